@@ -1,0 +1,284 @@
+//! The orchestrator: runs the stages in the order `DESIGN.md` describes.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::align::{self, Relation};
+use crate::boilerplate::{self, Block, BlockKind, Reason};
+use crate::config::Config;
+use crate::divergence;
+use crate::error::{Error, ErrorKind};
+use crate::report::{
+    BlockReport, Counterpart, Field, Metadata, PairReport, Report, SentenceRef, SentenceReport, SourceReport,
+    Utf16Index,
+};
+use crate::score::Score;
+use crate::sentences;
+
+/// One article as the person pasted it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// A name to show (outlet, file name).
+    pub name: String,
+    /// The pasted text.
+    pub text: String,
+    /// The person's corrections to the boilerplate stage.
+    #[serde(default)]
+    pub overrides: Vec<Override>,
+}
+
+impl Source {
+    /// A source without overrides.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Source {
+        Source { name: name.into(), text: text.into(), overrides: Vec::new() }
+    }
+}
+
+/// The person's decision on one block: keep it as body, or remove it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Override {
+    /// UTF-16 offset where the block starts (as the report gives it).
+    pub at: u32,
+    /// `true` restores the block as body; `false` removes it.
+    pub keep: bool,
+}
+
+/// A classified block with the override applied.
+struct Decided {
+    block: Block,
+    detected: BlockKind,
+    overridden: bool,
+}
+
+fn check_limits(sources: &[Source], cfg: &Config) -> Result<(), Error> {
+    if sources.is_empty() {
+        return Err(Error::new(ErrorKind::NoSources));
+    }
+    if sources.len() > cfg.max_sources {
+        return Err(Error::new(ErrorKind::TooManySources { given: sources.len(), max: cfg.max_sources }));
+    }
+    let mut total = 0;
+    for (index, s) in sources.iter().enumerate() {
+        if s.text.len() > cfg.max_source_bytes {
+            return Err(Error::new(ErrorKind::SourceTooLarge {
+                index,
+                name: s.name.clone(),
+                bytes: s.text.len(),
+                max: cfg.max_source_bytes,
+            }));
+        }
+        total += s.text.len();
+    }
+    if total > cfg.max_total_bytes {
+        return Err(Error::new(ErrorKind::TotalTooLarge { bytes: total, max: cfg.max_total_bytes }));
+    }
+    Ok(())
+}
+
+fn decide(source: &Source, index: usize, utf16: &Utf16Index, cfg: &Config, warnings: &mut Vec<String>) -> Vec<Decided> {
+    let mut blocks: Vec<Decided> = boilerplate::classify(&source.text, cfg)
+        .into_iter()
+        .map(|block| Decided { detected: block.kind, block, overridden: false })
+        .collect();
+    for o in &source.overrides {
+        let byte = utf16.byte_of(&source.text, o.at);
+        match blocks.iter_mut().find(|d| Some(d.block.span.start) == byte) {
+            Some(d) => {
+                d.overridden = true;
+                if o.keep {
+                    d.block.kind = BlockKind::Body;
+                    d.block.reason = None;
+                } else {
+                    d.block.kind = BlockKind::Boilerplate;
+                    d.block.reason = Some(Reason::RemovedByYou);
+                }
+            }
+            None => warnings.push(Error::new(ErrorKind::BadOverride { index, at: o.at }).to_string()),
+        }
+    }
+    blocks
+}
+
+fn metadata(text: &str, blocks: &[Decided], utf16: &Utf16Index) -> Metadata {
+    let field = |r: &Range<usize>| Field { text: text[r.clone()].to_string(), span: utf16.span(r) };
+    let first = |kind: BlockKind| blocks.iter().find(|d| d.block.kind == kind).map(|d| field(&d.block.span));
+    Metadata {
+        title: first(BlockKind::Title),
+        byline: first(BlockKind::Byline),
+        date: first(BlockKind::Date),
+        captions: blocks.iter().filter(|d| d.block.kind == BlockKind::Caption).map(|d| field(&d.block.span)).collect(),
+    }
+}
+
+/// Analyzes how the sources relate. Fails only on input it cannot take at all (no sources,
+/// over the limits, a bad setting); everything else is reported, with warnings where useful.
+pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
+    cfg.validate()?;
+    check_limits(sources, cfg)?;
+    let mut warnings = Vec::new();
+    let texts: Vec<&str> = sources.iter().map(|s| s.text.as_str()).collect();
+    let utf16: Vec<Utf16Index> = texts.iter().map(|t| Utf16Index::new(t)).collect();
+
+    // 1–2. Blocks and the person's overrides.
+    let decided: Vec<Vec<Decided>> =
+        sources.iter().enumerate().map(|(i, s)| decide(s, i, &utf16[i], cfg, &mut warnings)).collect();
+
+    // 3. Sentences of the body.
+    let spans: Vec<Vec<Range<usize>>> = decided
+        .iter()
+        .zip(&texts)
+        .map(|(blocks, text)| {
+            blocks
+                .iter()
+                .filter(|d| d.block.kind.is_body())
+                .flat_map(|d| sentences::split(text, d.block.span.clone()))
+                .collect()
+        })
+        .collect();
+    for (i, s) in spans.iter().enumerate() {
+        if s.is_empty() {
+            warnings.push(format!(
+                "source {} (\"{}\") has no article text left after removing boilerplate; paste the article body or restore a block",
+                i + 1,
+                sources[i].name
+            ));
+        }
+    }
+
+    // 4. Alignment.
+    let (flat, vocab) = align::prepare(&texts, &spans);
+    let matches = align::align(&flat, &vocab, cfg);
+
+    // 5. Divergence.
+    let n = sources.len();
+    let div = divergence::score(n, &flat, &matches, cfg);
+
+    // 6. Report, with UTF-16 spans.
+    let mut first_of_source = vec![0; n + 1];
+    for s in &flat {
+        first_of_source[s.source + 1] += 1;
+    }
+    for i in 0..n {
+        first_of_source[i + 1] += first_of_source[i];
+    }
+    let local = |flat_index: usize| SentenceRef {
+        source: flat[flat_index].source,
+        sentence: flat_index - first_of_source[flat[flat_index].source],
+    };
+    let is_consensus: std::collections::HashSet<usize> = div.consensus.iter().copied().collect();
+
+    let mut out_sources = Vec::with_capacity(n);
+    for (i, src) in sources.iter().enumerate() {
+        let idx = &utf16[i];
+        let blocks = decided[i]
+            .iter()
+            .map(|d| BlockReport {
+                span: idx.span(&d.block.span),
+                kind: d.block.kind,
+                reason: d.block.reason,
+                reason_text: d.block.reason.map(Reason::describe),
+                detected: d.detected,
+                overridden: d.overridden,
+            })
+            .collect();
+        let sentences = (first_of_source[i]..first_of_source[i + 1])
+            .map(|f| {
+                let counterparts: Vec<Counterpart> = matches[f]
+                    .iter()
+                    .map(|(_, m)| {
+                        let r = local(m.other);
+                        Counterpart { source: r.source, sentence: r.sentence, similarity: m.similarity, relation: m.relation }
+                    })
+                    .collect();
+                let best_relation = counterparts.iter().map(|c| c.relation).min().unwrap_or(Relation::Unique);
+                SentenceReport {
+                    span: idx.span(&flat[f].span),
+                    counterparts,
+                    best_relation,
+                    consensus: is_consensus.contains(&f),
+                }
+            })
+            .collect();
+        let ps = &div.per_source[i];
+        out_sources.push(SourceReport {
+            name: src.name.clone(),
+            length: idx.at(src.text.len()),
+            metadata: metadata(&src.text, &decided[i], idx),
+            blocks,
+            sentences,
+            divergence: ps.divergence,
+            unique_share: ps.unique_share,
+            omitted_share: ps.omitted_share,
+            unique: ps.unique.iter().map(|&f| local(f).sentence).collect(),
+            omitted: ps.omitted.iter().map(|&f| local(f)).collect(),
+        });
+    }
+    let mut matrix = vec![vec![Score::ZERO; n]; n];
+    let pairs = div
+        .pairs
+        .iter()
+        .map(|p| {
+            matrix[p.a][p.b] = p.divergence;
+            matrix[p.b][p.a] = p.divergence;
+            PairReport {
+                a: p.a,
+                b: p.b,
+                coverage_ab: p.coverage_ab,
+                coverage_ba: p.coverage_ba,
+                containment_ab: p.containment_ab,
+                containment_ba: p.containment_ba,
+                jsd: p.jsd,
+                divergence: p.divergence,
+            }
+        })
+        .collect();
+    Ok(Report {
+        version: env!("CARGO_PKG_VERSION"),
+        sources: out_sources,
+        pairs,
+        matrix,
+        consensus: div.consensus.iter().map(|&f| local(f)).collect(),
+        warnings,
+    })
+}
+
+/// One block of a stripped text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StrippedBlock {
+    /// The block's text.
+    pub text: String,
+    /// What it is.
+    pub kind: BlockKind,
+    /// Why it was removed, for boilerplate.
+    pub reason: Option<Reason>,
+}
+
+/// The result of [`strip`]: every block of the text, classified.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Stripped {
+    /// All non-empty lines in order.
+    pub blocks: Vec<StrippedBlock>,
+}
+
+impl Stripped {
+    /// The article: title and body, in their original order, one block per paragraph.
+    pub fn article(&self) -> String {
+        self.blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::Body | BlockKind::Title))
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+}
+
+/// Classifies the blocks of one pasted text without comparing it to anything.
+pub fn strip(text: &str, cfg: &Config) -> Stripped {
+    Stripped {
+        blocks: boilerplate::classify(text, cfg)
+            .into_iter()
+            .map(|b| StrippedBlock { text: text[b.span].to_string(), kind: b.kind, reason: b.reason })
+            .collect(),
+    }
+}

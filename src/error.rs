@@ -1,0 +1,58 @@
+//! The one error type of the crate.
+
+use std::fmt;
+
+/// Why an analysis could not run. The message says what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ErrorKind {
+    NoSources,
+    TooManySources { given: usize, max: usize },
+    SourceTooLarge { index: usize, name: String, bytes: usize, max: usize },
+    TotalTooLarge { bytes: usize, max: usize },
+    BadOverride { index: usize, at: u32 },
+    BadConfig(String),
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind) -> Error {
+        Error { kind }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ErrorKind::NoSources => write!(f, "no sources to analyze; paste at least one article"),
+            ErrorKind::TooManySources { given, max } => write!(
+                f,
+                "{given} sources is more than the limit of {max}; remove some sources or analyze them in batches"
+            ),
+            ErrorKind::SourceTooLarge { index, name, bytes, max } => write!(
+                f,
+                "source {} (\"{name}\") is {:.1} MB, more than the limit of {:.1} MB per source; paste only the article",
+                index + 1,
+                *bytes as f64 / 1e6,
+                *max as f64 / 1e6
+            ),
+            ErrorKind::TotalTooLarge { bytes, max } => write!(
+                f,
+                "the sources add up to {:.1} MB, more than the limit of {:.1} MB; remove some sources",
+                *bytes as f64 / 1e6,
+                *max as f64 / 1e6
+            ),
+            ErrorKind::BadOverride { index, at } => write!(
+                f,
+                "source {}: no block starts at offset {at}; the text changed since the block was restored or removed, so the override was dropped",
+                index + 1
+            ),
+            ErrorKind::BadConfig(msg) => write!(f, "invalid setting: {msg}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

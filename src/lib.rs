@@ -1,0 +1,57 @@
+//! parallax: see how news sources diverge on one story.
+//!
+//! ```
+//! use parallax::{analyze, Config, Source};
+//! let a = Source::new("wire", "The minister resigned on Monday. She cited health reasons.");
+//! let b = Source::new("daily", "The minister resigned on Monday. Critics called it overdue.");
+//! let report = analyze(&[a, b], &Config::default()).unwrap();
+//! assert_eq!(report.sources.len(), 2);
+//! // The first sentence is shared word for word.
+//! let first = &report.sources[0].sentences[0];
+//! assert_eq!(first.best_relation, parallax::Relation::Identical);
+//! ```
+//!
+//! # How the pipeline works
+//!
+//! [`analyze`] runs the stages in order, each a function over plain data:
+//!
+//! 1. `tokenize` splits each text into words, numbers and punctuation (spans into the original text);
+//! 2. `boilerplate` classifies lines and paragraphs as body, title, byline, caption or boilerplate,
+//!    each removal with a [`Reason`]; the person's overrides are applied on top;
+//! 3. `sentences` splits the kept blocks into sentences with news-aware rules;
+//! 4. `align` finds, for every sentence, its best counterpart in every other source (an inverted
+//!    index prunes the candidate pairs) and labels the relation;
+//! 5. `divergence` turns alignments and vocabularies into pairwise and per-source scores;
+//! 6. `report` gathers everything into a [`Report`] whose spans are UTF-16 offsets, ready for JS.
+//!
+//! # Which setting to change
+//!
+//! Every threshold is a documented field of [`Config`]. [`Config::preset`] gives `strict`,
+//! `balanced` (the default) and `lenient` settings for how loosely sentences count as shared.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod align;
+mod analyze;
+mod boilerplate;
+mod config;
+mod divergence;
+mod error;
+mod lexicon;
+mod report;
+mod score;
+mod sentences;
+mod tokenize;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use crate::analyze::{analyze, strip, Override, Source, Stripped, StrippedBlock};
+pub use crate::boilerplate::{BlockKind, Reason};
+pub use crate::config::{Config, Preset};
+pub use crate::error::Error;
+pub use crate::report::{
+    BlockReport, Counterpart, Field, Metadata, PairReport, Report, SentenceRef, SentenceReport, SourceReport, Span,
+};
+pub use crate::align::Relation;
+pub use crate::score::Score;
+pub use crate::tokenize::{tokenize, Token, TokenKind};

@@ -1,0 +1,285 @@
+//! The report: everything an analysis found, with spans as UTF-16 offsets for JavaScript.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::align::Relation;
+use crate::boilerplate::{BlockKind, Reason};
+use crate::score::Score;
+
+/// A range of the source text in UTF-16 code units (how JavaScript indexes strings).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// First code unit.
+    pub start: u32,
+    /// One past the last code unit.
+    pub end: u32,
+}
+
+/// Converts byte offsets of one text into UTF-16 offsets. Memory grows with the non-ASCII
+/// characters only.
+pub(crate) struct Utf16Index {
+    /// (byte offset just after a non-ASCII char, bytes minus UTF-16 units up to there).
+    marks: Vec<(usize, usize)>,
+}
+
+impl Utf16Index {
+    pub fn new(text: &str) -> Utf16Index {
+        let mut marks = Vec::new();
+        let mut delta = 0;
+        for (b, c) in text.char_indices() {
+            if !c.is_ascii() {
+                delta += c.len_utf8() - c.len_utf16();
+                marks.push((b + c.len_utf8(), delta));
+            }
+        }
+        Utf16Index { marks }
+    }
+
+    /// UTF-16 offset of a byte offset that lies on a char boundary.
+    pub fn at(&self, byte: usize) -> u32 {
+        let k = self.marks.partition_point(|&(pos, _)| pos <= byte);
+        let delta = if k == 0 { 0 } else { self.marks[k - 1].1 };
+        (byte - delta) as u32
+    }
+
+    pub fn span(&self, r: &Range<usize>) -> Span {
+        Span { start: self.at(r.start), end: self.at(r.end) }
+    }
+
+    /// Byte offset of a UTF-16 offset, if it falls on a char boundary of `text`.
+    pub fn byte_of(&self, text: &str, unit: u32) -> Option<usize> {
+        // The byte offset is at least the unit offset; walk from the mark before it.
+        let k = self.marks.partition_point(|&(pos, delta)| ((pos - delta) as u32) <= unit);
+        let delta = if k == 0 { 0 } else { self.marks[k - 1].1 };
+        let byte = unit as usize + delta;
+        (byte <= text.len() && text.is_char_boundary(byte) && self.at(byte) == unit).then_some(byte)
+    }
+}
+
+/// A piece of metadata: its text and where it is.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Field {
+    /// The text as it appears.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// What the boilerplate stage recognised as metadata rather than body.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Metadata {
+    /// The headline.
+    pub title: Option<Field>,
+    /// The author line, once even when the page printed it twice.
+    pub byline: Option<Field>,
+    /// A line giving the date of publication.
+    pub date: Option<Field>,
+    /// Image captions and credits.
+    pub captions: Vec<Field>,
+}
+
+/// One line of a source and what became of it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BlockReport {
+    /// Where the line is.
+    pub span: Span,
+    /// What it is, after the person's overrides.
+    pub kind: BlockKind,
+    /// Why it was removed, when it was.
+    pub reason: Option<Reason>,
+    /// The reason in words.
+    pub reason_text: Option<&'static str>,
+    /// What the classifier decided before any override.
+    pub detected: BlockKind,
+    /// Whether the person overrode the classifier on this block.
+    pub overridden: bool,
+}
+
+/// A sentence's counterpart in another source.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Counterpart {
+    /// Index of the other source.
+    pub source: usize,
+    /// Index of the sentence in that source.
+    pub sentence: usize,
+    /// How similar the two are.
+    pub similarity: Score,
+    /// How they relate.
+    pub relation: Relation,
+}
+
+/// One sentence of a source's body.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SentenceReport {
+    /// Where it is.
+    pub span: Span,
+    /// Its best counterpart in each other source that carries it, by source.
+    pub counterparts: Vec<Counterpart>,
+    /// The closest relation over all counterparts (`unique` when there are none).
+    pub best_relation: Relation,
+    /// Whether most other sources carry it.
+    pub consensus: bool,
+}
+
+/// A reference to one sentence of one source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct SentenceRef {
+    /// Source index.
+    pub source: usize,
+    /// Sentence index inside the source.
+    pub sentence: usize,
+}
+
+/// Everything about one source.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SourceReport {
+    /// The name given.
+    pub name: String,
+    /// Length of the text in UTF-16 code units.
+    pub length: u32,
+    /// Title, byline, date and captions.
+    pub metadata: Metadata,
+    /// Every non-empty line, classified.
+    pub blocks: Vec<BlockReport>,
+    /// The body sentences.
+    pub sentences: Vec<SentenceReport>,
+    /// Divergence from the other sources, in `[0, 1]`: mean of the two shares below.
+    pub divergence: Score,
+    /// Share of its words in sentences no other source carries.
+    pub unique_share: Score,
+    /// Share of the other sources' consensus statements it leaves out.
+    pub omitted_share: Score,
+    /// Indices of its sentences that no other source carries.
+    pub unique: Vec<usize>,
+    /// Consensus sentences of other sources that it leaves out.
+    pub omitted: Vec<SentenceRef>,
+}
+
+/// Measures between two sources.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PairReport {
+    /// First source (the lower index).
+    pub a: usize,
+    /// Second source.
+    pub b: usize,
+    /// Share of a's words in sentences that b carries too.
+    pub coverage_ab: Score,
+    /// Share of b's words in sentences that a carries too.
+    pub coverage_ba: Score,
+    /// How much of a is copied into b (identical or near-verbatim sentences).
+    pub containment_ab: Score,
+    /// How much of b is copied into a.
+    pub containment_ba: Score,
+    /// Jensen–Shannon divergence of the two vocabularies.
+    pub jsd: Score,
+    /// The pairwise divergence (see `DESIGN.md`).
+    pub divergence: Score,
+}
+
+/// The result of [`crate::analyze`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    /// Version of parallax that made the report.
+    pub version: &'static str,
+    /// One entry per source, in input order.
+    pub sources: Vec<SourceReport>,
+    /// One entry per unordered pair of sources.
+    pub pairs: Vec<PairReport>,
+    /// The pairwise divergence as an N×N matrix (0 on the diagonal).
+    pub matrix: Vec<Vec<Score>>,
+    /// Sentences that most sources carry.
+    pub consensus: Vec<SentenceRef>,
+    /// Things the person should know (an override that no longer matches, an empty source).
+    pub warnings: Vec<String>,
+}
+
+fn pct(s: Score) -> String {
+    format!("{:.3}", s.get())
+}
+
+impl Report {
+    /// A readable plain-text rendering, used by `parallax analyze --format text` and by the
+    /// golden-report tests. `texts` are the source texts in input order.
+    pub fn to_text(&self, texts: &[&str]) -> String {
+        let mut out = String::new();
+        let slice = |t: &str, s: &Span| -> String {
+            let units: Vec<u16> = t.encode_utf16().collect();
+            String::from_utf16_lossy(units.get(s.start as usize..s.end as usize).unwrap_or(&[]))
+        };
+        for (i, src) in self.sources.iter().enumerate() {
+            let text = texts.get(i).copied().unwrap_or("");
+            let _ = writeln!(out, "## [{i}] {}", src.name);
+            let _ = writeln!(
+                out,
+                "divergence {}  unique {}  omitted {}",
+                pct(src.divergence),
+                pct(src.unique_share),
+                pct(src.omitted_share)
+            );
+            if let Some(t) = &src.metadata.title {
+                let _ = writeln!(out, "title: {}", t.text);
+            }
+            if let Some(b) = &src.metadata.byline {
+                let _ = writeln!(out, "byline: {}", b.text);
+            }
+            for c in &src.metadata.captions {
+                let _ = writeln!(out, "caption: {}", c.text);
+            }
+            for b in src.blocks.iter().filter(|b| b.kind == BlockKind::Boilerplate) {
+                let _ = writeln!(out, "removed ({}): {}", b.reason_text.unwrap_or(""), slice(text, &b.span));
+            }
+            for (k, s) in src.sentences.iter().enumerate() {
+                let links: Vec<String> = s
+                    .counterparts
+                    .iter()
+                    .map(|c| format!("{}:{} {:?} {}", c.source, c.sentence, c.relation, pct(c.similarity)))
+                    .collect();
+                let _ = writeln!(out, "  {k:>3} [{:?}] {}", s.best_relation, slice(text, &s.span));
+                if !links.is_empty() {
+                    let _ = writeln!(out, "        ~ {}", links.join("; "));
+                }
+            }
+            out.push('\n');
+        }
+        let _ = writeln!(out, "## pairs");
+        for p in &self.pairs {
+            let _ = writeln!(
+                out,
+                "{}-{} divergence {} coverage {}/{} containment {}/{} jsd {}",
+                p.a,
+                p.b,
+                pct(p.divergence),
+                pct(p.coverage_ab),
+                pct(p.coverage_ba),
+                pct(p.containment_ab),
+                pct(p.containment_ba),
+                pct(p.jsd)
+            );
+        }
+        for w in &self.warnings {
+            let _ = writeln!(out, "warning: {w}");
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_offsets_with_astral_and_combining() {
+        let text = "a👍🏽é\u{301}b";
+        let idx = Utf16Index::new(text);
+        let b_byte = text.find('b').unwrap();
+        let js: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(idx.at(b_byte) as usize, js.len() - 1);
+        assert_eq!(idx.at(text.len()) as usize, js.len());
+        assert_eq!(idx.byte_of(text, idx.at(b_byte)), Some(b_byte));
+        // Inside a surrogate pair is not a char boundary.
+        assert_eq!(idx.byte_of(text, 2), None);
+    }
+}
