@@ -282,3 +282,10 @@ pub fn strip(text: &str, cfg: &Config) -> Stripped {
             .collect(),
     }
 }
+
+/// Classifies the blocks of an HTML page or fragment (a rich paste), using the markup too. The
+/// blocks' text is the page's text as [`html_to_text`](crate::html_to_text) renders it.
+pub fn strip_html(html: &str, cfg: &Config) -> Stripped {
+    let flat = crate::html::flatten(html);
+    strip(&flat.text, cfg)
+}

@@ -49,6 +49,7 @@ impl List {
 pub(crate) const DATA_FILES: &[(&str, &str)] = &[
     ("data/stopwords/en.txt", include_str!("../data/stopwords/en.txt")),
     ("data/boilerplate/en.txt", include_str!("../data/boilerplate/en.txt")),
+    ("data/boilerplate/html-hints.txt", include_str!("../data/boilerplate/html-hints.txt")),
     ("data/abbreviations/en.txt", include_str!("../data/abbreviations/en.txt")),
 ];
 

@@ -37,6 +37,7 @@ mod boilerplate;
 mod config;
 mod divergence;
 mod error;
+mod html;
 mod lexicon;
 mod report;
 mod score;
@@ -45,10 +46,11 @@ mod tokenize;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use crate::analyze::{analyze, strip, Override, Source, Stripped, StrippedBlock};
+pub use crate::analyze::{analyze, strip, strip_html, Override, Source, Stripped, StrippedBlock};
 pub use crate::boilerplate::{BlockKind, Reason};
 pub use crate::config::{Config, Preset};
 pub use crate::error::Error;
+pub use crate::html::html_to_text;
 pub use crate::report::{
     BlockReport, Counterpart, Field, Metadata, PairReport, Report, SentenceRef, SentenceReport, SourceReport, Span,
 };

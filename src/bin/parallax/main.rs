@@ -4,11 +4,14 @@
 //! parallax analyze FILE... [--format json|text] [--preset strict|balanced|lenient]
 //! parallax analyze --jsonl            < requests.jsonl > reports.jsonl
 //! parallax strip [FILE] [--format text|json]
+//! parallax eval strip --scrapinghub DIR|--trafilatura DIR [--html] [--json]
 //! ```
 
 use std::io::{self, BufRead, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+mod eval;
 
 use lexopt::prelude::*;
 use parallax::{analyze, strip, Config, Preset, Source};
@@ -17,7 +20,8 @@ const USAGE: &str = "\
 usage:
   parallax analyze FILE... [--format json|text] [--preset strict|balanced|lenient]
   parallax analyze --jsonl     reads {\"sources\":[{\"name\":…,\"text\":…}]} per line, writes one report per line
-  parallax strip [FILE] [--format text|json]   reads standard input when no file is given";
+  parallax strip [FILE] [--format text|json]   reads standard input when no file is given
+  parallax eval strip --scrapinghub DIR|--trafilatura DIR [--html] [--json]";
 
 type CliResult = Result<(), String>;
 
@@ -44,6 +48,7 @@ fn run() -> CliResult {
     match cmd.as_str() {
         "analyze" => cmd_analyze(args),
         "strip" => cmd_strip(args),
+        "eval" => eval::run(args),
         other => Err(format!("unknown command '{other}'\n{USAGE}")),
     }
 }

@@ -1,0 +1,807 @@
+//! Rich paste: the HTML a person copied, turned into text as a browser's `innerText` would, with
+//! what the markup says about each block of that text (link share, tags, class and id hints).
+//!
+//! Parsing goes through `html5gum`, a WHATWG tokenizer with no dependencies; the tree is rebuilt
+//! here with a tag-soup stack (implied ends of `p`, `li`, `td`…; end tags without an open element
+//! ignored), which is all that text extraction needs. Everything is linear in the input: the
+//! stack search for implied ends is bounded, end tags are matched through per-name counts, and
+//! the stack has a maximum depth.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+use crate::lexicon;
+
+/// What the markup says about a part of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum Hint {
+    /// Navigation: `<nav>`, `role=navigation`, "menu", "breadcrumb".
+    Navigation,
+    /// The page header (`<header>`, `role=banner`) — outside an article.
+    Header,
+    /// The page footer (`<footer>`, `role=contentinfo`, "copyright").
+    Footer,
+    /// A sidebar: `<aside>`, "sidebar", "widget".
+    Sidebar,
+    /// Comments and the comment form.
+    Comments,
+    /// Share and follow buttons.
+    Sharing,
+    /// Lists of related or popular stories.
+    Related,
+    /// Advertising and sponsored slots.
+    Advertising,
+    /// Newsletter and subscription prompts.
+    Newsletter,
+    /// Post metadata: tags, categories.
+    Metadata,
+    /// A form other than the comment form (search boxes, logins).
+    Form,
+    /// Hidden by a class name ("hidden", "offscreen").
+    Hidden,
+    /// The article itself: `<article>`, `<main>`, `itemprop=articleBody`, "entry-content".
+    Article,
+    /// An image caption or credit: `<figcaption>`, "caption".
+    Caption,
+    /// The author line: `itemprop=author`, "byline", `<address>`.
+    Byline,
+    /// A heading `<h1>`–`<h6>`.
+    Heading,
+    /// A list item (`<li>`, `<dt>`, `<dd>`).
+    ListItem,
+    /// A table cell.
+    Table,
+    /// A quotation (`<blockquote>`).
+    Quote,
+    /// A date or time (`<time>`).
+    Time,
+    /// A preformatted block (`<pre>`, code).
+    Pre,
+}
+
+/// A set of [`Hint`]s.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Hints(u32);
+
+impl Hints {
+    pub fn with(self, h: Hint) -> Hints {
+        Hints(self.0 | 1 << h as u8)
+    }
+    pub fn has(self, h: Hint) -> bool {
+        self.0 & (1 << h as u8) != 0
+    }
+    pub fn union(self, o: Hints) -> Hints {
+        Hints(self.0 | o.0)
+    }
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    /// Every hint of `all` that is set.
+    fn iter(self) -> impl Iterator<Item = Hint> {
+        ALL_HINTS.iter().copied().filter(move |h| self.has(*h))
+    }
+}
+
+const ALL_HINTS: [Hint; 21] = [
+    Hint::Navigation,
+    Hint::Header,
+    Hint::Footer,
+    Hint::Sidebar,
+    Hint::Comments,
+    Hint::Sharing,
+    Hint::Related,
+    Hint::Advertising,
+    Hint::Newsletter,
+    Hint::Metadata,
+    Hint::Form,
+    Hint::Hidden,
+    Hint::Article,
+    Hint::Caption,
+    Hint::Byline,
+    Hint::Heading,
+    Hint::ListItem,
+    Hint::Table,
+    Hint::Quote,
+    Hint::Time,
+    Hint::Pre,
+];
+
+/// One block of the flattened text: what lies between two block-level boundaries.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct HtmlBlock {
+    /// Byte range in [`Flat::text`], without surrounding whitespace. May hold line breaks (`<br>`).
+    pub span: Range<usize>,
+    /// Bytes of the span's text that sit inside links.
+    pub link_bytes: usize,
+    /// Hints of the elements around the block (ancestors), after the size check (see
+    /// [`flatten`]).
+    pub hints: Hints,
+}
+
+/// The page as text, and its blocks in order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Flat {
+    pub text: String,
+    pub blocks: Vec<HtmlBlock>,
+}
+
+/// Deepest element stack kept; deeper elements are read as if their tags were absent.
+const MAX_DEPTH: usize = 512;
+/// How far down the stack an implied end tag is looked for.
+const IMPLIED_SEARCH: usize = 16;
+
+/// Element names whose content is never rendered as text.
+fn is_skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "head"
+            | "title"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "select"
+            | "datalist"
+            | "textarea"
+            | "noembed"
+            | "noframes"
+    )
+}
+
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
+
+/// Elements that begin and end a line of text (CSS `display: block` and friends by default).
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "caption"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "legend"
+            | "li"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "tfoot"
+            | "thead"
+            | "tr"
+            | "ul"
+    )
+}
+
+/// Block elements whose start closes an open `<p>`.
+fn closes_p(name: &str) -> bool {
+    is_block(name) && !matches!(name, "tr" | "tbody" | "thead" | "tfoot" | "caption")
+}
+
+fn tag_hints(name: &str) -> Hints {
+    let h = Hints::default();
+    match name {
+        "nav" | "menu" => h.with(Hint::Navigation),
+        "header" => h.with(Hint::Header),
+        "footer" => h.with(Hint::Footer),
+        "aside" => h.with(Hint::Sidebar),
+        "form" | "button" | "label" | "fieldset" => h.with(Hint::Form),
+        "article" | "main" => h.with(Hint::Article),
+        "figcaption" => h.with(Hint::Caption),
+        "address" => h.with(Hint::Byline),
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => h.with(Hint::Heading),
+        "li" | "dt" | "dd" => h.with(Hint::ListItem),
+        "td" | "th" => h.with(Hint::Table),
+        "blockquote" => h.with(Hint::Quote),
+        "time" => h.with(Hint::Time),
+        "pre" | "code" => h.with(Hint::Pre),
+        _ => h,
+    }
+}
+
+fn role_hints(role: &str) -> Hints {
+    let h = Hints::default();
+    match role {
+        "navigation" | "menu" | "menubar" => h.with(Hint::Navigation),
+        "banner" => h.with(Hint::Header),
+        "contentinfo" => h.with(Hint::Footer),
+        "complementary" => h.with(Hint::Sidebar),
+        "search" | "form" => h.with(Hint::Form),
+        "main" | "article" => h.with(Hint::Article),
+        _ => h,
+    }
+}
+
+/// The class/id vocabulary: exact words and prefixes, each with its hint.
+struct Vocabulary {
+    exact: HashMap<String, Hint>,
+    prefixes: Vec<(String, Hint)>,
+}
+
+fn group_hint(group: &str) -> Option<Hint> {
+    Some(match group {
+        "advertising" => Hint::Advertising,
+        "article" => Hint::Article,
+        "byline" => Hint::Byline,
+        "caption" => Hint::Caption,
+        "comments" => Hint::Comments,
+        "footer" => Hint::Footer,
+        "hidden" => Hint::Hidden,
+        "metadata" => Hint::Metadata,
+        "navigation" => Hint::Navigation,
+        "newsletter" => Hint::Newsletter,
+        "related" => Hint::Related,
+        "sharing" => Hint::Sharing,
+        "sidebar" => Hint::Sidebar,
+        _ => return None,
+    })
+}
+
+fn vocabulary() -> &'static Vocabulary {
+    static V: OnceLock<Vocabulary> = OnceLock::new();
+    V.get_or_init(|| {
+        let mut v = Vocabulary { exact: HashMap::new(), prefixes: Vec::new() };
+        let Ok(list) = lexicon::List::parse(lexicon::data_file(HINTS_FILE)) else {
+            return v;
+        };
+        for (group, items) in &list.groups {
+            let Some(hint) = group_hint(group) else {
+                continue;
+            };
+            for item in items {
+                match item.strip_suffix('*') {
+                    Some(prefix) => v.prefixes.push((prefix.to_string(), hint)),
+                    None => {
+                        v.exact.insert(item.clone(), hint);
+                    }
+                }
+            }
+        }
+        v
+    })
+}
+
+pub(crate) const HINTS_FILE: &str = "data/boilerplate/html-hints.txt";
+
+fn word_hint(word: &str) -> Option<Hint> {
+    let v = vocabulary();
+    if let Some(h) = v.exact.get(word) {
+        return Some(*h);
+    }
+    v.prefixes.iter().find(|(p, _)| word.starts_with(p.as_str())).map(|(_, h)| *h)
+}
+
+/// Hints from a class or id value: its words and neighbouring pairs run together.
+pub(crate) fn attribute_hints(value: &str) -> Hints {
+    let mut hints = Hints::default();
+    // Class lists can be long (utility CSS); only the first words matter and this bounds the work.
+    let mut words: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in value.chars().take(300) {
+        if c.is_alphanumeric() {
+            if c.is_uppercase() && prev_lower && !cur.is_empty() {
+                words.push(std::mem::take(&mut cur));
+            }
+            prev_lower = c.is_lowercase();
+            cur.extend(c.to_lowercase());
+        } else {
+            prev_lower = false;
+            if !cur.is_empty() {
+                words.push(std::mem::take(&mut cur));
+            }
+        }
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    for (i, w) in words.iter().enumerate() {
+        if let Some(h) = word_hint(w) {
+            hints = hints.with(h);
+        }
+        if let Some(next) = words.get(i + 1) {
+            if let Some(h) = word_hint(&format!("{w}{next}")) {
+                hints = hints.with(h);
+            }
+        }
+    }
+    hints
+}
+
+fn is_hidden_style(style: &str) -> bool {
+    let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    s.contains("display:none") || s.contains("visibility:hidden")
+}
+
+struct Open {
+    name: String,
+    block: bool,
+    skip: bool,
+    /// Index of the first block that can belong to this element.
+    first_block: usize,
+    hints: Hints,
+}
+
+/// An element with hints, as a range of block indices.
+struct Marked {
+    blocks: Range<usize>,
+    hints: Hints,
+}
+
+struct Builder {
+    text: String,
+    blocks: Vec<HtmlBlock>,
+    marked: Vec<Marked>,
+    stack: Vec<Open>,
+    counts: HashMap<String, u32>,
+    skipping: u32,
+    pre: u32,
+    links: u32,
+    /// Line breaks owed before the next text (the larger request wins, as in `innerText`).
+    breaks: u8,
+    /// A collapsed space is owed before the next text on this line.
+    space: bool,
+    /// A tab is owed before the next text (between table cells).
+    tab: bool,
+    block_start: usize,
+    block_links: usize,
+}
+
+impl Builder {
+    fn new(capacity: usize) -> Builder {
+        Builder {
+            text: String::with_capacity(capacity),
+            blocks: Vec::new(),
+            marked: Vec::new(),
+            stack: Vec::new(),
+            counts: HashMap::new(),
+            skipping: 0,
+            pre: 0,
+            links: 0,
+            breaks: 0,
+            space: false,
+            tab: false,
+            block_start: 0,
+            block_links: 0,
+        }
+    }
+
+    /// Ends the block being built (if it has text) and asks for `n` line breaks before more text.
+    fn boundary(&mut self, n: u8) {
+        let end = self.text.trim_end().len();
+        if end > self.block_start {
+            let start = self.block_start
+                + (self.text[self.block_start..end].len() - self.text[self.block_start..end].trim_start().len());
+            self.blocks.push(HtmlBlock { span: start..end, link_bytes: self.block_links, hints: Hints::default() });
+        }
+        self.block_links = 0;
+        self.block_start = self.text.len();
+        self.breaks = self.breaks.max(n);
+        self.space = false;
+        self.tab = false;
+    }
+
+    fn line_break(&mut self) {
+        self.text.push('\n');
+        self.space = false;
+    }
+
+    fn push_text(&mut self, s: &str) {
+        if self.skipping > 0 || s.is_empty() {
+            return;
+        }
+        let before = self.text.len();
+        let mut spaces = 0;
+        if self.pre > 0 {
+            self.open_line();
+            for c in s.chars() {
+                if c != '\r' {
+                    self.text.push(c);
+                }
+            }
+        } else {
+            for c in s.chars() {
+                if c.is_whitespace() && c != '\u{a0}' {
+                    self.space = true;
+                    continue;
+                }
+                self.open_line();
+                if self.space {
+                    if !self.text.is_empty() && !self.text.ends_with(['\n', ' ', '\t']) {
+                        self.text.push(' ');
+                        spaces += 1;
+                    }
+                    self.space = false;
+                }
+                self.text.push(c);
+            }
+        }
+        if self.links > 0 {
+            self.block_links += self.text.len() - before - spaces;
+        }
+    }
+
+    /// Writes the owed line breaks or tab before visible text.
+    fn open_line(&mut self) {
+        if self.breaks > 0 {
+            if !self.text.is_empty() {
+                let have = self.text.len() - self.text.trim_end_matches('\n').len();
+                for _ in have..self.breaks as usize {
+                    self.text.push('\n');
+                }
+            }
+            self.breaks = 0;
+            self.space = false;
+            self.block_start = self.text.len();
+        } else if self.tab {
+            self.text.push('\t');
+            self.space = false;
+        }
+        self.tab = false;
+    }
+
+    fn open(&mut self, name: String, attrs: &[(String, String)]) {
+        if is_skipped(&name) && !is_void(&name) {
+            self.push_open(name, false, true, Hints::default());
+            return;
+        }
+        match name.as_str() {
+            "br" => {
+                if self.skipping == 0 {
+                    self.open_line();
+                    self.line_break();
+                }
+                return;
+            }
+            "hr" | "img" | "input" | "wbr" | "area" | "base" | "col" | "embed" | "link" | "meta" | "param"
+            | "source" | "track" => {
+                if name == "hr" {
+                    self.boundary(1);
+                }
+                return;
+            }
+            _ => {}
+        }
+        self.implied_ends(&name);
+        let mut hints = tag_hints(&name);
+        let mut hidden = false;
+        for (k, v) in attrs {
+            match k.as_str() {
+                "class" | "id" => hints = hints.union(attribute_hints(v)),
+                "role" => hints = hints.union(role_hints(v)),
+                "itemprop" if v.eq_ignore_ascii_case("articlebody") => hints = hints.with(Hint::Article),
+                "itemprop" if v.eq_ignore_ascii_case("author") => hints = hints.with(Hint::Byline),
+                "itemprop" if v.to_ascii_lowercase().starts_with("date") => hints = hints.with(Hint::Time),
+                "hidden" => hidden = true,
+                "aria-hidden" if v == "true" => hints = hints.with(Hint::Hidden),
+                "style" if is_hidden_style(v) => hidden = true,
+                _ => {}
+            }
+        }
+        let block = is_block(&name);
+        if block {
+            self.boundary(if name == "p" { 2 } else { 1 });
+        }
+        if name == "td" || name == "th" {
+            // A cell after another one in the same row is separated by a tab.
+            self.tab = self.text.len() > self.block_start;
+        }
+        self.push_open(name, block, hidden, hints);
+    }
+
+    fn push_open(&mut self, name: String, block: bool, skip: bool, hints: Hints) {
+        if self.stack.len() >= MAX_DEPTH {
+            return;
+        }
+        if skip {
+            self.skipping += 1;
+        }
+        match name.as_str() {
+            "pre" | "textarea" | "listing" => self.pre += 1,
+            "a" => self.links += 1,
+            _ => {}
+        }
+        *self.counts.entry(name.clone()).or_insert(0) += 1;
+        self.stack.push(Open { name, block, skip, first_block: self.blocks.len(), hints });
+    }
+
+    fn pop(&mut self) {
+        let Some(el) = self.stack.pop() else { return };
+        if let Some(c) = self.counts.get_mut(&el.name) {
+            *c = c.saturating_sub(1);
+        }
+        if el.skip {
+            self.skipping = self.skipping.saturating_sub(1);
+        }
+        match el.name.as_str() {
+            "pre" | "textarea" | "listing" => self.pre = self.pre.saturating_sub(1),
+            "a" => self.links = self.links.saturating_sub(1),
+            _ => {}
+        }
+        if el.block {
+            self.boundary(if el.name == "p" { 2 } else { 1 });
+        }
+        if !el.hints.is_empty() {
+            let has_open_text = self.text.trim_end().len() > self.block_start;
+            let end = self.blocks.len() + usize::from(has_open_text);
+            if end > el.first_block {
+                self.marked.push(Marked { blocks: el.first_block..end, hints: el.hints });
+            }
+        }
+    }
+
+    fn count(&self, name: &str) -> u32 {
+        self.counts.get(name).copied().unwrap_or(0)
+    }
+
+    /// Pops up to and including the nearest open `target` if it lies within the few top elements
+    /// and no element in `barrier` stands in between.
+    fn close_near(&mut self, targets: &[&str], barrier: &[&str]) {
+        if targets.iter().all(|t| self.count(t) == 0) {
+            return;
+        }
+        let n = self.stack.len();
+        for depth in 0..IMPLIED_SEARCH.min(n) {
+            let name = self.stack[n - 1 - depth].name.as_str();
+            if targets.contains(&name) {
+                for _ in 0..=depth {
+                    self.pop();
+                }
+                return;
+            }
+            if barrier.contains(&name) {
+                return;
+            }
+        }
+    }
+
+    fn implied_ends(&mut self, name: &str) {
+        if closes_p(name) {
+            self.close_near(&["p"], &["div", "td", "th", "li", "table", "section", "article", "blockquote", "button"]);
+        }
+        match name {
+            "li" => self.close_near(&["li"], &["ul", "ol", "menu"]),
+            "dt" | "dd" => self.close_near(&["dt", "dd"], &["dl"]),
+            "td" | "th" => self.close_near(&["td", "th"], &["tr", "table"]),
+            "tr" => self.close_near(&["tr"], &["table", "tbody", "thead", "tfoot"]),
+            "tbody" | "thead" | "tfoot" => self.close_near(&["tbody", "thead", "tfoot"], &["table"]),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.close_near(&["h1", "h2", "h3", "h4", "h5", "h6"], &["div", "section", "article"])
+            }
+            "option" => self.close_near(&["option"], &["select"]),
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, name: &str) {
+        if name == "br" {
+            self.open("br".to_string(), &[]);
+            return;
+        }
+        if self.count(name) == 0 {
+            if name == "p" {
+                self.boundary(2);
+            }
+            return;
+        }
+        while let Some(top) = self.stack.last() {
+            let done = top.name == name;
+            self.pop();
+            if done {
+                break;
+            }
+        }
+    }
+
+    fn finish(mut self) -> Flat {
+        while !self.stack.is_empty() {
+            self.pop();
+        }
+        self.boundary(0);
+        let n = self.blocks.len();
+        // Block text sizes, to tell a hinted container from the whole page.
+        let mut prefix = Vec::with_capacity(n + 1);
+        prefix.push(0usize);
+        for b in &self.blocks {
+            let last = prefix.last().copied().unwrap_or(0);
+            prefix.push(last + b.span.len());
+        }
+        let total = prefix.last().copied().unwrap_or(0).max(1);
+        // One difference array per hint paints each marked element's range in linear time.
+        let mut paint: Vec<Vec<i32>> = vec![Vec::new(); ALL_HINTS.len()];
+        for m in &self.marked {
+            let end = m.blocks.end.min(n);
+            if m.blocks.start >= end {
+                continue;
+            }
+            let share = (prefix[end] - prefix[m.blocks.start]) as f64 / total as f64;
+            for h in m.hints.iter() {
+                // A chrome class on a wrapper of most of the page ("has-sidebar" on the main
+                // wrapper, "comments-open" on the body) says nothing about its parts.
+                if share > WRAPPER_SHARE && !matches!(h, Hint::Article) {
+                    continue;
+                }
+                let d = &mut paint[h as usize];
+                if d.is_empty() {
+                    d.resize(n + 1, 0);
+                }
+                d[m.blocks.start] += 1;
+                d[end] -= 1;
+            }
+        }
+        for (h, d) in ALL_HINTS.iter().zip(&paint) {
+            if d.is_empty() {
+                continue;
+            }
+            let mut depth = 0;
+            for (i, b) in self.blocks.iter_mut().enumerate() {
+                depth += d[i];
+                if depth > 0 {
+                    b.hints = b.hints.with(*h);
+                }
+            }
+        }
+        Flat { text: self.text, blocks: self.blocks }
+    }
+}
+
+/// A chrome hint on an element holding more than this share of the page's text is ignored.
+const WRAPPER_SHARE: f64 = 0.6;
+
+/// Turns HTML into text as `innerText` renders it (scripts, styles and hidden elements left out,
+/// whitespace collapsed, one line per block, a blank line after paragraphs, tabs between table
+/// cells), with the blocks of that text and their hints.
+pub(crate) fn flatten(html: &str) -> Flat {
+    let mut emitter = DefaultEmitter::default();
+    emitter.naively_switch_states(true);
+    let mut b = Builder::new(html.len() / 3);
+    let mut attrs: Vec<(String, String)> = Vec::new();
+    for token in Tokenizer::new_with_emitter(html, emitter) {
+        let Ok(token) = token;
+        match token {
+            Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                attrs.clear();
+                if b.skipping == 0 {
+                    for (k, v) in &tag.attributes {
+                        attrs.push((
+                            String::from_utf8_lossy(k).to_ascii_lowercase(),
+                            String::from_utf8_lossy(&v.value).into_owned(),
+                        ));
+                    }
+                }
+                let self_closing = tag.self_closing && !is_void(&name);
+                b.open(name.clone(), &attrs);
+                if self_closing {
+                    b.close(&name);
+                }
+            }
+            Token::EndTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                b.close(&name);
+            }
+            Token::String(s) => b.push_text(&String::from_utf8_lossy(&s.value)),
+            Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
+        }
+    }
+    b.finish()
+}
+
+/// The `innerText` of an HTML page or fragment.
+pub fn html_to_text(html: &str) -> String {
+    flatten(html).text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(flat: &Flat) -> Vec<&str> {
+        flat.blocks.iter().map(|b| &flat.text[b.span.clone()]).collect()
+    }
+
+    #[test]
+    fn text_as_inner_text() {
+        let f = flatten(
+            "<html><head><title>T</title><style>p{}</style></head><body><div>Menu <a href=x>Home</a></div>\
+             <p>One  two\n three<p>Four<br>five</p><script>var x = '<p>no</p>';</script>\
+             <div hidden>secret</div><table><tr><td>a<td>b</table></body></html>",
+        );
+        assert_eq!(f.text, "Menu Home\n\nOne two three\n\nFour\nfive\n\na\tb");
+        assert_eq!(lines(&f), ["Menu Home", "One two three", "Four\nfive", "a\tb"]);
+        assert_eq!(f.blocks[0].link_bytes, 4);
+    }
+
+    #[test]
+    fn hints_follow_classes_and_tags() {
+        let html = "<body><nav><ul><li>Home<li>World</ul></nav><article><div class=\"entry-content\"><p>A long \
+                    paragraph of the article that is the main text here.</p></div><div class=\"share-buttons\">Share</div>\
+                    </article><footer>© 2024</footer></body>";
+        let f = flatten(html);
+        let get = |t: &str| f.blocks.iter().find(|b| &f.text[b.span.clone()] == t).map(|b| b.hints).unwrap_or_default();
+        assert!(get("Home").has(Hint::Navigation));
+        assert!(get("Home").has(Hint::ListItem));
+        assert!(get("Share").has(Hint::Sharing));
+        assert!(get("© 2024").has(Hint::Footer));
+        let body =
+            f.blocks.iter().find(|b| f.text[b.span.clone()].starts_with("A long")).map(|b| b.hints).unwrap_or_default();
+        assert!(body.has(Hint::Article) && !body.has(Hint::Sharing));
+    }
+
+    #[test]
+    fn attribute_words() {
+        assert!(attribute_hints("td-post-sharing sharedaddy").has(Hint::Sharing));
+        assert!(attribute_hints("entry-content").has(Hint::Article));
+        assert!(attribute_hints("relatedPosts").has(Hint::Related));
+        assert!(!attribute_hints("header-logo-address").has(Hint::Advertising));
+    }
+
+    #[test]
+    fn deep_and_broken_markup_stays_linear_and_safe() {
+        let deep = "<div>".repeat(5000) + "x" + &"</div>".repeat(5000) + &"</span>".repeat(5000);
+        assert_eq!(html_to_text(&deep), "x");
+        let soup = "<p>a<b>b<i>c</p>d</b>e<li>f<li>g</ul></table><td>h";
+        let t = html_to_text(soup);
+        for w in ["a", "b", "c", "d", "e", "f", "g", "h"] {
+            assert!(t.contains(w), "{w} lost from {t:?}");
+        }
+    }
+}
