@@ -51,6 +51,15 @@ pub(crate) const DATA_FILES: &[(&str, &str)] = &[
     ("data/boilerplate/en.txt", include_str!("../data/boilerplate/en.txt")),
     ("data/boilerplate/html-hints.txt", include_str!("../data/boilerplate/html-hints.txt")),
     ("data/abbreviations/en.txt", include_str!("../data/abbreviations/en.txt")),
+    ("data/values/common.txt", include_str!("../data/values/common.txt")),
+    ("data/values/de.txt", include_str!("../data/values/de.txt")),
+    ("data/values/en.txt", include_str!("../data/values/en.txt")),
+    ("data/values/es.txt", include_str!("../data/values/es.txt")),
+    ("data/values/fr.txt", include_str!("../data/values/fr.txt")),
+    ("data/values/it.txt", include_str!("../data/values/it.txt")),
+    ("data/values/nl.txt", include_str!("../data/values/nl.txt")),
+    ("data/values/pt.txt", include_str!("../data/values/pt.txt")),
+    ("data/values/ru.txt", include_str!("../data/values/ru.txt")),
 ];
 
 /// The text of a built-in data file ("" for an unknown path, which the data-file test rules out).
@@ -115,6 +124,9 @@ mod tests {
                 }
             }
             assert!(seen.len() > 10, "{path} is nearly empty");
+            if path.starts_with("data/values/") {
+                crate::values::check_file(text).unwrap_or_else(|e| panic!("{path}: {e}"));
+            }
         }
     }
 

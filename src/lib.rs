@@ -43,6 +43,7 @@ mod report;
 mod score;
 mod sentences;
 mod tokenize;
+mod values;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -56,4 +57,5 @@ pub use crate::report::{
 };
 pub use crate::align::Relation;
 pub use crate::score::Score;
-pub use crate::tokenize::{tokenize, Token, TokenKind};
+pub use crate::tokenize::{tokenize, Lang, Token, TokenKind};
+pub use crate::values::{values, TimeUnit, Value, ValueKind};

@@ -3,10 +3,14 @@
 //! Segmentation follows Unicode word boundaries (UAX #29) through `unicode-segmentation`, so it
 //! works for any script; the tokens cover the input in order with nothing lost.
 
+mod language;
+
 use std::ops::Range;
 
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
+
+pub use self::language::Lang;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
