@@ -224,8 +224,10 @@ pub(crate) fn align(sentences: &[Sentence], vocab: &Vocabulary, cfg: &Config) ->
             let m = Match { other: j as usize, similarity: Score::new(sim), relation };
             let better = match best.get(&o.source) {
                 None => true,
-                Some(cur) => (m.relation, std::cmp::Reverse(m.similarity.get().to_bits()))
-                    < (cur.relation, std::cmp::Reverse(cur.similarity.get().to_bits())),
+                Some(cur) => {
+                    (m.relation, std::cmp::Reverse(m.similarity.get().to_bits()))
+                        < (cur.relation, std::cmp::Reverse(cur.similarity.get().to_bits()))
+                }
             };
             if better {
                 best.insert(o.source, m);

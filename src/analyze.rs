@@ -188,7 +188,12 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
                     .iter()
                     .map(|(_, m)| {
                         let r = local(m.other);
-                        Counterpart { source: r.source, sentence: r.sentence, similarity: m.similarity, relation: m.relation }
+                        Counterpart {
+                            source: r.source,
+                            sentence: r.sentence,
+                            similarity: m.similarity,
+                            relation: m.relation,
+                        }
                     })
                     .collect();
                 let best_relation = counterparts.iter().map(|c| c.relation).min().unwrap_or(Relation::Unique);

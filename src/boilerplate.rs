@@ -136,10 +136,8 @@ fn is_known_chrome(key: &str) -> bool {
     }
     // Cover the squeezed key with known phrases (also squeezed), dynamic programming over
     // positions; the key is short, so this is cheap.
-    let phrases: Vec<String> = lexicon::boilerplate_phrases()
-        .iter()
-        .map(|p| p.chars().filter(|c| !c.is_whitespace()).collect())
-        .collect();
+    let phrases: Vec<String> =
+        lexicon::boilerplate_phrases().iter().map(|p| p.chars().filter(|c| !c.is_whitespace()).collect()).collect();
     let n = squeezed.len();
     let mut reach = vec![false; n + 1];
     reach[0] = true;
@@ -175,10 +173,7 @@ fn looks_like_byline(text: &str, f: &Features) -> bool {
 pub(crate) fn classify(text: &str, cfg: &Config) -> Vec<Block> {
     let feats: Vec<Features> = lines(text).into_iter().map(|s| features(text, s)).collect();
     if !cfg.strip_boilerplate {
-        return feats
-            .into_iter()
-            .map(|f| Block { span: f.span, kind: BlockKind::Body, reason: None })
-            .collect();
+        return feats.into_iter().map(|f| Block { span: f.span, kind: BlockKind::Body, reason: None }).collect();
     }
     let is_prose = |f: &Features| f.sentence_end && f.words >= cfg.prose_min_words;
     let first_prose = feats.iter().position(is_prose).unwrap_or(feats.len());
@@ -238,10 +233,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(String, BlockKind, Option<Reason>)> {
-        classify(text, &Config::default())
-            .into_iter()
-            .map(|b| (text[b.span].to_string(), b.kind, b.reason))
-            .collect()
+        classify(text, &Config::default()).into_iter().map(|b| (text[b.span].to_string(), b.kind, b.reason)).collect()
     }
 
     #[test]

@@ -101,9 +101,7 @@ impl Config {
         ];
         for (name, v) in unit {
             if !(0.0..=1.0).contains(&v) {
-                return Err(Error::new(ErrorKind::BadConfig(format!(
-                    "{name} must be between 0 and 1, not {v}"
-                ))));
+                return Err(Error::new(ErrorKind::BadConfig(format!("{name} must be between 0 and 1, not {v}"))));
             }
         }
         if self.max_sources == 0 {

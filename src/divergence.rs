@@ -129,8 +129,7 @@ pub(crate) fn score(n: usize, sentences: &[Sentence], matches: &[Vec<(usize, Mat
             // Omitted share: averaged over the other sources, so a long source does not weigh more.
             let mut shares = Vec::new();
             for other in (0..n).filter(|&o| o != src) {
-                let theirs: Vec<usize> =
-                    consensus.iter().copied().filter(|&i| sentences[i].source == other).collect();
+                let theirs: Vec<usize> = consensus.iter().copied().filter(|&i| sentences[i].source == other).collect();
                 if theirs.is_empty() {
                     continue;
                 }

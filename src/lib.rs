@@ -45,8 +45,9 @@ mod sentences;
 mod tokenize;
 mod values;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
+pub use crate::align::Relation;
 pub use crate::analyze::{analyze, strip, strip_html, Override, Source, Stripped, StrippedBlock};
 pub use crate::boilerplate::{BlockKind, Reason};
 pub use crate::config::{Config, Preset};
@@ -55,7 +56,6 @@ pub use crate::html::html_to_text;
 pub use crate::report::{
     BlockReport, Counterpart, Field, Metadata, PairReport, Report, SentenceRef, SentenceReport, SourceReport, Span,
 };
-pub use crate::align::Relation;
 pub use crate::score::Score;
 pub use crate::tokenize::{tokenize, Lang, Token, TokenKind};
 pub use crate::values::{values, TimeUnit, Value, ValueKind};

@@ -22,7 +22,6 @@ fn abbreviations() -> &'static HashSet<String> {
     })
 }
 
-
 /// Splits `range` of `text` (one block) into sentence ranges, trimmed of surrounding whitespace.
 pub(crate) fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let block = &text[range.clone()];
@@ -48,7 +47,9 @@ pub(crate) fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 /// Whether a UAX #29 boundary between `prev` and `next` is a real sentence end.
 fn breaks_after(text: &str, prev: Range<usize>, next: Range<usize>) -> bool {
     let before = text[prev].trim_end();
-    let Some(stem) = before.strip_suffix('.') else { return true };
+    let Some(stem) = before.strip_suffix('.') else {
+        return true;
+    };
     // The last "word" before the dot, dots included ("U.S", "D.C", "Gen").
     let last = stem.rsplit(|c: char| c.is_whitespace() || "(\"“‘'".contains(c)).next().unwrap_or("");
     if last.is_empty() {

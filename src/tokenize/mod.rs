@@ -65,7 +65,9 @@ pub(crate) fn words_in(text: &str, range: Range<usize>) -> impl Iterator<Item = 
 
 fn classify(piece: &str) -> TokenKind {
     let mut chars = piece.chars();
-    let Some(first) = chars.next() else { return TokenKind::Punct };
+    let Some(first) = chars.next() else {
+        return TokenKind::Punct;
+    };
     if first.is_whitespace() {
         TokenKind::Space
     } else if first.is_numeric() {

@@ -90,8 +90,12 @@ fn cmd_analyze(mut args: lexopt::Parser) -> CliResult {
     let mut cfg = Config::default();
     while let Some(arg) = args.next().map_err(|e| e.to_string())? {
         match arg {
-            Long("format") => format = parse_format(&args.value().map_err(|e| e.to_string())?.string().map_err(|e| e.to_string())?)?,
-            Long("preset") => cfg = parse_preset(&args.value().map_err(|e| e.to_string())?.string().map_err(|e| e.to_string())?)?,
+            Long("format") => {
+                format = parse_format(&args.value().map_err(|e| e.to_string())?.string().map_err(|e| e.to_string())?)?
+            }
+            Long("preset") => {
+                cfg = parse_preset(&args.value().map_err(|e| e.to_string())?.string().map_err(|e| e.to_string())?)?
+            }
             Long("jsonl") => jsonl = true,
             Value(v) => files.push(v.into()),
             other => return Err(format!("{}\n{USAGE}", other.unexpected())),
@@ -157,7 +161,9 @@ fn cmd_strip(mut args: lexopt::Parser) -> CliResult {
     let mut format = Format::Text;
     while let Some(arg) = args.next().map_err(|e| e.to_string())? {
         match arg {
-            Long("format") => format = parse_format(&args.value().map_err(|e| e.to_string())?.string().map_err(|e| e.to_string())?)?,
+            Long("format") => {
+                format = parse_format(&args.value().map_err(|e| e.to_string())?.string().map_err(|e| e.to_string())?)?
+            }
             Value(v) if file.is_none() => file = Some(v.into()),
             other => return Err(format!("{}\n{USAGE}", other.unexpected())),
         }

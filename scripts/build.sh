@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds the release WASM into www/pkg and the page's seed bundle; prints the sizes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh build
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+wasm-pack build --release --target web --out-dir www/pkg --out-name parallax --no-pack . >&2
+rm -f www/pkg/.gitignore
+node scripts/bundle-seeds.mjs
+node scripts/size.mjs

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# npm test: set up whatever is missing, then run every test — Rust (native), the quality gate,
+# WASM in headless Chromium, and the page end to end in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh test
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+step() { printf '\n== %s\n' "$*" >&2; }
+
+step "cargo test"
+cargo test --quiet
+
+step "cargo clippy"
+cargo clippy --quiet --all-targets -- -D warnings
+
+step "data licences and sources"
+if [ -f scripts/check-licenses.sh ]; then bash scripts/check-licenses.sh; else echo "no licence check configured" >&2; fi
+
+step "quality gate (evaluation sets)"
+node scripts/eval-gate.mjs
+
+step "WASM in headless Chromium"
+wasm-pack test --headless --chrome -- --test web
+
+step "release build of the page"
+bash scripts/build.sh
+
+step "browser tests"
+node --test tests/e2e/*.test.mjs

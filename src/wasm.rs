@@ -1,0 +1,60 @@
+//! The browser skin: the only module that touches wasm-bindgen. Every function takes and returns
+//! plain JS values converted by serde, and every failure becomes a thrown `Error` — never a panic,
+//! which would kill the module for the rest of the page's life.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{Config, Preset, Source};
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    // Maps (not JS `Map`s) and plain objects, so the page can use the report as ordinary JSON.
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&ser).map_err(|e| JsError::new(&format!("could not build the report: {e}")))
+}
+
+fn config_from(config: JsValue) -> Result<Config, JsError> {
+    if config.is_undefined() || config.is_null() {
+        return Ok(Config::default());
+    }
+    serde_wasm_bindgen::from_value(config).map_err(|e| JsError::new(&format!("invalid settings: {e}")))
+}
+
+/// Installs the panic hook once, so that a bug (not a user error) at least reaches the console
+/// with its message.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Analyzes `sources` (an array of `{name, text, overrides?}`) with `config` (a partial
+/// `Config`, or undefined for the defaults). Returns the report as a plain object.
+#[wasm_bindgen]
+pub fn analyze(sources: JsValue, config: JsValue) -> Result<JsValue, JsError> {
+    let sources: Vec<Source> = serde_wasm_bindgen::from_value(sources)
+        .map_err(|e| JsError::new(&format!("sources must be an array of {{name, text}} objects: {e}")))?;
+    let cfg = config_from(config)?;
+    let report = crate::analyze(&sources, &cfg).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&report)
+}
+
+/// Classifies the blocks of one pasted text: `{blocks: [{text, kind, reason}]}`.
+#[wasm_bindgen]
+pub fn strip(text: &str, config: JsValue) -> Result<JsValue, JsError> {
+    let cfg = config_from(config)?;
+    to_js(&crate::strip(text, &cfg))
+}
+
+/// The settings of a preset: "strict", "balanced" or "lenient".
+#[wasm_bindgen(js_name = presetConfig)]
+pub fn preset_config(name: &str) -> Result<JsValue, JsError> {
+    let preset: Preset = serde_wasm_bindgen::from_value(JsValue::from_str(name))
+        .map_err(|_| JsError::new(&format!("unknown preset '{name}'; use strict, balanced or lenient")))?;
+    to_js(&Config::preset(preset))
+}
+
+/// The version of parallax.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

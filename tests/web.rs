@@ -1,0 +1,85 @@
+//! The WASM boundary, in headless Chromium (`wasm-pack test --headless --chrome -- --test web`).
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Reflect, JSON};
+use parallax::wasm;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+fn sources(json: &str) -> JsValue {
+    JSON::parse(json).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn analyze_returns_a_plain_report_with_utf16_spans() {
+    // The emoji and the accented letter make UTF-16 offsets differ from byte offsets.
+    let input = sources(
+        r#"[{"name":"a","text":"Fans 👍🏽 cheered in Zürich on Monday. The team won the final."},
+            {"name":"b","text":"The team won the final. Fans were delighted."}]"#,
+    );
+    let report = wasm::analyze(input.clone(), JsValue::UNDEFINED).unwrap();
+    let srcs: Array = get(&report, "sources").into();
+    assert_eq!(srcs.length(), 2);
+    let a = srcs.get(0);
+    let sents: Array = get(&a, "sentences").into();
+    assert_eq!(sents.length(), 2);
+    let second = sents.get(1);
+    let span = get(&second, "span");
+    let start = get(&span, "start").as_f64().unwrap() as u32;
+    let end = get(&span, "end").as_f64().unwrap() as u32;
+    // Slice the JS string with the report's offsets, as the page does.
+    let text = js_sys::JsString::from("Fans 👍🏽 cheered in Zürich on Monday. The team won the final.");
+    assert_eq!(String::from(text.slice(start, end)), "The team won the final.");
+    assert_eq!(get(&second, "best_relation").as_string().unwrap(), "identical");
+}
+
+#[wasm_bindgen_test]
+fn a_failed_call_throws_and_the_module_keeps_working() {
+    let err = wasm::analyze(sources("[]"), JsValue::UNDEFINED).err().expect("no sources must fail");
+    let err: JsValue = err.into();
+    let msg = get(&err, "message").as_string().unwrap();
+    assert!(msg.contains("no sources"), "{msg}");
+    assert!(wasm::analyze(sources(r#"{"not":"a list"}"#), JsValue::UNDEFINED).is_err());
+    let again = wasm::analyze(sources(r#"[{"name":"a","text":"Still alive."}]"#), JsValue::UNDEFINED);
+    assert!(again.is_ok());
+}
+
+#[wasm_bindgen_test]
+fn lone_surrogates_from_js_are_replaced_not_fatal() {
+    // JSON.parse turns \ud800 into a lone surrogate, which Rust strings cannot hold.
+    let input = sources(r#"[{"name":"a","text":"Bad \ud800 text. The vote passed."}]"#);
+    let report = wasm::analyze(input, JsValue::UNDEFINED).unwrap();
+    let srcs: Array = get(&report, "sources").into();
+    let sents: Array = get(&srcs.get(0), "sentences").into();
+    assert_eq!(sents.length(), 2);
+}
+
+#[wasm_bindgen_test]
+fn presets_and_settings_cross_the_boundary() {
+    let strict = wasm::preset_config("strict").unwrap();
+    assert!(get(&strict, "paraphrase_min").as_f64().unwrap() > 0.5);
+    assert!(wasm::preset_config("sloppy").is_err());
+    let bad = JSON::parse(r#"{"paraphrase_min": 7}"#).unwrap();
+    let err = wasm::analyze(sources(r#"[{"name":"a","text":"x"}]"#), bad).err().unwrap();
+    let msg = get(&JsValue::from(err), "message").as_string().unwrap();
+    assert!(msg.contains("paraphrase_min"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn strip_reports_each_block() {
+    let stripped = wasm::strip(
+        "Storm Hits Coast\nThe storm hit the coast on Monday night and cut power to homes.\nShare This Article",
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    let blocks: Array = get(&stripped, "blocks").into();
+    assert_eq!(blocks.length(), 3);
+    assert_eq!(get(&blocks.get(2), "kind").as_string().unwrap(), "boilerplate");
+    assert_eq!(get(&blocks.get(2), "reason").as_string().unwrap(), "known_phrase");
+}
