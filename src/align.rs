@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::Config;
 use crate::lexicon;
 use crate::score::Score;
-use crate::tokenize::{fold, words_in};
+use crate::tokenize::{fold, words_in, Lang};
 
 /// How a sentence relates to its counterpart in another source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -76,10 +76,12 @@ fn hash_pair(a: &str, b: &str) -> u64 {
 }
 
 /// Prepares the sentences of all sources. `spans[s]` are the sentence ranges of source `s`.
-pub(crate) fn prepare(texts: &[&str], spans: &[Vec<Range<usize>>]) -> (Vec<Sentence>, Vocabulary) {
+/// `langs[s]` is the language of source `s`, for its stopwords and stems.
+pub(crate) fn prepare(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang]) -> (Vec<Sentence>, Vocabulary) {
     let mut vocab = Vocabulary { ids: HashMap::new(), df: Vec::new() };
     let mut out = Vec::new();
     for (source, (text, ranges)) in texts.iter().zip(spans).enumerate() {
+        let lang = langs.get(source).copied().unwrap_or_default();
         for span in ranges {
             let words: Vec<String> = words_in(text, span.clone()).map(|w| fold(&text[w])).collect();
             let mut bigrams: Vec<u64> = words.windows(2).map(|p| hash_pair(&p[0], &p[1])).collect();
@@ -87,10 +89,10 @@ pub(crate) fn prepare(texts: &[&str], spans: &[Vec<Range<usize>>]) -> (Vec<Sente
             bigrams.dedup();
             let mut counts: HashMap<u32, u32> = HashMap::new();
             for w in &words {
-                if lexicon::is_stopword(w) || !w.chars().any(char::is_alphanumeric) {
+                if lexicon::is_stopword(w, lang) || !w.chars().any(char::is_alphanumeric) {
                     continue;
                 }
-                let stem = lexicon::stem(w);
+                let stem = lexicon::stem(w, lang);
                 let next = vocab.ids.len() as u32;
                 let id = *vocab.ids.entry(stem).or_insert(next);
                 *counts.entry(id).or_insert(0) += 1;
@@ -247,7 +249,7 @@ mod tests {
     fn run(a: &str, b: &str) -> Vec<Vec<(usize, Match)>> {
         let texts = [a, b];
         let spans = vec![vec![0..a.len()], vec![0..b.len()]];
-        let (s, v) = prepare(&texts, &spans);
+        let (s, v) = prepare(&texts, &spans, &[Lang::En, Lang::En]);
         align(&s, &v, &Config::default())
     }
 

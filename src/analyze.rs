@@ -15,6 +15,7 @@ use crate::report::{
 };
 use crate::score::Score;
 use crate::sentences;
+use crate::tokenize::{block_language, source_languages};
 
 /// One article as the person pasted it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -124,15 +125,21 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
     let decided: Vec<Vec<Decided>> =
         sources.iter().enumerate().map(|(i, s)| decide(s, i, &utf16[i], cfg, &mut warnings)).collect();
 
-    // 3. Sentences of the body.
+    // 3. Languages, then the sentences of the body, each block split by its own language.
+    let langs = source_languages(&texts);
     let spans: Vec<Vec<Range<usize>>> = decided
         .iter()
         .zip(&texts)
-        .map(|(blocks, text)| {
+        .zip(&langs)
+        .map(|((blocks, text), &lang)| {
             blocks
                 .iter()
                 .filter(|d| d.block.kind.is_body())
-                .flat_map(|d| sentences::split(text, d.block.span.clone()))
+                .flat_map(|d| {
+                    let span = d.block.span.clone();
+                    let block_lang = block_language(&text[span.clone()], lang);
+                    sentences::split(text, span, block_lang)
+                })
                 .collect()
         })
         .collect();
@@ -147,7 +154,7 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
     }
 
     // 4. Alignment.
-    let (flat, vocab) = align::prepare(&texts, &spans);
+    let (flat, vocab) = align::prepare(&texts, &spans, &langs);
     let matches = align::align(&flat, &vocab, cfg);
 
     // 5. Divergence.
@@ -209,6 +216,7 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
         out_sources.push(SourceReport {
             name: src.name.clone(),
             length: idx.at(src.text.len()),
+            language: langs[i],
             metadata: metadata(&src.text, &decided[i], idx),
             blocks,
             sentences,

@@ -6,6 +6,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use crate::tokenize::Lang;
+
 /// A parsed list: its groups, each a sorted list of items.
 pub(crate) struct List {
     pub groups: Vec<(String, Vec<String>)>,
@@ -47,10 +49,37 @@ impl List {
 
 /// The built-in lists, as (path, text) pairs so the data-file test can check each one.
 pub(crate) const DATA_FILES: &[(&str, &str)] = &[
+    ("data/stopwords/ar.txt", include_str!("../data/stopwords/ar.txt")),
+    ("data/stopwords/da.txt", include_str!("../data/stopwords/da.txt")),
+    ("data/stopwords/de.txt", include_str!("../data/stopwords/de.txt")),
+    ("data/stopwords/el.txt", include_str!("../data/stopwords/el.txt")),
     ("data/stopwords/en.txt", include_str!("../data/stopwords/en.txt")),
+    ("data/stopwords/es.txt", include_str!("../data/stopwords/es.txt")),
+    ("data/stopwords/fa.txt", include_str!("../data/stopwords/fa.txt")),
+    ("data/stopwords/fi.txt", include_str!("../data/stopwords/fi.txt")),
+    ("data/stopwords/fr.txt", include_str!("../data/stopwords/fr.txt")),
+    ("data/stopwords/hu.txt", include_str!("../data/stopwords/hu.txt")),
+    ("data/stopwords/it.txt", include_str!("../data/stopwords/it.txt")),
+    ("data/stopwords/nl.txt", include_str!("../data/stopwords/nl.txt")),
+    ("data/stopwords/no.txt", include_str!("../data/stopwords/no.txt")),
+    ("data/stopwords/pl.txt", include_str!("../data/stopwords/pl.txt")),
+    ("data/stopwords/pt.txt", include_str!("../data/stopwords/pt.txt")),
+    ("data/stopwords/ro.txt", include_str!("../data/stopwords/ro.txt")),
+    ("data/stopwords/ru.txt", include_str!("../data/stopwords/ru.txt")),
+    ("data/stopwords/sv.txt", include_str!("../data/stopwords/sv.txt")),
+    ("data/stopwords/ta.txt", include_str!("../data/stopwords/ta.txt")),
+    ("data/stopwords/tr.txt", include_str!("../data/stopwords/tr.txt")),
+    ("data/stopwords/uk.txt", include_str!("../data/stopwords/uk.txt")),
     ("data/boilerplate/en.txt", include_str!("../data/boilerplate/en.txt")),
     ("data/boilerplate/html-hints.txt", include_str!("../data/boilerplate/html-hints.txt")),
+    ("data/abbreviations/de.txt", include_str!("../data/abbreviations/de.txt")),
     ("data/abbreviations/en.txt", include_str!("../data/abbreviations/en.txt")),
+    ("data/abbreviations/es.txt", include_str!("../data/abbreviations/es.txt")),
+    ("data/abbreviations/fr.txt", include_str!("../data/abbreviations/fr.txt")),
+    ("data/abbreviations/it.txt", include_str!("../data/abbreviations/it.txt")),
+    ("data/abbreviations/nl.txt", include_str!("../data/abbreviations/nl.txt")),
+    ("data/abbreviations/pt.txt", include_str!("../data/abbreviations/pt.txt")),
+    ("data/abbreviations/ru.txt", include_str!("../data/abbreviations/ru.txt")),
     ("data/values/common.txt", include_str!("../data/values/common.txt")),
     ("data/values/de.txt", include_str!("../data/values/de.txt")),
     ("data/values/en.txt", include_str!("../data/values/en.txt")),
@@ -74,10 +103,51 @@ fn load(path: &str) -> HashSet<String> {
     List::parse(text).map(|l| l.items().map(str::to_string).collect()).unwrap_or_default()
 }
 
-/// Whether a folded word is a function word.
-pub(crate) fn is_stopword(folded: &str) -> bool {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| load("data/stopwords/en.txt")).contains(folded)
+/// The items of a built-in list as `'static` slices of the embedded file, without building
+/// `String`s: comments and blank lines skipped, lines trimmed.
+pub(crate) fn items(path: &str) -> impl Iterator<Item = &'static str> {
+    data_file(path).lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The items of a list by group: (group, item) pairs.
+pub(crate) fn grouped_items(path: &str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    let mut group = "";
+    data_file(path).lines().map(str::trim).filter_map(move |l| {
+        if let Some(heading) = l.strip_prefix('#') {
+            group = heading.trim();
+            None
+        } else {
+            (!l.is_empty()).then_some((group, l))
+        }
+    })
+}
+
+/// One lazily built value per language, so a language's list is parsed only when a text in that
+/// language needs it.
+pub(crate) struct PerLang<T> {
+    cells: [OnceLock<T>; Lang::ALL.len()],
+}
+
+impl<T> PerLang<T> {
+    pub(crate) const fn new() -> PerLang<T> {
+        PerLang { cells: [const { OnceLock::new() }; Lang::ALL.len()] }
+    }
+
+    pub(crate) fn get(&self, lang: Lang, init: impl FnOnce() -> T) -> &T {
+        self.cells[lang.index()].get_or_init(init)
+    }
+}
+
+/// Whether a folded word is a function word of `lang` (no word is one in a language without a
+/// stopword list).
+pub(crate) fn is_stopword(folded: &str, lang: Lang) -> bool {
+    stopwords(lang).contains(folded)
+}
+
+/// The function words of `lang` (empty for a language without a list).
+pub(crate) fn stopwords(lang: Lang) -> &'static HashSet<&'static str> {
+    static SETS: PerLang<HashSet<&'static str>> = PerLang::new();
+    SETS.get(lang, || items(&format!("data/stopwords/{}.txt", lang.code())).collect())
 }
 
 /// Whether a folded phrase (words joined by single spaces) is known page chrome.
@@ -97,12 +167,55 @@ pub(crate) fn boilerplate_phrases() -> &'static [String] {
     })
 }
 
-/// The stem of a folded word (Snowball, English).
-pub(crate) fn stem(folded: &str) -> String {
-    static STEMMER: OnceLock<rust_stemmers::Stemmer> = OnceLock::new();
-    let s = STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
-    let w = folded.strip_suffix("'s").unwrap_or(folded);
-    s.stem(w).into_owned()
+/// The Snowball stemmer for `lang`, if there is one.
+fn algorithm(lang: Lang) -> Option<rust_stemmers::Algorithm> {
+    use rust_stemmers::Algorithm as A;
+    Some(match lang {
+        Lang::Ar => A::Arabic,
+        Lang::Da => A::Danish,
+        Lang::De => A::German,
+        Lang::El => A::Greek,
+        Lang::En => A::English,
+        Lang::Es => A::Spanish,
+        Lang::Fi => A::Finnish,
+        Lang::Fr => A::French,
+        Lang::Hu => A::Hungarian,
+        Lang::It => A::Italian,
+        Lang::Nl => A::Dutch,
+        Lang::No => A::Norwegian,
+        Lang::Pt => A::Portuguese,
+        Lang::Ro => A::Romanian,
+        Lang::Ru => A::Russian,
+        Lang::Sv => A::Swedish,
+        Lang::Ta => A::Tamil,
+        Lang::Tr => A::Turkish,
+        _ => return None,
+    })
+}
+
+/// Whether parallax can stem words of `lang` (the 18 Snowball languages).
+#[cfg(test)]
+pub(crate) fn has_stemmer(lang: Lang) -> bool {
+    algorithm(lang).is_some()
+}
+
+/// The stem of a folded word in `lang` (Snowball). Languages without a stemmer keep the word.
+/// An English possessive "'s" and a French or Italian elided article ("l'", "d'", "dell'") are
+/// dropped first, so "Trump's" stems like "Trump" and "l'accord" like "accord".
+pub(crate) fn stem(folded: &str, lang: Lang) -> String {
+    static STEMMERS: PerLang<Option<rust_stemmers::Stemmer>> = PerLang::new();
+    let word = match lang {
+        Lang::En => folded.strip_suffix("'s").unwrap_or(folded),
+        Lang::Fr | Lang::It => match folded.split_once('\'') {
+            Some((article, rest)) if !rest.is_empty() && is_stopword(article, lang) => rest,
+            _ => folded,
+        },
+        _ => folded,
+    };
+    match STEMMERS.get(lang, || algorithm(lang).map(rust_stemmers::Stemmer::create)) {
+        Some(s) => s.stem(word).into_owned(),
+        None => word.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -132,9 +245,54 @@ mod tests {
 
     #[test]
     fn lists_answer() {
-        assert!(is_stopword("the"));
-        assert!(!is_stopword("kremlin"));
+        assert!(is_stopword("the", Lang::En));
+        assert!(!is_stopword("kremlin", Lang::En));
+        assert!(is_stopword("und", Lang::De));
+        assert!(!is_stopword("und", Lang::En));
+        assert!(!is_stopword("the", Lang::Zh));
         assert!(is_boilerplate_phrase("share this article"));
-        assert_eq!(stem("talks"), "talk");
+        assert_eq!(stem("talks", Lang::En), "talk");
+        assert_eq!(stem("trump's", Lang::En), "trump");
+    }
+
+    #[test]
+    fn issue_3_every_snowball_language_stems_and_has_stopwords() {
+        // One inflected word per language and the stem Snowball gives it.
+        let cases = [
+            (Lang::Ar, "الكتاب", "كتاب"),
+            (Lang::Da, "huset", "hus"),
+            (Lang::De, "verhandlungen", "verhandl"),
+            (Lang::El, "πολιτικές", "πολιτικ"),
+            (Lang::En, "negotiations", "negoti"),
+            (Lang::Es, "negociaciones", "negoci"),
+            (Lang::Fi, "neuvotteluissa", "neuvottelu"),
+            (Lang::Fr, "l'accord", "accord"),
+            (Lang::Fr, "négociations", "négoci"),
+            (Lang::Hu, "tárgyalások", "tárgyalás"),
+            (Lang::It, "dell'accordo", "accord"),
+            (Lang::Nl, "onderhandelingen", "onderhandel"),
+            (Lang::No, "forhandlingene", "forhandling"),
+            (Lang::Pt, "negociações", "negoc"),
+            (Lang::Ro, "negocierile", "negocier"),
+            (Lang::Ru, "переговоров", "переговор"),
+            (Lang::Sv, "förhandlingarna", "förhandling"),
+            (Lang::Ta, "பேச்சுவார்த்தைகள்", "பேச்சுவார்த்தை"),
+            (Lang::Tr, "görüşmeler", "görüşme"),
+            (Lang::Uk, "переговори", "переговори"),
+        ];
+        let mut wrong = Vec::new();
+        for (lang, word, want) in cases {
+            let got = stem(word, lang);
+            if got != want {
+                wrong.push(format!("{}: {word} -> {got} (want {want})", lang.code()));
+            }
+            assert!(!stopwords(lang).is_empty(), "{} has no stopwords", lang.code());
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+        for &lang in Lang::ALL {
+            if has_stemmer(lang) {
+                assert!(!stopwords(lang).is_empty(), "{} has a stemmer but no stopwords", lang.code());
+            }
+        }
     }
 }

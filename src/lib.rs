@@ -57,5 +57,5 @@ pub use crate::report::{
     BlockReport, Counterpart, Field, Metadata, PairReport, Report, SentenceRef, SentenceReport, SourceReport, Span,
 };
 pub use crate::score::Score;
-pub use crate::tokenize::{tokenize, Lang, Token, TokenKind};
+pub use crate::tokenize::{detect_language, tokenize, Lang, Token, TokenKind};
 pub use crate::values::{values, TimeUnit, Value, ValueKind};

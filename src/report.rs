@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::align::Relation;
 use crate::boilerplate::{BlockKind, Reason};
 use crate::score::Score;
+use crate::tokenize::Lang;
 
 /// A range of the source text in UTF-16 code units (how JavaScript indexes strings).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -140,6 +141,9 @@ pub struct SourceReport {
     pub name: String,
     /// Length of the text in UTF-16 code units.
     pub length: u32,
+    /// The language detected (ISO 639-1 code; "und" when undetermined), used for its
+    /// stopwords, stems, abbreviations and value words.
+    pub language: Lang,
     /// Title, byline, date and captions.
     pub metadata: Metadata,
     /// Every non-empty line, classified.

@@ -365,6 +365,12 @@ fn find_static(text: &'static str, item: &str) -> Option<&'static str> {
     text.lines().map(str::trim).find(|l| *l == item)
 }
 
+/// Whether a folded word is a month name (or abbreviation) in `lang`.
+pub(crate) fn is_month_name(folded: &str, lang: Lang) -> bool {
+    let w = Words::get(lang);
+    [&w.month, &w.month_abbreviation].iter().any(|t| t.as_ref().is_some_and(|t| t.get_word(folded).is_some()))
+}
+
 /// Checks a value file, for the data-file test.
 #[cfg(test)]
 pub(crate) fn check_file(text: &'static str) -> Result<(), String> {

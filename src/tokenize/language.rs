@@ -127,6 +127,11 @@ impl Lang {
         Lang::Other,
     ];
 
+    /// The position of the language in [`Lang::ALL`].
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+
     /// The ISO 639-1 code (`"und"` for [`Lang::Other`]).
     pub fn code(self) -> &'static str {
         match self {
@@ -180,5 +185,262 @@ impl Lang {
     /// date. Languages that write them in lowercase accept either case.
     pub(crate) fn capitalizes_dates(self) -> bool {
         matches!(self, Lang::En | Lang::De)
+    }
+}
+
+/// Writing systems, the first clue to the language.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Latin,
+    Cyrillic,
+    Greek,
+    Arabic,
+    Hebrew,
+    Devanagari,
+    Tamil,
+    Thai,
+    Hangul,
+    Kana,
+    Han,
+}
+
+const SCRIPTS: [Script; 11] = [
+    Script::Latin,
+    Script::Cyrillic,
+    Script::Greek,
+    Script::Arabic,
+    Script::Hebrew,
+    Script::Devanagari,
+    Script::Tamil,
+    Script::Thai,
+    Script::Hangul,
+    Script::Kana,
+    Script::Han,
+];
+
+fn script(c: char) -> Option<Script> {
+    Some(match c {
+        'a'..='z' | 'A'..='Z' | '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => Script::Latin,
+        '\u{400}'..='\u{52F}' => Script::Cyrillic,
+        '\u{370}'..='\u{3FF}' | '\u{1F00}'..='\u{1FFF}' => Script::Greek,
+        '\u{600}'..='\u{6FF}' | '\u{750}'..='\u{77F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}' => {
+            Script::Arabic
+        }
+        '\u{590}'..='\u{5FF}' => Script::Hebrew,
+        '\u{900}'..='\u{97F}' => Script::Devanagari,
+        '\u{B80}'..='\u{BFF}' => Script::Tamil,
+        '\u{E00}'..='\u{E7F}' => Script::Thai,
+        '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' => Script::Hangul,
+        '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}' => Script::Kana,
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}' => {
+            Script::Han
+        }
+        _ => return None,
+    })
+}
+
+/// Languages written in the Latin script that have a stopword list, in the order ties go.
+const LATIN: &[Lang] = &[
+    Lang::En,
+    Lang::De,
+    Lang::Fr,
+    Lang::Es,
+    Lang::It,
+    Lang::Pt,
+    Lang::Nl,
+    Lang::Sv,
+    Lang::Da,
+    Lang::No,
+    Lang::Fi,
+    Lang::Pl,
+    Lang::Ro,
+    Lang::Hu,
+    Lang::Tr,
+];
+const CYRILLIC: &[Lang] = &[Lang::Ru, Lang::Uk];
+
+/// How sure a detection is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Detection {
+    /// The language found ([`Lang::Other`] when undetermined).
+    pub lang: Lang,
+    /// Evidence for it: letters of a script that only it uses, or function words of it.
+    pub evidence: usize,
+    /// Evidence for the runner-up among languages of the same script (0 when the script decides).
+    pub runner_up: usize,
+}
+
+/// Letters read at most, so detection costs the same on a 1 MB paste as on a long article.
+const MAX_LETTERS: usize = 20_000;
+
+/// The language of `text`: the script decides where it names one language (Greek, Hebrew, Thai,
+/// Korean; kana means Japanese, Han without kana Chinese; Persian letters tell Persian from
+/// Arabic); otherwise the language whose function words occur most often wins (Latin and
+/// Cyrillic scripts). Text with fewer than two function words of any language, or no letters,
+/// is [`Lang::Other`].
+pub fn detect_language(text: &str) -> Lang {
+    detect_with_evidence(text).lang
+}
+
+pub(crate) fn detect_with_evidence(text: &str) -> Detection {
+    let mut counts = [0usize; SCRIPTS.len()];
+    let mut persian = 0;
+    let mut letters = 0;
+    for c in text.chars() {
+        if let Some(s) = script(c) {
+            counts[SCRIPTS.iter().position(|x| *x == s).unwrap_or(0)] += 1;
+            persian += usize::from(matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی'));
+            letters += 1;
+            if letters >= MAX_LETTERS {
+                break;
+            }
+        }
+    }
+    let count = |s: Script| counts[SCRIPTS.iter().position(|x| *x == s).unwrap_or(0)];
+    let Some(dominant) = SCRIPTS.iter().copied().filter(|s| count(*s) > 0).max_by_key(|s| count(*s)) else {
+        return Detection { lang: Lang::Other, evidence: 0, runner_up: 0 };
+    };
+    let decided = |lang: Lang| Detection { lang, evidence: count(dominant), runner_up: 0 };
+    match dominant {
+        Script::Greek => decided(Lang::El),
+        Script::Hebrew => decided(Lang::He),
+        Script::Devanagari => decided(Lang::Hi),
+        Script::Tamil => decided(Lang::Ta),
+        Script::Thai => decided(Lang::Th),
+        Script::Hangul => decided(Lang::Ko),
+        // Japanese mixes kana into Han text; Chinese has none.
+        Script::Han | Script::Kana if count(Script::Kana) * 10 > count(Script::Han) => decided(Lang::Ja),
+        Script::Han | Script::Kana => decided(Lang::Zh),
+        Script::Arabic if persian * 50 > count(Script::Arabic) => decided(Lang::Fa),
+        Script::Arabic => decided(Lang::Ar),
+        Script::Latin => by_function_words(text, LATIN),
+        Script::Cyrillic => by_function_words(text, CYRILLIC),
+    }
+}
+
+/// The candidate whose function words occur most often in `text`.
+fn by_function_words(text: &str, candidates: &[Lang]) -> Detection {
+    let mut hits = vec![0usize; candidates.len()];
+    let mut folded = String::new();
+    let mut letters = 0;
+    for word in text.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’') {
+        if word.is_empty() {
+            continue;
+        }
+        letters += word.len();
+        if letters > MAX_LETTERS {
+            break;
+        }
+        folded.clear();
+        folded.extend(word.chars().flat_map(char::to_lowercase));
+        for (h, lang) in hits.iter_mut().zip(candidates) {
+            *h += usize::from(crate::lexicon::is_stopword(&folded, *lang));
+        }
+    }
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    // Most hits first; ties go to the earlier candidate.
+    order.sort_by_key(|&i| (std::cmp::Reverse(hits[i]), i));
+    let best = order.first().copied().unwrap_or(0);
+    let runner_up = order.get(1).map_or(0, |&i| hits[i]);
+    if hits.get(best).copied().unwrap_or(0) < 2 {
+        return Detection { lang: Lang::Other, evidence: hits.get(best).copied().unwrap_or(0), runner_up };
+    }
+    Detection { lang: candidates[best], evidence: hits[best], runner_up }
+}
+
+/// The language of one block of a source written in `source_lang`: the block's own language
+/// when it has clear evidence of one (a script of its own, or at least three function words and
+/// twice as many as the source language's), so a quotation or a paragraph in another language is
+/// split and stemmed by its own rules; the source's language otherwise (short lines, headlines).
+pub(crate) fn block_language(block: &str, source_lang: Lang) -> Lang {
+    let d = detect_with_evidence(block);
+    if d.lang == Lang::Other || d.lang == source_lang {
+        return source_lang;
+    }
+    let against = by_function_words(block, &[source_lang]).evidence;
+    if d.evidence >= 3 && d.evidence >= 2 * against {
+        d.lang
+    } else {
+        source_lang
+    }
+}
+
+/// One language per source: its own when detected; otherwise the one most sources share (a story
+/// pasted from several outlets is usually in one language), so a short paste is not left without
+/// stopwords and stems.
+pub(crate) fn source_languages(texts: &[&str]) -> Vec<Lang> {
+    let detected: Vec<Lang> = texts.iter().map(|t| detect_language(t)).collect();
+    let mut tally: Vec<(Lang, usize)> = Vec::new();
+    for &l in detected.iter().filter(|l| **l != Lang::Other) {
+        match tally.iter_mut().find(|(x, _)| *x == l) {
+            Some((_, n)) => *n += 1,
+            None => tally.push((l, 1)),
+        }
+    }
+    // Most sources first; ties go to the language seen first.
+    let common = tally.iter().rev().max_by_key(|(_, n)| *n).map_or(Lang::Other, |(l, _)| *l);
+    detected.into_iter().map(|l| if l == Lang::Other { common } else { l }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One line per case: the language, then a sentence written in it.
+    const TABLE: &[(Lang, &str)] = &[
+        (Lang::En, "The talks between the two leaders ended without an agreement on Monday."),
+        (Lang::De, "Die Gespräche zwischen den beiden Politikern endeten am Montag ohne eine Einigung."),
+        (Lang::Fr, "Les discussions entre les deux dirigeants se sont terminées lundi sans accord."),
+        (Lang::Es, "Las conversaciones entre los dos líderes terminaron el lunes sin un acuerdo."),
+        (Lang::It, "I colloqui tra i due leader si sono conclusi lunedì senza un accordo."),
+        (Lang::Pt, "As conversas entre os dois líderes terminaram na segunda-feira sem um acordo."),
+        (Lang::Nl, "De gesprekken tussen de twee leiders eindigden maandag zonder een akkoord."),
+        (Lang::Sv, "Samtalen mellan de två ledarna avslutades på måndagen utan att en överenskommelse nåddes."),
+        (Lang::Da, "Samtalerne mellem de to ledere endte mandag uden at der blev indgået en aftale."),
+        (Lang::Pl, "Rozmowy między dwoma przywódcami zakończyły się w poniedziałek bez porozumienia, jak i oczekiwano."),
+        (Lang::Ro, "Discuțiile dintre cei doi lideri s-au încheiat luni fără un acord și fără un plan."),
+        (Lang::Tr, "İki lider arasındaki görüşmeler pazartesi günü bir anlaşma olmadan sona erdi ve bu da beklenen bir şeydi."),
+        (Lang::Ru, "Переговоры между двумя лидерами завершились в понедельник без соглашения, и это было ожидаемо."),
+        (Lang::Uk, "Переговори між двома лідерами завершилися в понеділок без угоди, і це було очікувано."),
+        (Lang::El, "Οι συνομιλίες μεταξύ των δύο ηγετών ολοκληρώθηκαν τη Δευτέρα χωρίς συμφωνία."),
+        (Lang::Ar, "انتهت المحادثات بين الزعيمين يوم الاثنين دون التوصل إلى اتفاق."),
+        (Lang::Fa, "گفتگوها میان دو رهبر روز دوشنبه بدون توافق پایان یافت."),
+        (Lang::He, "השיחות בין שני המנהיגים הסתיימו ביום שני ללא הסכם."),
+        (Lang::Hi, "दोनों नेताओं के बीच बातचीत सोमवार को बिना किसी समझौते के समाप्त हो गई।"),
+        (Lang::Zh, "两位领导人之间的会谈周一结束，没有达成协议。"),
+        (Lang::Ja, "両首脳の会談は月曜日に合意なしで終わった。"),
+        (Lang::Ko, "두 정상 간의 회담은 월요일에 합의 없이 끝났다."),
+        (Lang::Th, "การเจรจาระหว่างผู้นำทั้งสองสิ้นสุดลงเมื่อวันจันทร์โดยไม่มีข้อตกลง"),
+        (Lang::Other, "12 345 — !!"),
+        (Lang::Other, "Kyiv"),
+    ];
+
+    #[test]
+    fn issue_3_detects_languages() {
+        let wrong: Vec<String> = TABLE
+            .iter()
+            .filter_map(|(want, text)| {
+                let got = detect_language(text);
+                (got != *want).then(|| format!("{text}: got {}, want {}", got.code(), want.code()))
+            })
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn issue_3_block_language_needs_clear_evidence() {
+        // A quotation in German inside an English story is split by German rules…
+        assert_eq!(block_language("Er sagte, dass die Gespräche in der nächsten Woche weitergehen.", Lang::En), Lang::De);
+        // …but a short headline keeps the source's language.
+        assert_eq!(block_language("Talks in Geneva", Lang::De), Lang::De);
+        assert_eq!(source_languages(&["Die Gespräche sind am Montag zu Ende gegangen.", "Genf", ""]), vec![Lang::De; 3]);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for &l in Lang::ALL {
+            assert_eq!(Lang::from_code(l.code()), Some(l));
+            assert_eq!(Lang::ALL[l.index()], l);
+        }
     }
 }
