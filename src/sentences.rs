@@ -103,7 +103,8 @@ fn breaks_after(text: &str, prev: Range<usize>, next: Range<usize>, lang: Lang) 
     // sentence: no closing punctuation before it and a lowercase letter after it.
     if before.ends_with(is_line_break) {
         let line = before.trim_end();
-        let blank_line = before.chars().rev().take_while(|c| c.is_whitespace()).filter(|c| is_line_break(*c)).count() > 1;
+        let blank_line =
+            before.chars().rev().take_while(|c| c.is_whitespace()).filter(|c| is_line_break(*c)).count() > 1;
         let open = !line.ends_with(['.', '!', '?', ':', ';', '…']) && !line.ends_with(CLOSERS);
         return blank_line || !(open && first_next.is_some_and(char::is_lowercase));
     }
@@ -193,7 +194,11 @@ mod tests {
         // Months, decimals and amounts.
         ("en", "On Jan. 5 the talks began.", "On Jan. 5 the talks began."),
         ("en", "It rose 2.5 percent. Then it fell.", "It rose 2.5 percent. | Then it fell."),
-        ("en", "Aid of $2.5 billion was approved. Kyiv welcomed it.", "Aid of $2.5 billion was approved. | Kyiv welcomed it."),
+        (
+            "en",
+            "Aid of $2.5 billion was approved. Kyiv welcomed it.",
+            "Aid of $2.5 billion was approved. | Kyiv welcomed it.",
+        ),
         ("en", "He got a 3 1/2-year sentence. He appealed.", "He got a 3 1/2-year sentence. | He appealed."),
         // Ellipses.
         ("en", "I don't know… We will see.", "I don't know… | We will see."),
@@ -215,14 +220,22 @@ mod tests {
         ("en", "It ended.\nnext line", "It ended. | next line"),
         ("en", "One paragraph\n\nanother one", "One paragraph | another one"),
         // German.
-        ("de", "Am 17. August trafen sie sich. Dann reisten sie ab.", "Am 17. August trafen sie sich. | Dann reisten sie ab."),
+        (
+            "de",
+            "Am 17. August trafen sie sich. Dann reisten sie ab.",
+            "Am 17. August trafen sie sich. | Dann reisten sie ab.",
+        ),
         ("de", "Dr. Müller sprach z. B. über Nr. 5 der Liste.", "Dr. Müller sprach z. B. über Nr. 5 der Liste."),
         ("de", "Es gab Äpfel, Birnen usw. Die Kinder aßen.", "Es gab Äpfel, Birnen usw. | Die Kinder aßen."),
         ("de", "Er kam um 3. Dann ging er.", "Er kam um 3. | Dann ging er."),
         // French.
         ("fr", "M. Macron a parlé. Il est parti.", "M. Macron a parlé. | Il est parti."),
         ("fr", "« C'est fini », a-t-il dit. Puis il est parti.", "« C'est fini », a-t-il dit. | Puis il est parti."),
-        ("fr", "Il a vu des pommes, des poires, etc. Le reste a suivi.", "Il a vu des pommes, des poires, etc. | Le reste a suivi."),
+        (
+            "fr",
+            "Il a vu des pommes, des poires, etc. Le reste a suivi.",
+            "Il a vu des pommes, des poires, etc. | Le reste a suivi.",
+        ),
         // Spanish.
         ("es", "El Sr. García llegó. Luego habló.", "El Sr. García llegó. | Luego habló."),
         ("es", "Viajó a EE. UU. El presidente lo recibió.", "Viajó a EE. UU. | El presidente lo recibió."),
@@ -234,7 +247,11 @@ mod tests {
         // Dutch.
         ("nl", "Dhr. Jansen kwam. Hij sprak.", "Dhr. Jansen kwam. | Hij sprak."),
         // Russian.
-        ("ru", "В. В. Путин прибыл в Москву. Переговоры начались.", "В. В. Путин прибыл в Москву. | Переговоры начались."),
+        (
+            "ru",
+            "В. В. Путин прибыл в Москву. Переговоры начались.",
+            "В. В. Путин прибыл в Москву. | Переговоры начались.",
+        ),
         ("ru", "Это было в 2014 г. В Крыму прошёл референдум.", "Это было в 2014 г. | В Крыму прошёл референдум."),
         // Scripts with their own full stops.
         ("zh", "会谈结束了。双方都很满意。", "会谈结束了。 | 双方都很满意。"),

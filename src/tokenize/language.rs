@@ -397,9 +397,15 @@ mod tests {
         (Lang::Nl, "De gesprekken tussen de twee leiders eindigden maandag zonder een akkoord."),
         (Lang::Sv, "Samtalen mellan de två ledarna avslutades på måndagen utan att en överenskommelse nåddes."),
         (Lang::Da, "Samtalerne mellem de to ledere endte mandag uden at der blev indgået en aftale."),
-        (Lang::Pl, "Rozmowy między dwoma przywódcami zakończyły się w poniedziałek bez porozumienia, jak i oczekiwano."),
+        (
+            Lang::Pl,
+            "Rozmowy między dwoma przywódcami zakończyły się w poniedziałek bez porozumienia, jak i oczekiwano.",
+        ),
         (Lang::Ro, "Discuțiile dintre cei doi lideri s-au încheiat luni fără un acord și fără un plan."),
-        (Lang::Tr, "İki lider arasındaki görüşmeler pazartesi günü bir anlaşma olmadan sona erdi ve bu da beklenen bir şeydi."),
+        (
+            Lang::Tr,
+            "İki lider arasındaki görüşmeler pazartesi günü bir anlaşma olmadan sona erdi ve bu da beklenen bir şeydi.",
+        ),
         (Lang::Ru, "Переговоры между двумя лидерами завершились в понедельник без соглашения, и это было ожидаемо."),
         (Lang::Uk, "Переговори між двома лідерами завершилися в понеділок без угоди, і це було очікувано."),
         (Lang::El, "Οι συνομιλίες μεταξύ των δύο ηγετών ολοκληρώθηκαν τη Δευτέρα χωρίς συμφωνία."),
@@ -430,10 +436,16 @@ mod tests {
     #[test]
     fn issue_3_block_language_needs_clear_evidence() {
         // A quotation in German inside an English story is split by German rules…
-        assert_eq!(block_language("Er sagte, dass die Gespräche in der nächsten Woche weitergehen.", Lang::En), Lang::De);
+        assert_eq!(
+            block_language("Er sagte, dass die Gespräche in der nächsten Woche weitergehen.", Lang::En),
+            Lang::De
+        );
         // …but a short headline keeps the source's language.
         assert_eq!(block_language("Talks in Geneva", Lang::De), Lang::De);
-        assert_eq!(source_languages(&["Die Gespräche sind am Montag zu Ende gegangen.", "Genf", ""]), vec![Lang::De; 3]);
+        assert_eq!(
+            source_languages(&["Die Gespräche sind am Montag zu Ende gegangen.", "Genf", ""]),
+            vec![Lang::De; 3]
+        );
     }
 
     #[test]

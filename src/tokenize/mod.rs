@@ -10,8 +10,8 @@ use std::ops::Range;
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
-pub use self::language::{detect_language, Lang};
 pub(crate) use self::language::{block_language, source_languages};
+pub use self::language::{detect_language, Lang};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
