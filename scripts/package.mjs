@@ -1,0 +1,168 @@
+// npm run package: assembles the publishable npm package "parallax" in dist/npm from
+//   www/pkg  — the release WebAssembly and its wasm-bindgen glue (npm run build makes them),
+//   www/lib  — the package's JavaScript, stylesheet and TypeScript types,
+//   www/     — the page's views (render.js, the modules it imports, views.css), shared as-is,
+// adds the WebAssembly inlined as base64 for "parallax/inline", and prints what each part costs
+// gzipped against the budget. With --pack it also runs `npm pack` into dist/.
+// The folders keep their relative layout, so the modules import each other unchanged.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const www = join(root, "www");
+export const DIST = join(root, "dist", "npm");
+
+/** Gzipped bytes of the whole embedded analyzer (WebAssembly, glue, API, element, views). */
+export const BUDGET_GZIP = 200 * 1024;
+
+/** The parts of the package a page downloads, by what they are for. */
+export function parts(dir = DIST) {
+  const lib = (names) => names.map((n) => `lib/${n}`);
+  const views = viewFiles().map((f) => relative(www, f));
+  return [
+    { name: "WebAssembly", files: ["pkg/parallax_bg.wasm"] },
+    { name: "wasm-bindgen glue", files: ["pkg/parallax.js"] },
+    { name: "API (analyze, strip, worker)", files: lib(["core.js", "index.js", "analyzer.js", "client.js", "worker.js"]) },
+    { name: "element and mount", files: lib(["element.js", "mount.js", "embed.css"]) },
+    { name: "views (shared with the page)", files: views },
+    { name: "inline WebAssembly (instead of the file)", files: lib(["inline.js", "wasm-inline.js"]), optional: true },
+  ].map((p) => {
+    let raw = 0;
+    let gz = 0;
+    for (const f of p.files) {
+      const bytes = readFileSync(join(dir, f));
+      raw += bytes.length;
+      gz += gzipSync(bytes, { level: 9 }).length;
+    }
+    return { ...p, raw, gz };
+  });
+}
+
+/** render.js and every module it imports (transitively), and views.css: the page's views. */
+function viewFiles() {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    if (!existsSync(file)) throw new Error(`${relative(root, file)} is missing: the element needs the page's views`);
+    seen.add(file);
+    const src = readFileSync(file, "utf8");
+    for (const m of src.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*["'](\.\.?\/[^"']+)["']|(?:^|\n)\s*import\s*["'](\.\.?\/[^"']+)["']/g)) {
+      visit(resolve(dirname(file), m[1] || m[2]));
+    }
+  };
+  visit(join(www, "render.js"));
+  const css = join(www, "views.css");
+  if (!existsSync(css)) throw new Error("www/views.css is missing: the element needs the page's view styles");
+  return [...seen, css];
+}
+
+function copy(from, to) {
+  mkdirSync(dirname(to), { recursive: true });
+  copyFileSync(from, to);
+}
+
+function cargoVersion() {
+  const toml = readFileSync(join(root, "Cargo.toml"), "utf8");
+  const m = toml.match(/^\[package\][^[]*?^version\s*=\s*"([^"]+)"/m);
+  if (!m) throw new Error("no version in Cargo.toml's [package]");
+  return m[1];
+}
+
+/** The "Embedding" section of the project's README, as the package's README. */
+function readme() {
+  const text = readFileSync(join(root, "README.md"), "utf8");
+  const start = text.search(/^## Embedding\b/m);
+  if (start < 0) throw new Error('README.md has no "## Embedding" section');
+  const rest = text.slice(start);
+  const next = rest.slice(3).search(/^## /m);
+  const section = next < 0 ? rest : rest.slice(0, next + 3);
+  return `# parallax\n\nSee how news sources diverge on one story: WebAssembly analysis for pages, bundlers and Node.\n\n${section.replace(/^#/gm, "")}`;
+}
+
+function manifest(version) {
+  const entry = (name) => ({ types: `./lib/${name}.d.ts`, default: `./lib/${name}.js` });
+  return {
+    name: "parallax",
+    version,
+    description: "See how news sources diverge on one story: WebAssembly analysis, a web component and a worker API.",
+    license: "MIT OR Apache-2.0",
+    type: "module",
+    exports: {
+      // "node" first: Node (and TypeScript resolving for Node) get the entry that reads the file
+      // from disk; browsers and bundlers, which do not set "node", get the one that fetches it.
+      ".": { node: { types: "./lib/node.d.ts", default: "./lib/node.js" }, types: "./lib/index.d.ts", default: "./lib/index.js" },
+      "./core": entry("core"),
+      "./inline": entry("inline"),
+      "./element": entry("element"),
+      "./worker": entry("analyzer"),
+      "./parallax_bg.wasm": "./pkg/parallax_bg.wasm",
+      "./package.json": "./package.json",
+    },
+    types: "./lib/index.d.ts",
+    // Importing these defines the custom element or loads the WebAssembly.
+    sideEffects: ["./lib/element.js", "./lib/index.js", "./lib/inline.js", "./lib/node.js", "./lib/worker.js", "./lib/node-worker.js"],
+    engines: { node: ">=20" },
+    keywords: ["news", "text-comparison", "webassembly", "web-component", "boilerplate"],
+  };
+}
+
+export function build() {
+  const wasm = join(www, "pkg", "parallax_bg.wasm");
+  if (!existsSync(wasm)) throw new Error("www/pkg has no WebAssembly yet: run npm run build first");
+  rmSync(DIST, { recursive: true, force: true });
+  for (const f of ["parallax.js", "parallax_bg.wasm"]) copy(join(www, "pkg", f), join(DIST, "pkg", f));
+  for (const f of readdirSync(join(www, "lib"))) {
+    if (/\.(js|d\.ts|css)$/.test(f)) copy(join(www, "lib", f), join(DIST, "lib", f));
+  }
+  for (const f of viewFiles()) copy(f, join(DIST, relative(www, f)));
+  const base64 = readFileSync(wasm).toString("base64");
+  writeFileSync(
+    join(DIST, "lib", "wasm-inline.js"),
+    `// The WebAssembly of parallax ${cargoVersion()}, base64. Generated by scripts/package.mjs.\nexport default "${base64}";\n`,
+  );
+  writeFileSync(join(DIST, "package.json"), `${JSON.stringify(manifest(cargoVersion()), null, 2)}\n`);
+  writeFileSync(join(DIST, "README.md"), readme());
+  return DIST;
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1).padStart(7)} KB`;
+
+/** Prints each part's raw and gzipped size and the total against the budget; returns the total. */
+export function report(dir = DIST, log = console.error) {
+  const ps = parts(dir);
+  log(`package: ${"part".padEnd(42)} ${"raw".padStart(10)} ${"gzip".padStart(10)}`);
+  let raw = 0;
+  let gz = 0;
+  for (const p of ps) {
+    log(`package: ${p.name.padEnd(42)} ${kb(p.raw)} ${kb(p.gz)}`);
+    if (!p.optional) {
+      raw += p.raw;
+      gz += p.gz;
+    }
+  }
+  log(`package: ${"total (without the inline copy)".padEnd(42)} ${kb(raw)} ${kb(gz)}  budget ${kb(BUDGET_GZIP).trim()} gzip`);
+  return gz;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    const dir = build();
+    console.error(`package: assembled ${relative(root, dir)}/ (${readdirSync(join(dir, "lib")).length} files in lib/)`);
+    const gz = report(dir);
+    if (process.argv.includes("--pack")) {
+      const out = execFileSync("npm", ["pack", "--silent", "--pack-destination", join(root, "dist")], { cwd: dir, encoding: "utf8" });
+      const tgz = join(root, "dist", out.trim().split("\n").pop());
+      console.error(`package: ${relative(root, tgz)} ${kb(statSync(tgz).size).trim()}`);
+    }
+    if (gz > BUDGET_GZIP) {
+      console.error(`package: over the size budget by ${kb(gz - BUDGET_GZIP).trim()} gzipped`);
+      process.exit(1);
+    }
+  } catch (e) {
+    console.error(`package: ${e.message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,10 @@
+// The worker thread behind Node's `createAnalyzer()` (protocol in client.js).
+import { readFileSync } from "node:fs";
+import { parentPort } from "node:worker_threads";
+import { analyze, initSync, presetConfig, strip, version } from "./core.js";
+import { serve } from "./client.js";
+
+const wasmUrl = new URL("../pkg/parallax_bg.wasm", import.meta.url);
+const init = (wasm) => initSync(wasm === undefined ? readFileSync(wasmUrl) : wasm);
+const handle = serve({ init, analyze, strip, presetConfig, version }, (msg) => parentPort.postMessage(msg));
+parentPort.on("message", handle);
