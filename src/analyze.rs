@@ -27,12 +27,16 @@ pub struct Source {
     /// The person's corrections to the boilerplate stage.
     #[serde(default)]
     pub overrides: Vec<Override>,
+    /// The HTML of a rich paste (the clipboard's `text/html`), when there was one; `text` stays
+    /// what is shown and analysed, and the markup only helps tell article from chrome.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub html: Option<String>,
 }
 
 impl Source {
     /// A source without overrides.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Source {
-        Source { name: name.into(), text: text.into(), overrides: Vec::new() }
+        Source { name: name.into(), text: text.into(), overrides: Vec::new(), html: None }
     }
 }
 
@@ -77,8 +81,16 @@ fn check_limits(sources: &[Source], cfg: &Config) -> Result<(), Error> {
     Ok(())
 }
 
-fn decide(source: &Source, index: usize, utf16: &Utf16Index, cfg: &Config, warnings: &mut Vec<String>) -> Vec<Decided> {
-    let mut blocks: Vec<Decided> = boilerplate::classify(&source.text, cfg)
+fn decide(
+    source: &Source,
+    index: usize,
+    utf16: &Utf16Index,
+    shared: &boilerplate::Shared,
+    cfg: &Config,
+    warnings: &mut Vec<String>,
+) -> Vec<Decided> {
+    let markup = source.html.as_deref().map(|h| boilerplate::markup_for(&source.text, &crate::html::flatten(h)));
+    let mut blocks: Vec<Decided> = boilerplate::classify(&source.text, markup.as_deref(), shared, cfg)
         .into_iter()
         .map(|block| Decided { detected: block.kind, block, overridden: false })
         .collect();
@@ -121,9 +133,11 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
     let texts: Vec<&str> = sources.iter().map(|s| s.text.as_str()).collect();
     let utf16: Vec<Utf16Index> = texts.iter().map(|t| Utf16Index::new(t)).collect();
 
-    // 1–2. Blocks and the person's overrides.
+    // 1–2. Blocks and the person's overrides. Short lines repeated across sources are the same
+    // outlet's chrome; the classifier needs every source's text to see them.
+    let shared = boilerplate::shared_lines(&texts, cfg);
     let decided: Vec<Vec<Decided>> =
-        sources.iter().enumerate().map(|(i, s)| decide(s, i, &utf16[i], cfg, &mut warnings)).collect();
+        sources.iter().enumerate().map(|(i, s)| decide(s, i, &utf16[i], &shared, cfg, &mut warnings)).collect();
 
     // 3. Languages, then the sentences of the body, each block split by its own language.
     let langs = source_languages(&texts);
@@ -289,7 +303,7 @@ impl Stripped {
 /// Classifies the blocks of one pasted text without comparing it to anything.
 pub fn strip(text: &str, cfg: &Config) -> Stripped {
     Stripped {
-        blocks: boilerplate::classify(text, cfg)
+        blocks: boilerplate::classify(text, None, &boilerplate::Shared::default(), cfg)
             .into_iter()
             .map(|b| StrippedBlock { text: text[b.span].to_string(), kind: b.kind, reason: b.reason })
             .collect(),
@@ -300,5 +314,12 @@ pub fn strip(text: &str, cfg: &Config) -> Stripped {
 /// blocks' text is the page's text as [`html_to_text`](crate::html_to_text) renders it.
 pub fn strip_html(html: &str, cfg: &Config) -> Stripped {
     let flat = crate::html::flatten(html);
-    strip(&flat.text, cfg)
+    let markup = boilerplate::markup_for(&flat.text, &flat);
+    let text = flat.text.as_str();
+    Stripped {
+        blocks: boilerplate::classify(text, Some(&markup), &boilerplate::Shared::default(), cfg)
+            .into_iter()
+            .map(|b| StrippedBlock { text: text[b.span].to_string(), kind: b.kind, reason: b.reason })
+            .collect(),
+    }
 }

@@ -27,6 +27,43 @@ pub struct Config {
     pub short_max_words: usize,
     /// A title is at most this many words.
     pub title_max_words: usize,
+    /// Least share of function words (stopwords, short lowercase words) for a punctuated line to
+    /// count as prose: running text is about one word in three; menus and headlines near none.
+    pub prose_min_function_share: f64,
+    /// A punctuated line shorter than prose but with at least this many words is weak prose: it
+    /// counts for the article with `weak_weight` of its words.
+    pub weak_min_words: usize,
+    /// Weight of a weak-prose word against a prose word (unitless, 0–1) in the article score.
+    pub weak_weight: f64,
+    /// Prefix phrases ("Read more …", "Photo: …") only apply to lines of at most this many words;
+    /// a long sentence that happens to start the same way is text.
+    pub prefix_max_words: usize,
+    /// With markup: a line whose text is at least this share inside links is a link list.
+    pub max_link_share: f64,
+    /// Without markup: a line is a link list when it has at least one URL, handle, hashtag or
+    /// separator per this many words (prose has far fewer).
+    pub words_per_link_min: usize,
+    /// What one chrome line costs the article score, in prose words: a few chrome lines (an ad
+    /// marker, a share bar) inside an article do not cut it in two, a long menu does.
+    pub chrome_penalty: f64,
+    /// What an end-of-article marker ("Leave a Reply", "Related articles") costs, in prose words.
+    pub end_penalty: f64,
+    /// What a short unpunctuated line costs, in prose words (a subheading costs little, a menu of
+    /// twenty items a lot).
+    pub short_penalty: f64,
+    /// After an end-of-article marker that follows prose, prose counts only this share (0–1):
+    /// comments and related-story teasers are prose, but not the article.
+    pub after_end_discount: f64,
+    /// With markup: prose inside `<article>`/`<main>`/"entry-content" counts this many times its
+    /// words, and short lines there cost nothing.
+    pub article_markup_weight: f64,
+    /// Inside the article, a run of at least this many short unpunctuated lines is a menu.
+    pub menu_run: usize,
+    /// Metadata (title, byline, date, captions) is looked for at most this many lines before the
+    /// article's first paragraph.
+    pub header_max_lines: usize,
+    /// An unpunctuated line after the title with at least this many words is a caption.
+    pub caption_min_words: usize,
 
     /// Sentences with fewer content words than this are never matched as paraphrases (they can
     /// still be identical): short strings of names and titles match too easily.
@@ -66,9 +103,23 @@ impl Default for Config {
             max_source_bytes: 8_000_000,
             max_total_bytes: 64_000_000,
             strip_boilerplate: true,
-            prose_min_words: 12,
+            prose_min_words: 10,
             short_max_words: 6,
             title_max_words: 25,
+            prose_min_function_share: 0.15,
+            weak_min_words: 4,
+            weak_weight: 0.5,
+            prefix_max_words: 15,
+            max_link_share: 0.5,
+            words_per_link_min: 4,
+            chrome_penalty: 6.0,
+            end_penalty: 25.0,
+            short_penalty: 2.0,
+            after_end_discount: 0.2,
+            article_markup_weight: 2.0,
+            menu_run: 3,
+            header_max_lines: 12,
+            caption_min_words: 4,
             min_content_words: 3,
             near_verbatim_min: 0.6,
             paraphrase_min: 0.45,

@@ -41,10 +41,6 @@ impl List {
         }
         Ok(List { groups })
     }
-
-    pub fn items(&self) -> impl Iterator<Item = &str> {
-        self.groups.iter().flat_map(|(_, items)| items.iter().map(String::as_str))
-    }
 }
 
 /// The built-in lists, as (path, text) pairs so the data-file test can check each one.
@@ -70,7 +66,18 @@ pub(crate) const DATA_FILES: &[(&str, &str)] = &[
     ("data/stopwords/ta.txt", include_str!("../data/stopwords/ta.txt")),
     ("data/stopwords/tr.txt", include_str!("../data/stopwords/tr.txt")),
     ("data/stopwords/uk.txt", include_str!("../data/stopwords/uk.txt")),
+    ("data/boilerplate/cs.txt", include_str!("../data/boilerplate/cs.txt")),
+    ("data/boilerplate/de.txt", include_str!("../data/boilerplate/de.txt")),
     ("data/boilerplate/en.txt", include_str!("../data/boilerplate/en.txt")),
+    ("data/boilerplate/es.txt", include_str!("../data/boilerplate/es.txt")),
+    ("data/boilerplate/fr.txt", include_str!("../data/boilerplate/fr.txt")),
+    ("data/boilerplate/it.txt", include_str!("../data/boilerplate/it.txt")),
+    ("data/boilerplate/nl.txt", include_str!("../data/boilerplate/nl.txt")),
+    ("data/boilerplate/pl.txt", include_str!("../data/boilerplate/pl.txt")),
+    ("data/boilerplate/pt.txt", include_str!("../data/boilerplate/pt.txt")),
+    ("data/boilerplate/ru.txt", include_str!("../data/boilerplate/ru.txt")),
+    ("data/boilerplate/sv.txt", include_str!("../data/boilerplate/sv.txt")),
+    ("data/boilerplate/tr.txt", include_str!("../data/boilerplate/tr.txt")),
     ("data/boilerplate/html-hints.txt", include_str!("../data/boilerplate/html-hints.txt")),
     ("data/abbreviations/de.txt", include_str!("../data/abbreviations/de.txt")),
     ("data/abbreviations/en.txt", include_str!("../data/abbreviations/en.txt")),
@@ -94,13 +101,6 @@ pub(crate) const DATA_FILES: &[(&str, &str)] = &[
 /// The text of a built-in data file ("" for an unknown path, which the data-file test rules out).
 pub(crate) fn data_file(path: &str) -> &'static str {
     DATA_FILES.iter().find(|(p, _)| *p == path).map(|(_, t)| *t).unwrap_or("")
-}
-
-fn load(path: &str) -> HashSet<String> {
-    let text = data_file(path);
-    // The data files are checked by a test, so a parse error cannot reach a user; fall back to
-    // an empty list rather than panic all the same.
-    List::parse(text).map(|l| l.items().map(str::to_string).collect()).unwrap_or_default()
 }
 
 /// The items of a built-in list as `'static` slices of the embedded file, without building
@@ -148,23 +148,6 @@ pub(crate) fn is_stopword(folded: &str, lang: Lang) -> bool {
 pub(crate) fn stopwords(lang: Lang) -> &'static HashSet<&'static str> {
     static SETS: PerLang<HashSet<&'static str>> = PerLang::new();
     SETS.get(lang, || items(&format!("data/stopwords/{}.txt", lang.code())).collect())
-}
-
-/// Whether a folded phrase (words joined by single spaces) is known page chrome.
-pub(crate) fn is_boilerplate_phrase(folded: &str) -> bool {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| load("data/boilerplate/en.txt")).contains(folded)
-}
-
-/// All boilerplate phrases, for finding a block made of several of them run together.
-pub(crate) fn boilerplate_phrases() -> &'static [String] {
-    static LIST: OnceLock<Vec<String>> = OnceLock::new();
-    LIST.get_or_init(|| {
-        let mut v: Vec<String> = load("data/boilerplate/en.txt").into_iter().collect();
-        // Longest first, so the greedy cover below prefers whole phrases.
-        v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        v
-    })
 }
 
 /// The Snowball stemmer for `lang`, if there is one.
@@ -250,7 +233,6 @@ mod tests {
         assert!(is_stopword("und", Lang::De));
         assert!(!is_stopword("und", Lang::En));
         assert!(!is_stopword("the", Lang::Zh));
-        assert!(is_boilerplate_phrase("share this article"));
         assert_eq!(stem("talks", Lang::En), "talk");
         assert_eq!(stem("trump's", Lang::En), "trump");
     }

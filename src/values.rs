@@ -484,7 +484,7 @@ fn parse_grouped(s: &str, lang: Lang) -> Option<f64> {
     };
     let mut int = String::with_capacity(s.len());
     for (i, part) in s.split(group).enumerate() {
-        if i > 0 && part.split(decimal.unwrap_or(group)).next().map_or(true, |g| g.len() != 3) {
+        if i > 0 && part.split(decimal.unwrap_or(group)).next().is_none_or(|g| g.len() != 3) {
             return None;
         }
         int.push_str(part);
@@ -770,7 +770,7 @@ impl<'a> Reader<'a> {
                     Gap::Space => self.lang.space_grouping(),
                     _ => false,
                 };
-                if !spaced || self.tok(next).map_or(true, |t| t.text.len() != 3) {
+                if !spaced || self.tok(next).is_none_or(|t| t.text.len() != 3) {
                     break;
                 }
                 value = value * 1000.0 + f64::from(g);

@@ -1,0 +1,171 @@
+//! What text alone says about one block: its words, punctuation, links and known phrases.
+
+use std::ops::Range;
+
+use super::phrases::{self, Concept};
+use crate::lexicon;
+use crate::tokenize::{fold, words_in, Lang};
+
+/// The measurements of one block (one line of the paste).
+#[derive(Clone, Debug)]
+pub(crate) struct Features {
+    pub span: Range<usize>,
+    /// Folded words joined by single spaces: the block's identity for phrases and repetition.
+    pub key: String,
+    pub words: usize,
+    /// Words that start with a capital letter or a digit.
+    pub capitalized: usize,
+    /// Function words: known stopwords, or short lowercase words (a stand-in that works across
+    /// languages written with cases: "de", "la", "und", "и").
+    pub function: usize,
+    /// Ends with sentence punctuation (possibly followed by a closing quote or bracket).
+    pub sentence_end: bool,
+    /// Sentence-ending punctuation followed by a space inside the block: more than one sentence.
+    pub inner_stops: usize,
+    /// URLs, e-mail addresses, @handles and #hashtags.
+    pub links: usize,
+    /// Separators of link lists: `|`, `•`, `·`, `»`, `›`.
+    pub separators: usize,
+    /// Digits among the characters.
+    pub digits: usize,
+    /// Letters among the characters.
+    pub letters: usize,
+    /// The whole block is a known phrase (or known chrome phrases run together).
+    pub whole: Option<Concept>,
+    /// The block starts with a known prefix pattern.
+    pub prefix: Option<Concept>,
+    /// Starts with a copyright sign or says "all rights reserved".
+    pub copyright: bool,
+}
+
+impl Features {
+    /// Share of the words that are function words.
+    pub fn function_share(&self) -> f64 {
+        if self.words == 0 {
+            0.0
+        } else {
+            self.function as f64 / self.words as f64
+        }
+    }
+}
+
+fn is_function_word(word: &str, folded: &str, lang: Lang) -> bool {
+    if lexicon::is_stopword(folded, lang) {
+        return true;
+    }
+    let mut n = 0;
+    for c in word.chars() {
+        if !c.is_lowercase() {
+            return false;
+        }
+        n += 1;
+        if n > 3 {
+            return false;
+        }
+    }
+    n > 0
+}
+
+/// Measures `span` of `text`, written in `lang`.
+pub(crate) fn measure(text: &str, span: Range<usize>, lang: Lang) -> Features {
+    let line = &text[span.clone()];
+    let mut key = String::new();
+    let (mut words, mut capitalized, mut function) = (0, 0, 0);
+    for w in words_in(text, span.clone()) {
+        let word = &text[w];
+        let folded = fold(word);
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&folded);
+        words += 1;
+        if word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
+            capitalized += 1;
+        }
+        if is_function_word(word, &folded, lang) {
+            function += 1;
+        }
+    }
+    let trimmed = line.trim_end_matches(|c: char| "\"'”’»)]*".contains(c) || c.is_whitespace());
+    let sentence_end = trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';', '؟', '।']);
+    let (mut links, mut separators, mut digits, mut letters, mut inner_stops) = (0, 0, 0, 0, 0);
+    let mut prev = ' ';
+    for c in line.chars() {
+        match c {
+            '|' | '•' | '·' | '»' | '›' => separators += 1,
+            '@' | '#' if prev.is_whitespace() => links += 1,
+            ' ' if matches!(prev, '.' | '!' | '?') => inner_stops += 1,
+            _ => {}
+        }
+        if c.is_numeric() {
+            digits += 1;
+        } else if c.is_alphabetic() {
+            letters += 1;
+        }
+        prev = c;
+    }
+    links += line.matches("http://").count() + line.matches("https://").count() + line.matches("www.").count();
+    let lower_start: String = line.chars().take(40).collect::<String>().to_lowercase();
+    let copyright = line.starts_with('©')
+        || lower_start.starts_with("(c) ")
+        || lower_start.starts_with("copyright")
+        || key.contains("all rights reserved");
+    let whole = phrases::whole(&key);
+    let prefix = if whole.is_none() { phrases::prefix(&key) } else { None };
+    Features {
+        span,
+        key,
+        words,
+        capitalized,
+        function,
+        sentence_end,
+        inner_stops,
+        links,
+        separators,
+        digits,
+        letters,
+        whole,
+        prefix,
+        copyright,
+    }
+}
+
+/// The lines of `text` that hold anything but whitespace, as byte ranges without the whitespace.
+pub(crate) fn lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let end = start + piece.len();
+        let inner = piece.trim_start();
+        let lead = piece.len() - inner.len();
+        let body = inner.trim_end();
+        if !body.is_empty() {
+            out.push(start + lead..start + lead + body.len());
+        }
+        start = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> Features {
+        measure(s, 0..s.len(), Lang::En)
+    }
+
+    #[test]
+    fn measures() {
+        let f = m("The storm reached the coast on Monday. It cut power to thousands.");
+        assert_eq!(f.words, 12);
+        assert!(f.sentence_end && f.inner_stops == 1);
+        assert!(f.function_share() > 0.3);
+        let f = m("Home | World | Politics | Sport");
+        assert_eq!((f.separators, f.function), (3, 0));
+        let f = m("Follow @parallax and #news at https://example.org");
+        assert_eq!(f.links, 3);
+        assert!(m("© 2024 Example Media. All rights reserved.").copyright);
+        assert_eq!(m("Share This Article").whole, Some(Concept::Chrome));
+    }
+}

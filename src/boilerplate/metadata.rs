@@ -1,0 +1,168 @@
+//! Title, byline, date and captions: the lines just before the article, kept apart as metadata.
+//!
+//! The header of an article is the stretch of lines right before its first paragraph, back to the
+//! last menu-like run (three chrome or one-to-three-word lines in a row) or at most
+//! `Config::header_max_lines` lines. In it, the first headline-like line is the title, a "By …"
+//! or name-like line the byline, a line with a year or a time the date, and the remaining
+//! unpunctuated lines after the title are captions. A credit line ("Photo: …") is a caption
+//! wherever it stands.
+
+use std::ops::Range;
+
+use super::features::Features;
+use super::phrases::Concept;
+use super::{Block, BlockKind, LineMarkup, Reason};
+use crate::config::Config;
+use crate::html::Hint;
+
+/// The part of a first judgement the metadata stage uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    Chrome,
+    Prose,
+    Weak,
+    Line,
+}
+
+/// "By Jane Roe", "Von Hans Muster", or two to five capitalized words without function words.
+fn is_byline(f: &Features) -> bool {
+    if f.sentence_end || f.words == 0 || f.words > 10 {
+        return false;
+    }
+    if f.prefix == Some(Concept::Byline) {
+        return true;
+    }
+    (2..=5).contains(&f.words) && f.capitalized == f.words && f.function == 0 && f.digits == 0
+}
+
+/// A line that gives a date or time: a year (1900–2099) or a clock time, in a short line.
+fn is_date(text: &str, f: &Features) -> bool {
+    if f.words == 0 || f.words > 14 {
+        return false;
+    }
+    let line = &text[f.span.clone()];
+    let bytes = line.as_bytes();
+    let mut run = 0;
+    let mut year = false;
+    let mut clock = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_digit() {
+            run += 1;
+            continue;
+        }
+        if run == 4 && !b.is_ascii_alphabetic() {
+            let y = &line[i - 4..i];
+            year |= y.starts_with("19") || y.starts_with("20");
+        }
+        clock |= b == b':' && (1..=2).contains(&run) && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        run = 0;
+    }
+    if run == 4 {
+        let y = &line[line.len() - 4..];
+        year |= y.starts_with("19") || y.starts_with("20");
+    }
+    year || clock
+}
+
+fn is_title_like(f: &Features, role: Role, cfg: &Config) -> bool {
+    let line_like = role == Role::Line || (role == Role::Weak && !f.key.is_empty() && f.inner_stops == 0);
+    line_like && (3..=cfg.title_max_words).contains(&f.words) && f.links == 0
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn assign<'m>(
+    text: &str,
+    feats: &[Features],
+    roles: &[Role],
+    repeated: &[bool],
+    markup: impl Fn(usize) -> Option<&'m LineMarkup>,
+    article: &Range<usize>,
+    out: &mut [Block],
+    cfg: &Config,
+) {
+    let set = |out: &mut [Block], i: usize, kind: BlockKind| {
+        out[i].kind = kind;
+        out[i].reason = None;
+    };
+    let menu_like = |i: usize| roles[i] == Role::Chrome || (roles[i] == Role::Line && feats[i].words <= 3);
+    // The header stretch, back from the first line of the article.
+    let mut start = article.start;
+    let mut run = 0;
+    while start > 0 && article.start - start < cfg.header_max_lines {
+        let i = start - 1;
+        let byline_or_date = is_byline(&feats[i]) || is_date(text, &feats[i]);
+        run = if menu_like(i) && !byline_or_date && !repeated[i] { run + 1 } else { 0 };
+        if run >= 3 {
+            start = i + 3;
+            break;
+        }
+        start = i;
+    }
+    let header = start..article.start;
+    let usable = |i: usize, out: &[Block]| {
+        roles[i] != Role::Chrome && !repeated[i] && out[i].reason != Some(Reason::KnownPhrase)
+    };
+    let mut title = None;
+    let mut byline = false;
+    let mut date = false;
+    for i in header.clone() {
+        if !usable(i, out) {
+            continue;
+        }
+        let f = &feats[i];
+        let hinted = |h: Hint| markup(i).is_some_and(|m| m.hints.has(h));
+        let byline_like = is_byline(f) || hinted(Hint::Byline);
+        if f.prefix == Some(Concept::Credit) || hinted(Hint::Caption) {
+            set(out, i, BlockKind::Caption);
+        } else if !date && (is_date(text, f) || hinted(Hint::Time)) {
+            date = true;
+            set(out, i, BlockKind::Date);
+        } else if title.is_none() && is_title_like(f, roles[i], cfg) && f.prefix != Some(Concept::Byline) {
+            title = Some(i);
+            set(out, i, BlockKind::Title);
+        } else if !byline && byline_like {
+            byline = true;
+            set(out, i, BlockKind::Byline);
+        } else if title.is_some() && roles[i] != Role::Prose && f.words >= cfg.caption_min_words {
+            set(out, i, BlockKind::Caption);
+        } else if !byline && is_byline(f) {
+            byline = true;
+            set(out, i, BlockKind::Byline);
+        }
+    }
+    // No headline before the article: its own first line may be one.
+    if title.is_none() && article.start < feats.len() {
+        let i = article.start;
+        let f = &feats[i];
+        if usable(i, out) && !f.sentence_end && f.inner_stops == 0 && is_title_like(f, roles[i], cfg) {
+            set(out, i, BlockKind::Title);
+        }
+    }
+    // Credits inside the article are captions.
+    for i in article.clone() {
+        let f = &feats[i];
+        if out[i].kind == BlockKind::Body && f.prefix == Some(Concept::Credit) && f.words <= cfg.prefix_max_words {
+            set(out, i, BlockKind::Caption);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::features::measure;
+    use super::*;
+
+    #[test]
+    fn dates_and_bylines() {
+        let m = |s: &str| measure(s, 0..s.len(), crate::tokenize::Lang::En);
+        for s in ["Updated : 19 November 2019, 09:01 AM", "12.03.2021", "August 9, 2025", "Published 14:05"] {
+            assert!(is_date(s, &m(s)), "{s}");
+        }
+        for s in ["The 1990s were different.", "Page 2", "Storm Hits Coast"] {
+            assert!(!is_date(s, &m(s)), "{s}");
+        }
+        assert!(is_byline(&m("By Jane Roe")));
+        assert!(is_byline(&m("KAM Isaac")));
+        assert!(!is_byline(&m("Read the full story")));
+    }
+}

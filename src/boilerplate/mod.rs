@@ -1,0 +1,437 @@
+//! Which lines of a pasted page are the article, which are metadata, and which are page chrome.
+//!
+//! A block is one line of the paste (pages put each paragraph on its own line when copied). The
+//! stages, in order (`DESIGN.md` explains each with its known failures):
+//!
+//! 1. [`features`]: what text alone says about each block — words, function words, sentence
+//!    punctuation, links, separators, known phrases in a dozen languages ([`phrases`]);
+//! 2. markup, when the paste came with HTML: link share and class/id/tag hints per block;
+//! 3. a first class per block (prose, weak prose, short, chrome with a reason);
+//! 4. the article: the stretch of blocks with the largest total score, prose counting for it and
+//!    chrome against it, with everything after an end-of-article marker (comments, related
+//!    stories) discounted — linear, like the maximum-sum segment it is;
+//! 5. inside the article, chrome is removed and short lines are kept as subheadings unless they
+//!    form a menu-like run; before it, the title, byline, date and captions are picked out
+//!    ([`metadata`]); everything else outside it is removed.
+
+mod features;
+mod metadata;
+mod phrases;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::Config;
+use crate::html::{Flat, Hint, Hints};
+use crate::tokenize::{detect_language, Lang};
+use features::Features;
+use phrases::Concept;
+
+pub(crate) use features::lines;
+
+/// What a block is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// Article text.
+    Body,
+    /// The headline.
+    Title,
+    /// Who wrote it.
+    Byline,
+    /// A line that only gives the date of publication.
+    Date,
+    /// An image caption or credit.
+    Caption,
+    /// Page chrome: removed, with a [`Reason`].
+    Boilerplate,
+}
+
+/// Why a block was removed from the body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// The block is a known piece of page chrome ("Share This Article", "- Advertisement -").
+    KnownPhrase,
+    /// The same short line appeared earlier in this paste (a byline or menu printed twice).
+    Repeated,
+    /// Part of a run of short lines without sentence punctuation: a menu or a list of links.
+    Navigation,
+    /// No letters or digits at all: separators and decorations.
+    NoText,
+    /// The person removed it.
+    RemovedByYou,
+    /// Mostly links, handles, hashtags or separators: a link list or a social-media block.
+    Links,
+    /// A copyright or legal notice.
+    Legal,
+    /// The same short line appears in another pasted source: the outlet's own chrome.
+    SharedChrome,
+    /// The page's markup marks it as navigation, footer, sidebar, comments, sharing or ads.
+    Markup,
+    /// Before the article starts: the page header, menus, teasers.
+    BeforeArticle,
+    /// After the article ends: related stories, comments, the page footer.
+    AfterArticle,
+}
+
+impl Reason {
+    /// The reason in words, as the page shows it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Reason::KnownPhrase => "known page chrome (share buttons, ads, comment forms)",
+            Reason::Repeated => "repeats an earlier line of this paste",
+            Reason::Navigation => "part of a run of short menu-like lines",
+            Reason::NoText => "no words, only symbols or separators",
+            Reason::RemovedByYou => "removed by you",
+            Reason::Links => "mostly links, handles or separators",
+            Reason::Legal => "copyright or legal notice",
+            Reason::SharedChrome => "also appears in another source: the outlet's own page chrome",
+            Reason::Markup => "the page's markup marks it as navigation, sidebar, comments or ads",
+            Reason::BeforeArticle => "before the article starts (page header, menus)",
+            Reason::AfterArticle => "after the article ends (related stories, comments, footer)",
+        }
+    }
+}
+
+impl BlockKind {
+    /// Whether the block is part of the article body that gets compared.
+    pub fn is_body(self) -> bool {
+        self == BlockKind::Body
+    }
+}
+
+/// One classified block of a text.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Block {
+    /// Byte range of the line, without its line break and surrounding whitespace.
+    pub span: Range<usize>,
+    pub kind: BlockKind,
+    pub reason: Option<Reason>,
+}
+
+/// What the markup says about one line, when the paste came with HTML.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct LineMarkup {
+    pub hints: Hints,
+    /// Share of the block's text inside links, in [0, 1].
+    pub link_share: f64,
+}
+
+/// Short lines that occur in more than one source of an analysis (folded key → sources).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Shared {
+    counts: HashMap<String, usize>,
+}
+
+impl Shared {
+    fn in_other_sources(&self, key: &str) -> bool {
+        self.counts.get(key).is_some_and(|&n| n >= 2)
+    }
+}
+
+/// Collects the lines that are not prose and appear in at least two of `texts`. Prose sentences
+/// shared across sources are wire copy, not chrome, so they never count.
+pub(crate) fn shared_lines(texts: &[&str], cfg: &Config) -> Shared {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    if texts.len() < 2 {
+        return Shared { counts };
+    }
+    for text in texts {
+        let mut seen: HashSet<String> = HashSet::new();
+        let lang = detect_language(text);
+        for span in lines(text) {
+            let f = features::measure(text, span, lang);
+            if f.words == 0 || f.words > cfg.short_max_words || f.sentence_end {
+                continue;
+            }
+            if seen.insert(f.key.clone()) {
+                *counts.entry(f.key).or_insert(0) += 1;
+            }
+        }
+    }
+    counts.retain(|_, n| *n >= 2);
+    Shared { counts }
+}
+
+/// The first judgement of a block, before its neighbours are considered.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Class {
+    /// Page chrome, wherever it stands.
+    Chrome(Reason),
+    /// Chrome that opens what follows an article (comments, related stories).
+    End,
+    /// Sentences of running text.
+    Prose,
+    /// Punctuated but short, or long without final punctuation: text that may be article.
+    Weak,
+    /// A few words without sentence punctuation: a heading, a name, a menu item.
+    Short,
+    /// Many words without punctuation or function words: a headline, a teaser title, a list.
+    Label,
+}
+
+fn is_chrome_hint(h: Hints) -> bool {
+    [
+        Hint::Navigation,
+        Hint::Footer,
+        Hint::Sidebar,
+        Hint::Comments,
+        Hint::Sharing,
+        Hint::Related,
+        Hint::Advertising,
+        Hint::Newsletter,
+        Hint::Metadata,
+        Hint::Form,
+        Hint::Hidden,
+    ]
+    .iter()
+    .any(|x| h.has(*x))
+}
+
+fn first_class(f: &Features, markup: Option<&LineMarkup>, shared: &Shared, cfg: &Config) -> Class {
+    let sentence_like = f.sentence_end || f.inner_stops > 0;
+    let prose = sentence_like && f.words >= cfg.prose_min_words && f.function_share() >= cfg.prose_min_function_share;
+    if f.letters + f.digits == 0 || f.words == 0 {
+        return Class::Chrome(Reason::NoText);
+    }
+    match f.whole {
+        Some(Concept::Chrome) => return Class::Chrome(Reason::KnownPhrase),
+        Some(Concept::EndOfArticle) => return Class::End,
+        _ => {}
+    }
+    if !prose && f.words <= cfg.prefix_max_words {
+        match f.prefix {
+            Some(Concept::Chrome) => return Class::Chrome(Reason::KnownPhrase),
+            Some(Concept::EndOfArticle) => return Class::End,
+            _ => {}
+        }
+    }
+    if f.copyright && f.words <= cfg.prefix_max_words * 3 {
+        return Class::Chrome(Reason::Legal);
+    }
+    if let Some(m) = markup {
+        if is_chrome_hint(m.hints) {
+            return Class::Chrome(Reason::Markup);
+        }
+        if m.link_share >= cfg.max_link_share && !prose {
+            return Class::Chrome(Reason::Links);
+        }
+    }
+    // Links, handles, hashtags or separators at a rate no prose has.
+    if (f.links + f.separators) * cfg.words_per_link_min > f.words + 1 && !prose {
+        return Class::Chrome(Reason::Links);
+    }
+    if !prose && shared.in_other_sources(&f.key) {
+        return Class::Chrome(Reason::SharedChrome);
+    }
+    if prose {
+        Class::Prose
+    } else if sentence_like && f.words >= cfg.weak_min_words {
+        Class::Weak
+    } else if f.words <= cfg.short_max_words {
+        Class::Short
+    } else if f.function_share() >= cfg.prose_min_function_share && f.words >= cfg.prose_min_words {
+        // Running text without final punctuation (a paragraph ending in a link or a quote).
+        Class::Weak
+    } else {
+        Class::Label
+    }
+}
+
+/// How much a block counts for (positive) or against (negative) being inside the article.
+fn score(c: Class, f: &Features, markup: Option<&LineMarkup>, cfg: &Config) -> f64 {
+    let in_article = markup.is_some_and(|m| m.hints.has(Hint::Article));
+    let base = match c {
+        Class::Chrome(_) => -cfg.chrome_penalty,
+        Class::End => -cfg.end_penalty,
+        Class::Prose => f.words as f64,
+        Class::Weak => f.words as f64 * cfg.weak_weight,
+        Class::Short => -cfg.short_penalty,
+        Class::Label => -cfg.short_penalty * (f.words as f64 / cfg.short_max_words.max(1) as f64),
+    };
+    if in_article && base < 0.0 && !matches!(c, Class::Chrome(_) | Class::End) {
+        0.0
+    } else if in_article {
+        base * cfg.article_markup_weight
+    } else {
+        base
+    }
+}
+
+/// The stretch of blocks with the largest total score (Kadane), after discounting every
+/// positive score that follows an end-of-article marker once some prose has been seen.
+fn article_range(classes: &[Class], scores: &[f64], cfg: &Config) -> Option<Range<usize>> {
+    let mut best: Option<(f64, Range<usize>)> = None;
+    let (mut sum, mut start) = (0.0, 0);
+    let mut seen_prose = false;
+    let mut discount = 1.0;
+    for (i, (&c, &s)) in classes.iter().zip(scores).enumerate() {
+        if c == Class::End && seen_prose {
+            discount = cfg.after_end_discount;
+        }
+        if c == Class::Prose {
+            seen_prose = true;
+        }
+        let s = if s > 0.0 { s * discount } else { s };
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += s;
+        if sum > 0.0 && best.as_ref().is_none_or(|(b, _)| sum > *b) {
+            best = Some((sum, start..i + 1));
+        }
+    }
+    best.map(|(_, r)| r)
+}
+
+/// Whether block `i` sits in a run of at least `run` blocks for which `pred` holds.
+fn in_run(n: usize, i: usize, run: usize, pred: impl Fn(usize) -> bool) -> bool {
+    let mut lo = i;
+    while lo > 0 && pred(lo - 1) && i - lo < run {
+        lo -= 1;
+    }
+    let mut hi = i;
+    while hi + 1 < n && pred(hi + 1) && hi - i < run {
+        hi += 1;
+    }
+    hi - lo + 1 >= run
+}
+
+/// Classifies every non-empty line of `text`. `markup` gives what the HTML said about each line
+/// (same order as [`lines`]) when the paste came with HTML; `shared` holds the short lines seen
+/// in other sources of the same analysis.
+pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared: &Shared, cfg: &Config) -> Vec<Block> {
+    let spans = lines(text);
+    if !cfg.strip_boilerplate {
+        return spans.into_iter().map(|span| Block { span, kind: BlockKind::Body, reason: None }).collect();
+    }
+    let lang = detect_language(text);
+    let feats: Vec<Features> = spans.into_iter().map(|s| features::measure(text, s, lang)).collect();
+    let mark = |i: usize| markup.and_then(|m| m.get(i)).and_then(|m| m.as_ref());
+    let mut classes: Vec<Class> = feats.iter().enumerate().map(|(i, f)| first_class(f, mark(i), shared, cfg)).collect();
+
+    // A short line printed again (a byline twice, a menu repeated in the footer) is chrome from
+    // its second appearance on; the first may still be metadata.
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut repeated = vec![false; feats.len()];
+    for (i, f) in feats.iter().enumerate() {
+        if !seen.insert(f.key.as_str()) && !matches!(classes[i], Class::Prose | Class::Weak) {
+            repeated[i] = true;
+            if !matches!(classes[i], Class::Chrome(_) | Class::End) {
+                classes[i] = Class::Chrome(Reason::Repeated);
+            }
+        }
+    }
+
+    let scores: Vec<f64> = feats.iter().enumerate().map(|(i, f)| score(classes[i], f, mark(i), cfg)).collect();
+    let article = match article_range(&classes, &scores, cfg) {
+        Some(r) => r,
+        // No prose at all (a list, a poem, a table): keep everything that is not chrome rather
+        // than empty the source.
+        None => 0..feats.len(),
+    };
+
+    let n = feats.len();
+    let short_like = |j: usize| matches!(classes[j], Class::Short | Class::Label | Class::Chrome(_) | Class::End);
+    let mut out: Vec<Block> = Vec::with_capacity(n);
+    for (i, f) in feats.iter().enumerate() {
+        let (kind, reason) = match classes[i] {
+            Class::Chrome(r) => (BlockKind::Boilerplate, Some(r)),
+            Class::End => (BlockKind::Boilerplate, Some(Reason::KnownPhrase)),
+            _ if i < article.start => (BlockKind::Boilerplate, Some(Reason::BeforeArticle)),
+            _ if i >= article.end => (BlockKind::Boilerplate, Some(Reason::AfterArticle)),
+            Class::Short | Class::Label if in_run(n, i, cfg.menu_run, short_like) => {
+                (BlockKind::Boilerplate, Some(Reason::Navigation))
+            }
+            _ => (BlockKind::Body, None),
+        };
+        out.push(Block { span: f.span.clone(), kind, reason });
+    }
+    metadata::assign(text, &feats, &classes_for_metadata(&classes), &repeated, mark, &article, &mut out, cfg);
+    out
+}
+
+/// What the metadata stage needs to know of each first class.
+fn classes_for_metadata(classes: &[Class]) -> Vec<metadata::Role> {
+    classes
+        .iter()
+        .map(|c| match c {
+            Class::Chrome(_) | Class::End => metadata::Role::Chrome,
+            Class::Prose => metadata::Role::Prose,
+            Class::Weak => metadata::Role::Weak,
+            Class::Short | Class::Label => metadata::Role::Line,
+        })
+        .collect()
+}
+
+/// What the markup says about each line of `text`, matched through the lines' words: a line of
+/// the paste takes the markup of the next unused line of the flattened HTML with the same words.
+/// Lines the HTML does not have (edited afterwards, rendered differently) get none.
+pub(crate) fn markup_for(text: &str, flat: &Flat) -> Vec<Option<LineMarkup>> {
+    let mut by_key: HashMap<String, std::collections::VecDeque<LineMarkup>> = HashMap::new();
+    let mut b = 0;
+    for span in lines(&flat.text) {
+        while b < flat.blocks.len() && flat.blocks[b].span.end < span.end {
+            b += 1;
+        }
+        let Some(block) = flat.blocks.get(b).filter(|x| x.span.start <= span.start) else { continue };
+        let len = block.span.len().max(1);
+        let m = LineMarkup { hints: block.hints, link_share: (block.link_bytes as f64 / len as f64).min(1.0) };
+        by_key.entry(features::measure(&flat.text, span, Lang::Other).key).or_default().push_back(m);
+    }
+    lines(text)
+        .into_iter()
+        .map(|span| by_key.get_mut(&features::measure(text, span, Lang::Other).key).and_then(|q| q.pop_front()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, BlockKind, Option<Reason>)> {
+        classify(text, None, &Shared::default(), &Config::default())
+            .into_iter()
+            .map(|b| (text[b.span].to_string(), b.kind, b.reason))
+            .collect()
+    }
+
+    #[test]
+    fn run_together_ad_markers_are_chrome() {
+        let k = kinds("Ad imageAd image\n- Advertisement -\n");
+        assert!(k.iter().all(|(_, kind, r)| *kind == BlockKind::Boilerplate && *r == Some(Reason::KnownPhrase)));
+    }
+
+    #[test]
+    fn repeated_byline_is_kept_once_as_metadata() {
+        let text = "Storm Hits Coast\n\nJane Roe\nJane Roe\n\nThe storm reached the coast on Monday night, cutting power to thousands of homes.\n";
+        let k = kinds(text);
+        assert_eq!(k[0].1, BlockKind::Title);
+        assert_eq!(k[1].1, BlockKind::Byline);
+        assert_eq!((k[2].1, k[2].2), (BlockKind::Boilerplate, Some(Reason::Repeated)));
+        assert_eq!(k[3].1, BlockKind::Body);
+    }
+
+    #[test]
+    fn a_menu_is_navigation() {
+        let text = "The council approved the budget on Tuesday after a long debate about school funding.\nHome\nWorld\nPolitics\nSport\n";
+        let k = kinds(text);
+        assert_eq!(k[0].1, BlockKind::Body);
+        assert!(k[1..].iter().all(|(_, _, r)| r.is_some()));
+    }
+
+    #[test]
+    fn shared_short_lines_are_chrome_but_shared_prose_is_not() {
+        let a =
+            "Daily Planet Weather\nThe storm reached the coast on Monday night, cutting power to thousands of homes.\n";
+        let b = "Daily Planet Weather\nThe storm reached the coast on Monday night, cutting power to thousands of homes.\nOfficials said repairs would take a week.\n";
+        let shared = shared_lines(&[a, b], &Config::default());
+        let blocks = classify(b, None, &shared, &Config::default());
+        assert_eq!(blocks[0].reason, Some(Reason::SharedChrome));
+        assert_eq!(blocks[1].kind, BlockKind::Body);
+    }
+}

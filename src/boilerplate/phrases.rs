@@ -1,0 +1,168 @@
+//! Known phrases of page chrome, in every language of `data/boilerplate/<lang>.txt`.
+//!
+//! A phrase matches a whole block once it is folded (lowercase words joined by single spaces).
+//! An item ending in ` *` matches any block that starts with its words ("read more *" matches
+//! "Read more: how the storm formed"). The group a phrase sits in names its concept, and the
+//! concept decides what a match means (see [`Concept`]).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::lexicon::{self, List};
+
+/// The phrase files, one per language.
+pub(crate) const FILES: &[&str] = &[
+    "data/boilerplate/cs.txt",
+    "data/boilerplate/de.txt",
+    "data/boilerplate/en.txt",
+    "data/boilerplate/es.txt",
+    "data/boilerplate/fr.txt",
+    "data/boilerplate/it.txt",
+    "data/boilerplate/nl.txt",
+    "data/boilerplate/pl.txt",
+    "data/boilerplate/pt.txt",
+    "data/boilerplate/ru.txt",
+    "data/boilerplate/sv.txt",
+    "data/boilerplate/tr.txt",
+];
+
+/// What a known phrase says about its block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Concept {
+    /// Page chrome anywhere on the page (ads, share buttons, menus, newsletter prompts…).
+    Chrome,
+    /// Chrome that opens the part of a page after the article: comments, related stories.
+    EndOfArticle,
+    /// An image credit or caption marker ("Photo: …", "Getty Images").
+    Credit,
+    /// The start of a byline ("By …", "Von …").
+    Byline,
+}
+
+fn concept_of(group: &str) -> Option<Concept> {
+    Some(match group {
+        "advertising" | "cookies" | "footer" | "metadata" | "navigation" | "newsletter" | "paywall" | "sharing" => {
+            Concept::Chrome
+        }
+        "comments" | "related" => Concept::EndOfArticle,
+        "credits" => Concept::Credit,
+        "byline" => Concept::Byline,
+        _ => return None,
+    })
+}
+
+struct Phrases {
+    whole: HashMap<String, Concept>,
+    prefixes: HashMap<String, Concept>,
+    /// Whole chrome phrases without spaces, for blocks of phrases run together ("Ad imageAd image").
+    squeezed: HashSet<String>,
+    longest_squeezed: usize,
+}
+
+/// Every group heading the phrase files may use; the data-file test checks them against this.
+#[cfg(test)]
+pub(crate) fn known_group(group: &str) -> bool {
+    concept_of(group).is_some()
+}
+
+fn phrases() -> &'static Phrases {
+    static P: OnceLock<Phrases> = OnceLock::new();
+    P.get_or_init(|| {
+        let mut p =
+            Phrases { whole: HashMap::new(), prefixes: HashMap::new(), squeezed: HashSet::new(), longest_squeezed: 0 };
+        for file in FILES {
+            // The data-file test rules out parse errors; an unreadable list is skipped, not fatal.
+            let Ok(list) = List::parse(lexicon::data_file(file)) else { continue };
+            for (group, items) in &list.groups {
+                let Some(concept) = concept_of(group) else { continue };
+                for item in items {
+                    if let Some(prefix) = item.strip_suffix(" *") {
+                        p.prefixes.insert(prefix.to_string(), concept);
+                    } else {
+                        if concept == Concept::Chrome {
+                            let s: String = item.chars().filter(|c| !c.is_whitespace()).collect();
+                            p.longest_squeezed = p.longest_squeezed.max(s.len());
+                            p.squeezed.insert(s);
+                        }
+                        p.whole.insert(item.clone(), concept);
+                    }
+                }
+            }
+        }
+        p
+    })
+}
+
+/// Longest prefix pattern, in words.
+const MAX_PREFIX_WORDS: usize = 4;
+/// Blocks longer than this (bytes of the folded key) are never checked for run-together phrases.
+const MAX_SQUEEZED: usize = 120;
+
+/// The concept of a folded block that is a known phrase as a whole, or several chrome phrases run
+/// together.
+pub(crate) fn whole(key: &str) -> Option<Concept> {
+    let p = phrases();
+    if let Some(c) = p.whole.get(key) {
+        return Some(*c);
+    }
+    if key.len() > MAX_SQUEEZED || key.is_empty() {
+        return None;
+    }
+    let squeezed: String = key.chars().filter(|c| !c.is_whitespace()).collect();
+    // Cover the squeezed key with squeezed phrases: reach[i] says a cover of the first i bytes
+    // exists. Each position tries each length up to the longest phrase, so the work is bounded by
+    // MAX_SQUEEZED × longest phrase.
+    let n = squeezed.len();
+    let mut reach = vec![false; n + 1];
+    reach[0] = true;
+    for i in 0..n {
+        if !reach[i] || !squeezed.is_char_boundary(i) {
+            continue;
+        }
+        for len in 1..=p.longest_squeezed.min(n - i) {
+            let end = i + len;
+            if squeezed.is_char_boundary(end) && p.squeezed.contains(&squeezed[i..end]) {
+                reach[end] = true;
+            }
+        }
+    }
+    reach[n].then_some(Concept::Chrome)
+}
+
+/// The concept of the longest known prefix pattern the folded block starts with.
+pub(crate) fn prefix(key: &str) -> Option<Concept> {
+    let p = phrases();
+    let mut ends: Vec<usize> = key.match_indices(' ').map(|(i, _)| i).take(MAX_PREFIX_WORDS).collect();
+    if ends.len() < MAX_PREFIX_WORDS {
+        ends.push(key.len());
+    }
+    ends.iter().rev().find_map(|&end| p.prefixes.get(&key[..end]).copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_in_several_languages() {
+        assert_eq!(whole("share this article"), Some(Concept::Chrome));
+        assert_eq!(whole("ad imagead image"), Some(Concept::Chrome));
+        assert_eq!(whole("leave a reply"), Some(Concept::EndOfArticle));
+        assert_eq!(whole("artikel teilen"), Some(Concept::Chrome));
+        assert_eq!(whole("partager cet article"), Some(Concept::Chrome));
+        assert_eq!(prefix("read more how the storm formed"), Some(Concept::Chrome));
+        assert_eq!(prefix("by jane roe"), Some(Concept::Byline));
+        assert_eq!(prefix("the storm reached the coast"), None);
+        assert_eq!(whole("the storm"), None);
+    }
+
+    #[test]
+    fn every_group_is_known() {
+        for file in FILES {
+            let list = List::parse(lexicon::data_file(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+            for (group, _) in &list.groups {
+                assert!(known_group(group), "{file}: unknown group '{group}'");
+            }
+        }
+    }
+}
