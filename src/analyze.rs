@@ -9,6 +9,8 @@ use crate::boilerplate::{self, Block, BlockKind, Reason};
 use crate::config::Config;
 use crate::divergence;
 use crate::error::{Error, ErrorKind};
+use crate::links::Links;
+use crate::quotes;
 use crate::report::{
     BlockReport, Counterpart, Field, Metadata, PairReport, Report, SentenceRef, SentenceReport, SourceReport,
     Utf16Index,
@@ -175,7 +177,7 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
     let n = sources.len();
     let div = divergence::score(n, &flat, &matches, cfg);
 
-    // 6. Report, with UTF-16 spans.
+    // Flat sentence index → the source and the sentence inside it.
     let mut first_of_source = vec![0; n + 1];
     for s in &flat {
         first_of_source[s.source + 1] += 1;
@@ -189,6 +191,25 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
     };
     let is_consensus: std::collections::HashSet<usize> = div.consensus.iter().copied().collect();
 
+    // 6. Quotations: extracted and attributed per source, then compared across sources.
+    let links = Links::new(&flat, &matches, cfg);
+    let quotes: Vec<Vec<quotes::Quote>> = decided
+        .iter()
+        .zip(&texts)
+        .zip(&spans)
+        .map(|((blocks, text), sents)| {
+            let body: Vec<Range<usize>> =
+                blocks.iter().filter(|d| d.block.kind.is_body()).map(|d| d.block.span.clone()).collect();
+            quotes::extract(text, &body, sents, cfg)
+        })
+        .collect();
+    let utterances = quotes::utterances(&quotes, cfg);
+    let rewordings = quotes::rewordings(&quotes, &utterances, |s, i| {
+        links.of(first_of_source[s] + i).map(|f| (local(f).source, local(f).sentence)).collect()
+    });
+    let (mut quote_reports, utterances, rewordings) = quotes::report(&quotes, &utterances, &rewordings, &utf16);
+
+    // 7. Report, with UTF-16 spans.
     let mut out_sources = Vec::with_capacity(n);
     for (i, src) in sources.iter().enumerate() {
         let idx = &utf16[i];
@@ -239,6 +260,7 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
             omitted_share: ps.omitted_share,
             unique: ps.unique.iter().map(|&f| local(f).sentence).collect(),
             omitted: ps.omitted.iter().map(|&f| local(f)).collect(),
+            quotes: std::mem::take(&mut quote_reports[i]),
         });
     }
     let mut matrix = vec![vec![Score::ZERO; n]; n];
@@ -267,6 +289,8 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
         matrix,
         consensus: div.consensus.iter().map(|&f| local(f)).collect(),
         warnings,
+        utterances,
+        rewordings,
     })
 }
 

@@ -82,6 +82,24 @@ pub struct Config {
     /// Weight of vocabulary (Jensen–Shannon) divergence in the pairwise divergence; the rest is
     /// weight of sentences not covered by alignment.
     pub vocabulary_weight: f64,
+
+    /// A quotation with no speaker found and fewer words than this is taken for scare quotes or a
+    /// title ("the so-called “deal”"), not for speech, and is left out.
+    pub quote_min_words: usize,
+    /// Lowest share of the shorter quotation's words found in order in the longer one for two
+    /// quotations to count as the same utterance (then their word-level differences are shown).
+    pub quote_match_min: f64,
+    /// Quotations are compared word by word up to this many words; beyond it the rest is cut off
+    /// so the word diff (quadratic in the words) stays small.
+    pub quote_max_words: usize,
+    /// Bytes of text on each side of a quotation searched for its speaker (inside its sentence).
+    /// About 70 words: attributions sit next to the quotation, and the bound keeps a quotation in
+    /// an endless unpunctuated paste as cheap as any other.
+    pub quote_context_bytes: usize,
+    /// Neighbours of an aligned sentence pair (the sentences just before, or just after, both)
+    /// count as reporting the same thing when neither has a counterpart in the other source and
+    /// their content words overlap at least this much (Dice). Used by the quote and fact checks.
+    pub link_neighbour_min: f64,
 }
 
 /// Ready-made settings for how loosely sentences count as shared.
@@ -126,6 +144,11 @@ impl Default for Config {
             index_max_df_share: 0.25,
             consensus_min_share: 0.5,
             vocabulary_weight: 0.5,
+            quote_min_words: 4,
+            quote_match_min: 0.6,
+            quote_max_words: 300,
+            quote_context_bytes: 400,
+            link_neighbour_min: 0.15,
         }
     }
 }
@@ -149,6 +172,8 @@ impl Config {
             ("index_max_df_share", self.index_max_df_share),
             ("consensus_min_share", self.consensus_min_share),
             ("vocabulary_weight", self.vocabulary_weight),
+            ("quote_match_min", self.quote_match_min),
+            ("link_neighbour_min", self.link_neighbour_min),
         ];
         for (name, v) in unit {
             if !(0.0..=1.0).contains(&v) {

@@ -96,6 +96,7 @@ pub(crate) const DATA_FILES: &[(&str, &str)] = &[
     ("data/values/nl.txt", include_str!("../data/values/nl.txt")),
     ("data/values/pt.txt", include_str!("../data/values/pt.txt")),
     ("data/values/ru.txt", include_str!("../data/values/ru.txt")),
+    ("data/quotes/attribution.txt", include_str!("../data/quotes/attribution.txt")),
 ];
 
 /// The text of a built-in data file ("" for an unknown path, which the data-file test rules out).

@@ -35,10 +35,13 @@ mod align;
 mod analyze;
 mod boilerplate;
 mod config;
+mod diff;
 mod divergence;
 mod error;
 mod html;
 mod lexicon;
+mod links;
+mod quotes;
 mod report;
 mod score;
 mod sentences;
@@ -53,8 +56,10 @@ pub use crate::boilerplate::{BlockKind, Reason};
 pub use crate::config::{Config, Preset};
 pub use crate::error::Error;
 pub use crate::html::html_to_text;
+pub use crate::quotes::Change;
 pub use crate::report::{
-    BlockReport, Counterpart, Field, Metadata, PairReport, Report, SentenceRef, SentenceReport, SourceReport, Span,
+    BlockReport, Counterpart, Field, Metadata, PairReport, QuoteRef, QuoteReport, Report, RewordingReport, SentenceRef,
+    SentenceReport, SourceReport, Span, SpeakerReport, UtteranceMember, UtteranceReport, WordChangeReport,
 };
 pub use crate::score::Score;
 pub use crate::tokenize::{detect_language, tokenize, Lang, Token, TokenKind};

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::align::Relation;
 use crate::boilerplate::{BlockKind, Reason};
+use crate::quotes::Change;
 use crate::score::Score;
 use crate::tokenize::Lang;
 
@@ -160,6 +161,95 @@ pub struct SourceReport {
     pub unique: Vec<usize>,
     /// Consensus sentences of other sources that it leaves out.
     pub omitted: Vec<SentenceRef>,
+    /// Direct quotations, in text order.
+    pub quotes: Vec<QuoteReport>,
+}
+
+/// Who a quotation is attributed to.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SpeakerReport {
+    /// The name as the source writes it where the attribution was found.
+    pub name: String,
+    /// The folded last word of the name: quotations with the same key have the same speaker.
+    pub key: String,
+    /// Where the name is, or the pronoun that stands for it.
+    pub span: Span,
+    /// Whether the attribution went through a pronoun ("he said") to the last person named.
+    pub via_pronoun: bool,
+}
+
+/// One direct quotation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QuoteReport {
+    /// The quotation with its quotation marks.
+    pub span: Span,
+    /// The quoted words, without the marks.
+    pub inner: Span,
+    /// Index of the (first) sentence it is in.
+    pub sentence: usize,
+    /// Who said it, when the source says.
+    pub speaker: Option<SpeakerReport>,
+    /// Index into the report's `utterances` when another source quotes the same words.
+    pub utterance: Option<usize>,
+    /// No other source quotes these words.
+    pub single_source: bool,
+}
+
+/// A reference to one quotation of one source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct QuoteRef {
+    /// Source index.
+    pub source: usize,
+    /// Index into that source's `quotes`.
+    pub quote: usize,
+}
+
+/// One word-level difference between a quotation and the fullest wording of its utterance.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WordChangeReport {
+    /// What kind of change.
+    pub change: Change,
+    /// The words in the fullest wording (empty, at the place, when it has none).
+    pub canonical: Span,
+    /// The words in this quotation (empty, at the place, when it has none).
+    pub quote: Span,
+    /// This quotation marks the gap with an ellipsis.
+    pub marked: bool,
+}
+
+/// One quotation of an utterance.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UtteranceMember {
+    /// The quotation.
+    pub quote: QuoteRef,
+    /// Share of its words found in order in the fullest wording.
+    pub overlap: Score,
+    /// Its word-level differences from the fullest wording; empty when the words are the same.
+    pub changes: Vec<WordChangeReport>,
+}
+
+/// The same words (give or take a few) of the same speaker, quoted by two sources or more.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UtteranceReport {
+    /// The fullest wording: the longest quotation.
+    pub canonical: QuoteRef,
+    /// Who said it, as the fullest wording's source names them.
+    pub speaker: Option<String>,
+    /// How many sources quote it.
+    pub sources: usize,
+    /// Every quotation of it, the fullest first, then in source order.
+    pub members: Vec<UtteranceMember>,
+}
+
+/// The same speaker quoted with different words in sentences that report the same thing.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RewordingReport {
+    /// One quotation.
+    pub a: QuoteRef,
+    /// The differently worded quotation in another source.
+    pub b: QuoteRef,
+    /// The speaker, as the first source names them.
+    pub speaker: String,
 }
 
 /// Measures between two sources.
@@ -198,6 +288,10 @@ pub struct Report {
     pub consensus: Vec<SentenceRef>,
     /// Things the person should know (an override that no longer matches, an empty source).
     pub warnings: Vec<String>,
+    /// Utterances quoted by two sources or more, with each quotation's word-level differences.
+    pub utterances: Vec<UtteranceReport>,
+    /// The same speaker quoted with different words in sentences that report the same thing.
+    pub rewordings: Vec<RewordingReport>,
 }
 
 fn pct(s: Score) -> String {
@@ -246,7 +340,33 @@ impl Report {
                     let _ = writeln!(out, "        ~ {}", links.join("; "));
                 }
             }
+            for (k, q) in src.quotes.iter().enumerate() {
+                let speaker = q.speaker.as_ref().map_or("?", |sp| sp.name.as_str());
+                let single = if q.single_source { " (only here)" } else { "" };
+                let _ = writeln!(out, "  quote {k} [{speaker}]{single}: {}", slice(text, &q.span));
+            }
             out.push('\n');
+        }
+        let _ = writeln!(out, "## quotes");
+        for u in &self.utterances {
+            let canonical_text = texts.get(u.canonical.source).copied().unwrap_or("");
+            let _ = writeln!(out, "utterance of {} in {} sources:", u.speaker.as_deref().unwrap_or("?"), u.sources);
+            for m in &u.members {
+                let changes: Vec<String> = m
+                    .changes
+                    .iter()
+                    .map(|c| {
+                        let a = slice(canonical_text, &c.canonical);
+                        let b = slice(texts.get(m.quote.source).copied().unwrap_or(""), &c.quote);
+                        format!("{:?} '{a}' -> '{b}'", c.change)
+                    })
+                    .collect();
+                let shown = if changes.is_empty() { "same words".to_string() } else { changes.join("; ") };
+                let _ = writeln!(out, "  {}:{} overlap {} {shown}", m.quote.source, m.quote.quote, pct(m.overlap));
+            }
+        }
+        for w in &self.rewordings {
+            let _ = writeln!(out, "{}:{} ~ {}:{} {} worded differently", w.a.source, w.a.quote, w.b.source, w.b.quote, w.speaker);
         }
         let _ = writeln!(out, "## pairs");
         for p in &self.pairs {

@@ -1,0 +1,83 @@
+//! Issue 6 on the seed articles: quotations matched across sources, rewordings, conflicting facts
+//! and distinctive terms, each checked through the public report.
+
+use parallax::{analyze, Change, Config, Report, Source, Span, UtteranceReport};
+
+const SEEDS: [(&str, &str); 5] = [
+    ("000", include_str!("../seeds/000_8e073a6bacc06f56.txt")),
+    ("001", include_str!("../seeds/001_616192fc94e1e9a5.txt")),
+    ("002", include_str!("../seeds/002_ab3bdcc7c1dc7be7.txt")),
+    ("003", include_str!("../seeds/003_18d9fc56dedab371.txt")),
+    ("004", include_str!("../seeds/004_ad8bdea11c4494a7.txt")),
+];
+
+fn report() -> Report {
+    let sources: Vec<Source> = SEEDS.iter().map(|(name, text)| Source::new(*name, *text)).collect();
+    analyze(&sources, &Config::default()).expect("the seeds analyze")
+}
+
+/// The text of a UTF-16 span of seed `source`.
+fn text(source: usize, span: Span) -> String {
+    let units: Vec<u16> = SEEDS[source].1.encode_utf16().collect();
+    String::from_utf16_lossy(&units[span.start as usize..span.end as usize])
+}
+
+/// The index of the quotation of `source` whose words contain `words`.
+fn quote(r: &Report, source: usize, words: &str) -> usize {
+    r.sources[source]
+        .quotes
+        .iter()
+        .position(|q| text(source, q.inner).contains(words))
+        .unwrap_or_else(|| panic!("no quotation with '{words}' in source {source}"))
+}
+
+/// The utterance that quotation `quote` of `source` belongs to.
+fn utterance(r: &Report, source: usize, quote: usize) -> &UtteranceReport {
+    let u = r.sources[source].quotes[quote].utterance.expect("the quotation is shared");
+    &r.utterances[u]
+}
+
+#[test]
+fn issue_6_very_soon_is_a_truncation_of_the_longer_quote() {
+    let r = report();
+    let (a, b) = (quote(&r, 0, "very soon, over the next couple of days"), quote(&r, 2, "very soon"));
+    let u = utterance(&r, 0, a);
+    assert_eq!((u.canonical.source, u.canonical.quote), (0, a));
+    let m = u.members.iter().find(|m| (m.quote.source, m.quote.quote) == (2, b)).expect("002 quotes it too");
+    assert_eq!(m.changes.len(), 1);
+    assert_eq!(m.changes[0].change, Change::Truncation);
+    assert_eq!(text(0, m.changes[0].canonical), "over the next couple of days");
+    assert_eq!(m.changes[0].quote.start, m.changes[0].quote.end, "002 has nothing in place of the cut words");
+    assert!(!r.sources[0].quotes[a].single_source && !r.sources[2].quotes[b].single_source);
+}
+
+#[test]
+fn issue_6_get_it_done_is_quoted_identically_in_001_and_002() {
+    let r = report();
+    let (a, b) = (quote(&r, 1, "We’re going to get it done"), quote(&r, 2, "We’re going to get it done"));
+    let u = utterance(&r, 1, a);
+    assert_eq!(r.sources[2].quotes[b].utterance, r.sources[1].quotes[a].utterance);
+    assert!(u.members.iter().all(|m| m.changes.is_empty()));
+    assert_eq!(u.speaker.as_deref(), Some("Trump"));
+}
+
+#[test]
+fn issue_6_trumps_two_wordings_of_his_displeasure_are_flagged() {
+    let r = report();
+    let (a, b) = (quote(&r, 0, "not happy about the whole situation"), quote(&r, 2, "I am not thrilled"));
+    assert!(
+        r.rewordings.iter().any(|w| (w.a.source, w.a.quote, w.b.source, w.b.quote) == (0, a, 2, b)),
+        "rewordings: {:?}",
+        r.rewordings
+    );
+    assert!(r.sources[0].quotes[a].single_source && r.sources[2].quotes[b].single_source);
+}
+
+#[test]
+fn issue_6_quotes_only_one_source_has_are_flagged() {
+    let r = report();
+    let scholz = quote(&r, 3, "Any discussions about ending the war must include Ukraine");
+    let q = &r.sources[3].quotes[scholz];
+    assert!(q.single_source);
+    assert_eq!(q.speaker.as_ref().map(|s| s.key.as_str()), Some("scholz"));
+}
