@@ -197,10 +197,11 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
         .iter()
         .zip(&texts)
         .zip(&spans)
-        .map(|((blocks, text), sents)| {
+        .zip(&langs)
+        .map(|(((blocks, text), sents), &lang)| {
             let body: Vec<Range<usize>> =
                 blocks.iter().filter(|d| d.block.kind.is_body()).map(|d| d.block.span.clone()).collect();
-            quotes::extract(text, &body, sents, cfg)
+            quotes::extract(text, lang, &body, sents, cfg)
         })
         .collect();
     let utterances = quotes::utterances(&quotes, cfg);

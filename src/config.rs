@@ -100,6 +100,10 @@ pub struct Config {
     /// count as reporting the same thing when neither has a counterpart in the other source and
     /// their content words overlap at least this much (Dice). Used by the quote and fact checks.
     pub link_neighbour_min: f64,
+    /// How many sentences before and after an aligned pair are searched for such neighbours. A
+    /// few: enough to step over a sentence that one source split in two, few enough that
+    /// unrelated sentences of the same story are not paired.
+    pub link_neighbour_window: usize,
 }
 
 /// Ready-made settings for how loosely sentences count as shared.
@@ -149,6 +153,7 @@ impl Default for Config {
             quote_max_words: 300,
             quote_context_bytes: 400,
             link_neighbour_min: 0.15,
+            link_neighbour_window: 2,
         }
     }
 }

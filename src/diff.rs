@@ -106,8 +106,11 @@ fn lcs_ops<T: PartialEq>(a: &[T], b: &[T]) -> Vec<Op> {
     let mut table = vec![0u32; (n + 1) * w];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            table[i * w + j] =
-                if a[i] == b[j] { table[(i + 1) * w + j + 1] + 1 } else { table[(i + 1) * w + j].max(table[i * w + j + 1]) };
+            table[i * w + j] = if a[i] == b[j] {
+                table[(i + 1) * w + j + 1] + 1
+            } else {
+                table[(i + 1) * w + j].max(table[i * w + j + 1])
+            };
         }
     }
     let mut ops = Vec::with_capacity(n + m);
@@ -153,22 +156,28 @@ mod tests {
         use Op::*;
         let s = |x: &str| x.to_string();
         assert_eq!(show("a b c", "a b c"), vec![(Equal, s("a b c"), s("a b c"))]);
-        assert_eq!(show("very soon over the next days", "very soon"), vec![
-            (Equal, s("very soon"), s("very soon")),
-            (Delete, s("over the next days"), s(""))
-        ]);
-        assert_eq!(show("we will win this war", "we will end this war"), vec![
-            (Equal, s("we will"), s("we will")),
-            (Replace, s("win"), s("end")),
-            (Equal, s("this war"), s("this war"))
-        ]);
-        assert_eq!(show("x a b y", "a z b"), vec![
-            (Delete, s("x"), s("")),
-            (Equal, s("a"), s("a")),
-            (Insert, s(""), s("z")),
-            (Equal, s("b"), s("b")),
-            (Delete, s("y"), s(""))
-        ]);
+        assert_eq!(
+            show("very soon over the next days", "very soon"),
+            vec![(Equal, s("very soon"), s("very soon")), (Delete, s("over the next days"), s(""))]
+        );
+        assert_eq!(
+            show("we will win this war", "we will end this war"),
+            vec![
+                (Equal, s("we will"), s("we will")),
+                (Replace, s("win"), s("end")),
+                (Equal, s("this war"), s("this war"))
+            ]
+        );
+        assert_eq!(
+            show("x a b y", "a z b"),
+            vec![
+                (Delete, s("x"), s("")),
+                (Equal, s("a"), s("a")),
+                (Insert, s(""), s("z")),
+                (Equal, s("b"), s("b")),
+                (Delete, s("y"), s(""))
+            ]
+        );
         assert_eq!(show("", "a"), vec![(Insert, s(""), s("a"))]);
         assert!(show("", "").is_empty());
     }

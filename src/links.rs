@@ -1,11 +1,12 @@
 //! Which sentences of different sources report the same thing, for the quote and fact checks.
 //!
-//! The aligned pairs of the alignment stage, plus one widening: when two sentences are aligned,
-//! their neighbours (the sentence before both, the sentence after both) are linked too if neither
-//! has a counterpart in the other source yet and they share at least `link_neighbour_min` of
-//! their content words (Dice). A rewrite keeps the order of the story, so the sentence before an
-//! aligned pair is usually the rewrite of the sentence before it, even when its words changed too
-//! much for the alignment on its own ("expressed dissatisfaction" / "voiced frustration").
+//! The aligned pairs of the alignment stage, plus one widening: a rewrite keeps the order of the
+//! story, so the sentences just before and just after an aligned pair are often rewrites of each
+//! other even when their words changed too much for the alignment on its own ("expressed
+//! dissatisfaction" / "voiced frustration"). Within `link_neighbour_window` sentences before and
+//! after each aligned pair, sentences that have no counterpart in the other source yet are paired,
+//! best first, when their content words overlap at least `link_neighbour_min` (Dice). The window
+//! tolerates a sentence split in two by one source.
 
 use std::collections::{BTreeSet, HashSet};
 
@@ -29,36 +30,45 @@ impl Links {
                 }
             }
         }
-        let has_link_to = |p: &[BTreeSet<usize>], i: usize, source: usize| {
-            p[i].iter().any(|&j| sentences[j].source == source)
+        let has_link_to =
+            |p: &[BTreeSet<usize>], i: usize, source: usize| p[i].iter().any(|&j| sentences[j].source == source);
+        let window = cfg.link_neighbour_window;
+        // Sentences of one source near position `i`, on one side of it.
+        let near = |i: usize, before: bool| -> Vec<usize> {
+            let source = sentences[i].source;
+            let range: Vec<usize> = if before {
+                (i.saturating_sub(window)..i).collect()
+            } else {
+                (i + 1..(i + 1 + window).min(n)).collect()
+            };
+            range.into_iter().filter(|&x| sentences[x].source == source).collect()
         };
-        let mut added: Vec<(usize, usize)> = Vec::new();
-        for i in 0..n {
-            for &j in &partners[i] {
-                if j < i {
-                    continue;
+        let aligned: Vec<(usize, usize)> =
+            (0..n).flat_map(|i| partners[i].iter().filter(move |&&j| j > i).map(move |&j| (i, j))).collect();
+        for (i, j) in aligned {
+            let (si, sj) = (sentences[i].source, sentences[j].source);
+            for before in [true, false] {
+                let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+                for x in near(i, before) {
+                    for y in near(j, before) {
+                        if has_link_to(&partners, x, sj) || has_link_to(&partners, y, si) {
+                            continue;
+                        }
+                        let d = dice(&sentences[x], &sentences[y]);
+                        if d >= cfg.link_neighbour_min {
+                            pairs.push((d, x, y));
+                        }
+                    }
                 }
-                for (di, dj) in [(i.checked_sub(1), j.checked_sub(1)), (Some(i + 1), Some(j + 1))] {
-                    let (Some(x), Some(y)) = (di, dj) else { continue };
-                    if x >= n || y >= n {
-                        continue;
-                    }
-                    let (sx, sy) = (&sentences[x], &sentences[y]);
-                    if sx.source != sentences[i].source || sy.source != sentences[j].source {
-                        continue;
-                    }
-                    if has_link_to(&partners, x, sy.source) || has_link_to(&partners, y, sx.source) {
-                        continue;
-                    }
-                    if dice(sx, sy) >= cfg.link_neighbour_min {
-                        added.push((x, y));
+                // Best overlap first; each sentence is paired once.
+                pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+                for (_, x, y) in pairs {
+                    if !has_link_to(&partners, x, sj) && !has_link_to(&partners, y, si) {
+                        partners[x].insert(y);
+                        partners[y].insert(x);
                     }
                 }
             }
-        }
-        for (x, y) in added {
-            partners[x].insert(y);
-            partners[y].insert(x);
         }
         Links { partners }
     }
@@ -78,5 +88,33 @@ fn dice(a: &Sentence, b: &Sentence) -> f64 {
         0.0
     } else {
         2.0 * shared as f64 / total as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align;
+    use crate::tokenize::Lang;
+
+    #[test]
+    fn neighbours_of_an_aligned_pair_are_linked_when_they_share_words() {
+        let a = "Trump has also expressed dissatisfaction with the current situation in Ukraine. \
+                 European leaders will visit the capital on Monday to discuss the war. \
+                 The weather in Alaska was cold.";
+        let b = "Trump voiced frustration with the ongoing situation, aides said. \
+                 European leaders will visit the capital on Monday to discuss the war. \
+                 Markets rallied on the news.";
+        let texts = [a, b];
+        let spans: Vec<Vec<std::ops::Range<usize>>> =
+            texts.iter().map(|t| crate::sentences::split(t, 0..t.len(), Lang::En)).collect();
+        let (flat, vocab) = align::prepare(&texts, &spans, &[Lang::En, Lang::En]);
+        let cfg = Config::default();
+        let matches = align::align(&flat, &vocab, &cfg);
+        let links = Links::new(&flat, &matches, &cfg);
+        let linked = |i: usize| links.of(i).collect::<Vec<_>>();
+        assert_eq!(linked(1), vec![4], "the aligned pair");
+        assert_eq!(linked(0), vec![3], "the sentences before it share 'trump' and 'situation'");
+        assert!(linked(2).is_empty(), "the sentences after it share nothing");
     }
 }

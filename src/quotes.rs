@@ -18,10 +18,11 @@ use crate::config::Config;
 use crate::diff::{self, Edit, Op};
 use crate::lexicon::{self, List};
 use crate::report::{
-    QuoteRef, QuoteReport, RewordingReport, SpeakerReport, Utf16Index, UtteranceMember, UtteranceReport, WordChangeReport,
+    QuoteRef, QuoteReport, RewordingReport, SpeakerReport, Utf16Index, UtteranceMember, UtteranceReport,
+    WordChangeReport,
 };
 use crate::score::Score;
-use crate::tokenize::{fold, words_in};
+use crate::tokenize::{fold, words_in, Lang};
 
 /// One quotation in one source.
 #[derive(Clone, Debug, PartialEq)]
@@ -72,7 +73,8 @@ struct Words {
 fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let list = List::parse(lexicon::data_file("data/quotes/attribution.txt")).unwrap_or(List { groups: Vec::new() });
+        let list =
+            List::parse(lexicon::data_file("data/quotes/attribution.txt")).unwrap_or(List { groups: Vec::new() });
         let group = |prefix: &str| -> HashSet<String> {
             list.groups
                 .iter()
@@ -106,17 +108,17 @@ fn words() -> &'static Words {
 fn closers(open: char) -> &'static [char] {
     match open {
         '"' => &['"'],
-        '\u{201C}' => &['\u{201D}'],              // “ → ”
-        '\u{201E}' => &['\u{201C}', '\u{201D}'],  // „ → “ or ”
-        '\u{201D}' => &['\u{201D}'],              // ” → ” (Swedish, Finnish)
-        '\u{00AB}' => &['\u{00BB}'],              // « → »
-        '\u{00BB}' => &['\u{00AB}', '\u{00BB}'],  // » → « or »
-        '\u{2039}' => &['\u{203A}'],              // ‹ → ›
-        '\u{203A}' => &['\u{2039}', '\u{203A}'],  // › → ‹ or ›
-        '\u{300C}' => &['\u{300D}'],              // 「 → 」
-        '\u{300E}' => &['\u{300F}'],              // 『 → 』
-        '\u{2018}' => &['\u{2019}'],              // ‘ → ’
-        '\u{201A}' => &['\u{2018}', '\u{2019}'],  // ‚ → ‘ or ’
+        '\u{201C}' => &['\u{201D}'],             // “ → ”
+        '\u{201E}' => &['\u{201C}', '\u{201D}'], // „ → “ or ”
+        '\u{201D}' => &['\u{201D}'],             // ” → ” (Swedish, Finnish)
+        '\u{00AB}' => &['\u{00BB}'],             // « → »
+        '\u{00BB}' => &['\u{00AB}', '\u{00BB}'], // » → « or »
+        '\u{2039}' => &['\u{203A}'],             // ‹ → ›
+        '\u{203A}' => &['\u{2039}', '\u{203A}'], // › → ‹ or ›
+        '\u{300C}' => &['\u{300D}'],             // 「 → 」
+        '\u{300E}' => &['\u{300F}'],             // 『 → 』
+        '\u{2018}' => &['\u{2019}'],             // ‘ → ’
+        '\u{201A}' => &['\u{2018}', '\u{2019}'], // ‚ → ‘ or ’
         '\'' => &['\''],
         _ => &[],
     }
@@ -243,10 +245,16 @@ fn sentence_words(text: &str, sentence: Range<usize>, quotes: &[Range<usize>], s
         let word = &text[span.clone()];
         let gap = if prev_end <= span.start { &text[prev_end..span.start] } else { "\u{1}" };
         let prev_abbrev = out.last().is_some_and(|w: &W| w.folded.contains('.') || w.folded.chars().count() == 1);
-        let joined = !out.is_empty()
-            && (gap.chars().all(|c| c == ' ' || c == '\u{a0}') || (prev_abbrev && gap.trim() == "."));
+        let joined =
+            !out.is_empty() && (gap.chars().all(|c| c == ' ' || c == '\u{a0}') || (prev_abbrev && gap.trim() == "."));
         let cap = word.chars().next().is_some_and(char::is_uppercase);
-        out.push(W { span: span.clone(), folded: fold(word), cap, joined, initial: prev_end == sentence.start && out.is_empty() });
+        out.push(W {
+            span: span.clone(),
+            folded: fold(word),
+            cap,
+            joined,
+            initial: prev_end == sentence.start && out.is_empty(),
+        });
         prev_end = span.end;
     }
     // The first word after the sentence start counts as initial even after an opening mark.
@@ -262,6 +270,8 @@ fn strip_possessive(folded: &str) -> &str {
 
 /// What the attribution rules know about one source: which capitalized words are names.
 struct Names {
+    /// The language of the source, for its function words.
+    lang: Lang,
     /// Folded words seen capitalized inside a sentence and never in lower case.
     known: HashSet<String>,
     /// Keys of names written as two or more capitalized words ("Olaf Scholz"): likely people.
@@ -274,7 +284,7 @@ impl Names {
         let base = strip_possessive(&w.folded);
         w.cap
             && w.folded.chars().any(char::is_alphabetic)
-            && !lexicon::is_stopword(base)
+            && !lexicon::is_stopword(base, self.lang)
             && !lists.not_names.contains(base)
             && !lists.speech_verbs.contains(base)
             && !lists.pronouns.contains(base)
@@ -282,7 +292,7 @@ impl Names {
     }
 }
 
-fn learn_names(text: &str, sentences: &[Range<usize>]) -> Names {
+fn learn_names(text: &str, sentences: &[Range<usize>], lang: Lang) -> Names {
     let mut capital: HashSet<String> = HashSet::new();
     let mut lower: HashSet<String> = HashSet::new();
     for s in sentences {
@@ -290,10 +300,8 @@ fn learn_names(text: &str, sentences: &[Range<usize>]) -> Names {
             let word = &text[span];
             let folded = strip_possessive(&fold(word)).to_string();
             match word.chars().next() {
-                Some(c) if c.is_uppercase() => {
-                    if k > 0 {
-                        capital.insert(folded);
-                    }
+                Some(c) if c.is_uppercase() && k > 0 => {
+                    capital.insert(folded);
                 }
                 Some(c) if c.is_lowercase() => {
                     lower.insert(folded);
@@ -303,7 +311,7 @@ fn learn_names(text: &str, sentences: &[Range<usize>]) -> Names {
         }
     }
     let known: HashSet<String> = capital.difference(&lower).cloned().collect();
-    let mut names = Names { known, people: HashSet::new() };
+    let mut names = Names { lang, known, people: HashSet::new() };
     for s in sentences {
         let ws = sentence_words(text, s.clone(), &[], true);
         for run in runs(&ws, &names) {
@@ -507,15 +515,22 @@ fn ceil_char(text: &str, i: usize) -> usize {
     i
 }
 
-/// The quotations of one source. `blocks` are its body blocks and `sentences` its sentences, both
-/// in text order.
-pub(crate) fn extract(text: &str, blocks: &[Range<usize>], sentences: &[Range<usize>], cfg: &Config) -> Vec<Quote> {
+/// The quotations of one source in language `lang`. `blocks` are its body blocks and `sentences`
+/// its sentences, both in text order.
+pub(crate) fn extract(
+    text: &str,
+    lang: Lang,
+    blocks: &[Range<usize>],
+    sentences: &[Range<usize>],
+    cfg: &Config,
+) -> Vec<Quote> {
     let mut spans: Vec<(char, Range<usize>)> = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
-        let next_start = blocks.get(b + 1).and_then(|n| text.get(n.clone())).and_then(|t| t.trim_start().chars().next());
+        let next_start =
+            blocks.get(b + 1).and_then(|n| text.get(n.clone())).and_then(|t| t.trim_start().chars().next());
         spans.extend(quote_spans(text, block.clone(), |mark| next_start == Some(mark)));
     }
-    let names = learn_names(text, sentences);
+    let names = learn_names(text, sentences, lang);
     let all: Vec<Range<usize>> = spans.iter().map(|(_, r)| r.clone()).collect();
     // Subject candidates of the whole source in order, for resolving pronouns: (position, speaker).
     let mut people: Vec<(usize, Speaker)> = Vec::new();
@@ -530,15 +545,18 @@ pub(crate) fn extract(text: &str, blocks: &[Range<usize>], sentences: &[Range<us
         }
     }
 
+    let attribution =
+        Attribution { text, sentences, quotes: &all, names: &names, people: &people, context: cfg.quote_context_bytes };
     let mut out: Vec<Quote> = Vec::new();
     for (mark, span) in spans {
         let close_len = text[..span.end].chars().next_back().map_or(0, char::len_utf8);
         let inner_start = span.start + mark.len_utf8();
-        let inner_end = if span.end - close_len >= inner_start && closers(mark).iter().any(|c| text[..span.end].ends_with(*c)) {
-            span.end - close_len
-        } else {
-            span.end
-        };
+        let inner_end =
+            if span.end - close_len >= inner_start && closers(mark).iter().any(|c| text[..span.end].ends_with(*c)) {
+                span.end - close_len
+            } else {
+                span.end
+            };
         let inner = inner_start..inner_end.max(inner_start);
         let words: Vec<Range<usize>> = words_in(text, inner.clone()).collect();
         if words.is_empty() {
@@ -555,7 +573,7 @@ pub(crate) fn extract(text: &str, blocks: &[Range<usize>], sentences: &[Range<us
         let first = sentences.partition_point(|s| s.end <= span.start);
         let last = sentences.partition_point(|s| s.start < span.end).max(first + 1);
         let sentence_range = first..last.min(sentences.len()).max(first);
-        let speaker = attribute(text, &span, &sentence_range, sentences, &all, &names, &people, cfg.quote_context_bytes);
+        let speaker = attribute(&attribution, &span, &sentence_range);
         out.push(Quote { span, inner, words, folded, elided, speaker, sentences: sentence_range });
     }
     // A quotation alone in the sentence right after an attributed one continues it ("…," said
@@ -565,7 +583,8 @@ pub(crate) fn extract(text: &str, blocks: &[Range<usize>], sentences: &[Range<us
             let follows = out[k].sentences.start == out[k - 1].sentences.end
                 || out[k].sentences.start + 1 == out[k - 1].sentences.end;
             let q = &out[k];
-            let (first, last) = (sentences.get(q.sentences.start), q.sentences.end.checked_sub(1).and_then(|e| sentences.get(e)));
+            let (first, last) =
+                (sentences.get(q.sentences.start), q.sentences.end.checked_sub(1).and_then(|e| sentences.get(e)));
             // Nothing but spaces and final punctuation around it in its sentence(s).
             let alone = match (first, last) {
                 (Some(f), Some(l)) => {
@@ -588,16 +607,22 @@ pub(crate) fn extract(text: &str, blocks: &[Range<usize>], sentences: &[Range<us
     out
 }
 
-fn attribute(
-    text: &str,
-    span: &Range<usize>,
-    sentence_range: &Range<usize>,
-    sentences: &[Range<usize>],
-    quotes: &[Range<usize>],
-    names: &Names,
-    people: &[(usize, Speaker)],
+/// What attribution needs to know about one source.
+struct Attribution<'a> {
+    text: &'a str,
+    sentences: &'a [Range<usize>],
+    /// All quotations of the source, sorted; masked out of the context.
+    quotes: &'a [Range<usize>],
+    names: &'a Names,
+    /// People named outside quotations, by position, for resolving pronouns.
+    people: &'a [(usize, Speaker)],
+    /// `quote_context_bytes`.
     context: usize,
-) -> Option<Speaker> {
+}
+
+/// The speaker of the quotation `span` in sentences `sentence_range`.
+fn attribute(a: &Attribution, span: &Range<usize>, sentence_range: &Range<usize>) -> Option<Speaker> {
+    let Attribution { text, sentences, quotes, names, people, context } = *a;
     let first = sentences.get(sentence_range.start)?;
     let last = sentences.get(sentence_range.end.checked_sub(1)?)?;
     // Only the nearest `quote_context_bytes` on each side are searched, so a quotation inside an
@@ -624,7 +649,12 @@ fn attribute(
             // The pronoun stands for the last person named before it.
             let k = people.partition_point(|(pos, _)| *pos < sp.span.start);
             let (_, named) = people.get(k.checked_sub(1)?)?;
-            return Some(Speaker { name: named.name.clone(), key: named.key.clone(), span: sp.span, via_pronoun: true });
+            return Some(Speaker {
+                name: named.name.clone(),
+                key: named.key.clone(),
+                span: sp.span,
+                via_pronoun: true,
+            });
         }
     }
     None
@@ -720,6 +750,9 @@ fn label(edits: &[Edit], na: usize, nb: usize, b_elided: &[bool]) -> Vec<WordCha
 /// Distinct wordings: the folded words (up to `quote_max_words`) and the speaker key.
 type Form = (Vec<String>, Option<String>);
 
+/// A wording that joined an utterance: its form index, overlap and edits from the fullest wording.
+type Joined = (usize, f64, Vec<Edit>);
+
 /// Compares a fuller wording `a` with `b`: `Some((overlap, edits))` when they are the same
 /// utterance.
 fn same_utterance(a: &Form, b: &Form, cfg: &Config) -> Option<(f64, Vec<Edit>)> {
@@ -786,8 +819,8 @@ pub(crate) fn utterances(quotes: &[Vec<Quote>], cfg: &Config) -> Vec<Utterance> 
         k
     };
 
-    // Clusters: (form index of the fullest wording, members as (form index, overlap, edits)).
-    let mut clusters: Vec<(usize, Vec<(usize, f64, Vec<Edit>)>)> = Vec::new();
+    // Clusters: (form index of the fullest wording, members).
+    let mut clusters: Vec<(usize, Vec<Joined>)> = Vec::new();
     let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
     for (f, (form, _)) in forms.iter().enumerate() {
         let form_keys = keys(&form.0);
@@ -982,10 +1015,11 @@ mod tests {
     use super::*;
 
     fn quotes_of(text: &str) -> Vec<Quote> {
+        let lang = crate::tokenize::detect_language(text);
         let blocks = crate::boilerplate::lines(text);
         let sentences: Vec<Range<usize>> =
-            blocks.iter().flat_map(|b| crate::sentences::split(text, b.clone())).collect();
-        extract(text, &blocks, &sentences, &Config::default())
+            blocks.iter().flat_map(|b| crate::sentences::split(text, b.clone(), lang)).collect();
+        extract(text, lang, &blocks, &sentences, &Config::default())
     }
 
     /// One line per case: the text, then each quotation found (its words, without the marks and
@@ -1098,13 +1132,15 @@ mod tests {
         let cfg = Config::default();
         let changes = |a: &str, b: &str| -> Option<Vec<Change>> {
             let (fa, fb) = (form(a, "x"), form(b, "x"));
-            same_utterance(&fa, &fb, &cfg).map(|(_, e)| {
-                label(&e, fa.0.len(), fb.0.len(), &[]).iter().map(|c| c.change).collect()
-            })
+            same_utterance(&fa, &fb, &cfg)
+                .map(|(_, e)| label(&e, fa.0.len(), fb.0.len(), &[]).iter().map(|c| c.change).collect())
         };
         assert_eq!(changes("very soon over the next couple of days", "very soon"), Some(vec![Change::Truncation]));
         assert_eq!(changes("we will win this war", "we will win this war"), Some(vec![]));
-        assert_eq!(changes("we will win this war together", "we will end this war together"), Some(vec![Change::Substitution]));
+        assert_eq!(
+            changes("we will win this war together", "we will end this war together"),
+            Some(vec![Change::Substitution])
+        );
         assert_eq!(changes("we will win this long war", "we will win this war"), Some(vec![Change::Omission]));
         assert_eq!(changes("we will win this war", "we will surely win this war"), Some(vec![Change::Insertion]));
         assert_eq!(changes("the weather is nice today", "prices rose sharply in march"), None);

@@ -366,7 +366,11 @@ impl Report {
             }
         }
         for w in &self.rewordings {
-            let _ = writeln!(out, "{}:{} ~ {}:{} {} worded differently", w.a.source, w.a.quote, w.b.source, w.b.quote, w.speaker);
+            let _ = writeln!(
+                out,
+                "{}:{} ~ {}:{} {} worded differently",
+                w.a.source, w.a.quote, w.b.source, w.b.quote, w.speaker
+            );
         }
         let _ = writeln!(out, "## pairs");
         for p in &self.pairs {
