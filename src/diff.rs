@@ -128,8 +128,8 @@ fn lcs_ops<T: PartialEq>(a: &[T], b: &[T]) -> Vec<Op> {
             j += 1;
         }
     }
-    ops.extend(std::iter::repeat(Op::Delete).take(n - i));
-    ops.extend(std::iter::repeat(Op::Insert).take(m - j));
+    ops.extend(std::iter::repeat_n(Op::Delete, n - i));
+    ops.extend(std::iter::repeat_n(Op::Insert, m - j));
     ops
 }
 

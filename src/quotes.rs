@@ -831,7 +831,7 @@ pub(crate) fn utterances(quotes: &[Vec<Quote>], cfg: &Config) -> Vec<Utterance> 
         for c in cands {
             let canonical = &forms[clusters[c].0].0;
             if let Some((overlap, edits)) = same_utterance(canonical, form, cfg) {
-                if best.as_ref().map_or(true, |(_, o, _)| overlap > *o) {
+                if best.as_ref().is_none_or(|(_, o, _)| overlap > *o) {
                     best = Some((c, overlap, edits));
                 }
             }
