@@ -4,7 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh build
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-wasm-pack build --release --target web --out-dir www/pkg --out-name parallax --no-pack . >&2
+# No default features: the command line and its crates stay out of the WASM build entirely.
+wasm-pack build --release --target web --out-dir www/pkg --out-name parallax --no-pack . -- --no-default-features >&2
 rm -f www/pkg/.gitignore
 node scripts/bundle-seeds.mjs
 node scripts/size.mjs

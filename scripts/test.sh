@@ -20,7 +20,7 @@ step "quality gate (evaluation sets)"
 node scripts/eval-gate.mjs
 
 step "WASM in headless Chromium"
-wasm-pack test --headless --chrome -- --test web
+wasm-pack test --headless --chrome -- --no-default-features --test web
 
 step "release build of the page"
 bash scripts/build.sh
