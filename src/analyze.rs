@@ -17,6 +17,7 @@ use crate::report::{
 };
 use crate::score::Score;
 use crate::sentences;
+use crate::terms;
 use crate::tokenize::{block_language, source_languages};
 
 /// One article as the person pasted it.
@@ -191,7 +192,7 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
     };
     let is_consensus: std::collections::HashSet<usize> = div.consensus.iter().copied().collect();
 
-    // 6. Quotations: extracted and attributed per source, then compared across sources.
+    // 6–7. Related sentences; quotations extracted and attributed per source, then compared.
     let links = Links::new(&flat, &matches, cfg);
     let quotes: Vec<Vec<quotes::Quote>> = decided
         .iter()
@@ -210,7 +211,11 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
     });
     let (mut quote_reports, utterances, rewordings) = quotes::report(&quotes, &utterances, &rewordings, &utf16);
 
-    // 7. Report, with UTF-16 spans.
+    // 9. Framing: distinctive terms per source, and things named differently.
+    let terms = terms::distinctive(&texts, &spans, &langs, cfg);
+    let namings = terms::report_namings(&terms::namings(&texts, &spans), &utf16);
+
+    // 10. Report, with UTF-16 spans.
     let mut out_sources = Vec::with_capacity(n);
     for (i, src) in sources.iter().enumerate() {
         let idx = &utf16[i];
@@ -262,6 +267,7 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
             unique: ps.unique.iter().map(|&f| local(f).sentence).collect(),
             omitted: ps.omitted.iter().map(|&f| local(f)).collect(),
             quotes: std::mem::take(&mut quote_reports[i]),
+            terms: terms::report_terms(&terms[i], idx),
         });
     }
     let mut matrix = vec![vec![Score::ZERO; n]; n];
@@ -292,6 +298,7 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
         warnings,
         utterances,
         rewordings,
+        namings,
     })
 }
 

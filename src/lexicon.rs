@@ -97,6 +97,8 @@ pub(crate) const DATA_FILES: &[(&str, &str)] = &[
     ("data/values/pt.txt", include_str!("../data/values/pt.txt")),
     ("data/values/ru.txt", include_str!("../data/values/ru.txt")),
     ("data/quotes/attribution.txt", include_str!("../data/quotes/attribution.txt")),
+    ("data/framing/en.txt", include_str!("../data/framing/en.txt")),
+    ("data/names/en.txt", include_str!("../data/names/en.txt")),
 ];
 
 /// The text of a built-in data file ("" for an unknown path, which the data-file test rules out).

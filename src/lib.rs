@@ -45,6 +45,7 @@ mod quotes;
 mod report;
 mod score;
 mod sentences;
+mod terms;
 mod tokenize;
 mod values;
 #[cfg(target_arch = "wasm32")]
@@ -58,8 +59,9 @@ pub use crate::error::Error;
 pub use crate::html::html_to_text;
 pub use crate::quotes::Change;
 pub use crate::report::{
-    BlockReport, Counterpart, Field, Metadata, PairReport, QuoteRef, QuoteReport, Report, RewordingReport, SentenceRef,
-    SentenceReport, SourceReport, Span, SpeakerReport, UtteranceMember, UtteranceReport, WordChangeReport,
+    BlockReport, Counterpart, Field, Metadata, NamingReport, NamingUse, PairReport, QuoteRef, QuoteReport, Report,
+    RewordingReport, SentenceRef, SentenceReport, SourceReport, Span, SpeakerReport, TermReport, UtteranceMember,
+    UtteranceReport, WordChangeReport,
 };
 pub use crate::score::Score;
 pub use crate::tokenize::{detect_language, tokenize, Lang, Token, TokenKind};

@@ -163,6 +163,46 @@ pub struct SourceReport {
     pub omitted: Vec<SentenceRef>,
     /// Direct quotations, in text order.
     pub quotes: Vec<QuoteReport>,
+    /// Words and phrases that set it apart from the other sources, the most distinctive first.
+    pub terms: Vec<TermReport>,
+}
+
+/// A word or phrase that distinguishes one source from the others (framing).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TermReport {
+    /// The term, folded, as the source most often writes it.
+    pub term: String,
+    /// How often this source uses it.
+    pub count: u32,
+    /// How often all the other sources together use it.
+    pub others: u32,
+    /// Log-odds ratio with an informative Dirichlet prior (Monroe et al. 2008), rounded to 3
+    /// decimals; positive means more typical of this source.
+    pub log_odds: f64,
+    /// The log-odds over its standard deviation, rounded to 3 decimals: how sure the difference is.
+    pub z: f64,
+    /// Where the source uses it.
+    pub spans: Vec<Span>,
+}
+
+/// One source's wording of a thing that sources name differently.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NamingUse {
+    /// Source index.
+    pub source: usize,
+    /// The wording ("kiev", "a vote to join russia").
+    pub wording: String,
+    /// Where the source uses it.
+    pub spans: Vec<Span>,
+}
+
+/// The same thing named differently by different sources (Kiev / Kyiv).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NamingReport {
+    /// What is named ("kyiv", "crimea in 2014").
+    pub thing: String,
+    /// Each source's wordings of it, by source.
+    pub uses: Vec<NamingUse>,
 }
 
 /// Who a quotation is attributed to.
@@ -292,6 +332,8 @@ pub struct Report {
     pub utterances: Vec<UtteranceReport>,
     /// The same speaker quoted with different words in sentences that report the same thing.
     pub rewordings: Vec<RewordingReport>,
+    /// Things that different sources name with different wordings.
+    pub namings: Vec<NamingReport>,
 }
 
 fn pct(s: Score) -> String {
@@ -340,6 +382,11 @@ impl Report {
                     let _ = writeln!(out, "        ~ {}", links.join("; "));
                 }
             }
+            if !src.terms.is_empty() {
+                let top: Vec<String> =
+                    src.terms.iter().take(12).map(|t| format!("{} ({}, z {:.2})", t.term, t.count, t.z)).collect();
+                let _ = writeln!(out, "  terms: {}", top.join(", "));
+            }
             for (k, q) in src.quotes.iter().enumerate() {
                 let speaker = q.speaker.as_ref().map_or("?", |sp| sp.name.as_str());
                 let single = if q.single_source { " (only here)" } else { "" };
@@ -371,6 +418,10 @@ impl Report {
                 "{}:{} ~ {}:{} {} worded differently",
                 w.a.source, w.a.quote, w.b.source, w.b.quote, w.speaker
             );
+        }
+        for n in &self.namings {
+            let uses: Vec<String> = n.uses.iter().map(|u| format!("{}: {}", u.source, u.wording)).collect();
+            let _ = writeln!(out, "named differently: {} ({})", n.thing, uses.join("; "));
         }
         let _ = writeln!(out, "## pairs");
         for p in &self.pairs {

@@ -81,3 +81,41 @@ fn issue_6_quotes_only_one_source_has_are_flagged() {
     assert!(q.single_source);
     assert_eq!(q.speaker.as_ref().map(|s| s.key.as_str()), Some("scholz"));
 }
+
+/// The distinctive terms of seed `source`.
+fn terms(r: &Report, source: usize) -> Vec<&str> {
+    r.sources[source].terms.iter().map(|t| t.term.as_str()).collect()
+}
+
+#[test]
+fn issue_6_distinctive_terms_of_002_and_004() {
+    let r = report();
+    let has = |source: usize, word: &str| terms(&r, source).iter().any(|t| t.contains(word));
+    assert!(has(2, "regime change"), "002: {:?}", terms(&r, 2));
+    assert!(has(2, "western-backed"), "002: {:?}", terms(&r, 2));
+    assert!(has(4, "tariff"), "004: {:?}", terms(&r, 4));
+    assert!(has(4, "ushakov"), "004: {:?}", terms(&r, 4));
+    for other in [0, 1, 3] {
+        assert!(!has(other, "tariff") && !has(other, "regime change"), "{other}: {:?}", terms(&r, other));
+    }
+    // Every term points at where the source uses it, and its z-score is what ranks it.
+    for source in &r.sources {
+        assert!(source.terms.windows(2).all(|w| w[0].z >= w[1].z));
+        assert!(source.terms.iter().all(|t| !t.spans.is_empty() && t.z.is_finite()));
+    }
+    let ushakov = r.sources[4].terms.iter().find(|t| t.term == "ushakov").expect("ushakov");
+    assert_eq!((ushakov.count, ushakov.others), (2, 0));
+    assert_eq!(text(4, ushakov.spans[0]), "Ushakov");
+}
+
+#[test]
+fn issue_6_kiev_and_kyiv_are_the_same_city_named_differently() {
+    let r = report();
+    let kyiv = r.namings.iter().find(|n| n.thing == "kyiv").expect("kyiv is named two ways");
+    let uses: Vec<(usize, &str)> = kyiv.uses.iter().map(|u| (u.source, u.wording.as_str())).collect();
+    assert_eq!(uses, [(1, "kyiv"), (2, "kiev"), (4, "kyiv")]);
+    assert_eq!(text(2, kyiv.uses[1].spans[0]), "Kiev");
+    let crimea = r.namings.iter().find(|n| n.thing == "crimea in 2014").expect("crimea's status named two ways");
+    assert!(crimea.uses.iter().any(|u| u.source == 1 && u.wording == "annexation"));
+    assert!(crimea.uses.iter().any(|u| u.source == 0 && u.wording == "a vote to join russia"));
+}
