@@ -30,6 +30,9 @@ pub struct Config {
     /// Least share of function words (stopwords, short lowercase words) for a punctuated line to
     /// count as prose: running text is about one word in three; menus and headlines near none.
     pub prose_min_function_share: f64,
+    /// Most share of words starting with a capital or digit for a line to count as prose:
+    /// running text stays well below, headlines and "Headline Teaser text…" lines do not.
+    pub prose_max_capitalized_share: f64,
     /// A punctuated line shorter than prose but with at least this many words is weak prose: it
     /// counts for the article with `weak_weight` of its words.
     pub weak_min_words: usize,
@@ -51,9 +54,10 @@ pub struct Config {
     /// What a short unpunctuated line costs, in prose words (a subheading costs little, a menu of
     /// twenty items a lot).
     pub short_penalty: f64,
-    /// After an end-of-article marker that follows prose, prose counts only this share (0–1):
-    /// comments and related-story teasers are prose, but not the article.
-    pub after_end_discount: f64,
+    /// The article ends at an end-of-article marker ("Leave a Reply", "Related articles") once at
+    /// least this much of its text (in prose words) came before the marker; an earlier marker is
+    /// read as part of a share bar or menu above the article.
+    pub end_min_prose_words: f64,
     /// With markup: prose inside `<article>`/`<main>`/"entry-content" counts this many times its
     /// words, and short lines there cost nothing.
     pub article_markup_weight: f64,
@@ -145,6 +149,7 @@ impl Default for Config {
             short_max_words: 6,
             title_max_words: 25,
             prose_min_function_share: 0.15,
+            prose_max_capitalized_share: 0.6,
             weak_min_words: 4,
             weak_weight: 0.5,
             prefix_max_words: 15,
@@ -153,7 +158,7 @@ impl Default for Config {
             chrome_penalty: 6.0,
             end_penalty: 25.0,
             short_penalty: 2.0,
-            after_end_discount: 0.2,
+            end_min_prose_words: 30.0,
             article_markup_weight: 2.0,
             menu_run: 3,
             header_max_lines: 12,

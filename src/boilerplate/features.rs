@@ -36,6 +36,8 @@ pub(crate) struct Features {
     pub prefix: Option<Concept>,
     /// Starts with a copyright sign or says "all rights reserved".
     pub copyright: bool,
+    /// A comment's header: a name and a comment verb before a colon ("jane says:").
+    pub comment_header: bool,
 }
 
 impl Features {
@@ -112,7 +114,9 @@ pub(crate) fn measure(text: &str, span: Range<usize>, lang: Lang) -> Features {
         || key.contains("all rights reserved");
     let whole = phrases::whole(&key);
     let prefix = if whole.is_none() { phrases::prefix(&key) } else { None };
+    let comment_header = words <= 8 && trimmed.ends_with(':') && phrases::ends_with_comment_verb(&key);
     Features {
+        comment_header,
         span,
         key,
         words,

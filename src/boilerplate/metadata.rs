@@ -36,7 +36,7 @@ fn is_byline(f: &Features) -> bool {
 }
 
 /// A line that gives a date or time: a year (1900–2099) or a clock time, in a short line.
-fn is_date(text: &str, f: &Features) -> bool {
+pub(super) fn is_date(text: &str, f: &Features) -> bool {
     if f.words == 0 || f.words > 14 {
         return false;
     }

@@ -193,20 +193,26 @@ fn is_chrome_hint(h: Hints) -> bool {
 
 fn first_class(f: &Features, markup: Option<&LineMarkup>, shared: &Shared, cfg: &Config) -> Class {
     let sentence_like = f.sentence_end || f.inner_stops > 0;
-    let prose = sentence_like && f.words >= cfg.prose_min_words && f.function_share() >= cfg.prose_min_function_share;
+    // Headlines and teasers capitalise most words; prose, even dense with names, does not.
+    let capitalized_share = f.capitalized as f64 / f.words.max(1) as f64;
+    let prose = sentence_like
+        && f.words >= cfg.prose_min_words
+        && f.function_share() >= cfg.prose_min_function_share
+        && capitalized_share <= cfg.prose_max_capitalized_share;
     if f.letters + f.digits == 0 || f.words == 0 {
         return Class::Chrome(Reason::NoText);
     }
     match f.whole {
         Some(Concept::Chrome) => return Class::Chrome(Reason::KnownPhrase),
         Some(Concept::EndOfArticle) => return Class::End,
+        _ if f.comment_header => return Class::End,
         _ => {}
     }
     if !prose && f.words <= cfg.prefix_max_words {
-        match f.prefix {
-            Some(Concept::Chrome) => return Class::Chrome(Reason::KnownPhrase),
-            Some(Concept::EndOfArticle) => return Class::End,
-            _ => {}
+        // A line that only starts like an end marker ("Related: …", "Comments (12)") is chrome
+        // but does not end the article: such links also stand between paragraphs.
+        if matches!(f.prefix, Some(Concept::Chrome | Concept::EndOfArticle)) {
+            return Class::Chrome(Reason::KnownPhrase);
         }
     }
     if f.copyright && f.words <= cfg.prefix_max_words * 3 {
@@ -233,7 +239,7 @@ fn first_class(f: &Features, markup: Option<&LineMarkup>, shared: &Shared, cfg: 
         Class::Weak
     } else if f.words <= cfg.short_max_words {
         Class::Short
-    } else if f.function_share() >= cfg.prose_min_function_share && f.words >= cfg.prose_min_words {
+    } else if f.function_share() >= cfg.prose_min_function_share && f.words >= 2 * cfg.prose_min_words {
         // Running text without final punctuation (a paragraph ending in a link or a quote).
         Class::Weak
     } else {
@@ -261,21 +267,14 @@ fn score(c: Class, f: &Features, markup: Option<&LineMarkup>, cfg: &Config) -> f
     }
 }
 
-/// The stretch of blocks with the largest total score (Kadane), after discounting every
-/// positive score that follows an end-of-article marker once some prose has been seen.
-fn article_range(classes: &[Class], scores: &[f64], cfg: &Config) -> Option<Range<usize>> {
+/// The article: the stretch of blocks with the largest total score (Kadane's maximum-sum
+/// segment), cut at the first end-of-article marker that follows at least
+/// `end_min_prose_words` of its text — comments and related-story teasers are prose too, and
+/// often more of it than the article.
+fn article_range(classes: &[Class], scores: &[f64], dated: &[bool], cfg: &Config) -> Option<Range<usize>> {
     let mut best: Option<(f64, Range<usize>)> = None;
     let (mut sum, mut start) = (0.0, 0);
-    let mut seen_prose = false;
-    let mut discount = 1.0;
-    for (i, (&c, &s)) in classes.iter().zip(scores).enumerate() {
-        if c == Class::End && seen_prose {
-            discount = cfg.after_end_discount;
-        }
-        if c == Class::Prose {
-            seen_prose = true;
-        }
-        let s = if s > 0.0 { s * discount } else { s };
+    for (i, &s) in scores.iter().enumerate() {
         if sum <= 0.0 {
             sum = 0.0;
             start = i;
@@ -285,8 +284,35 @@ fn article_range(classes: &[Class], scores: &[f64], cfg: &Config) -> Option<Rang
             best = Some((sum, start..i + 1));
         }
     }
-    best.map(|(_, r)| r)
+    let (_, range) = best?;
+    let mut text_before = 0.0;
+    for i in range.clone() {
+        if classes[i] == Class::End
+            && text_before >= cfg.end_min_prose_words
+            && ends_article(i, &range, scores, dated, text_before)
+        {
+            return Some(range.start..i);
+        }
+        text_before += scores[i].max(0.0);
+    }
+    Some(range)
 }
+
+/// Whether the end-of-article marker at `i` really ends the article. Comments give themselves
+/// away by dates and times in the lines that follow ("Jane on May 3, 2019 at 4:47 pm said:");
+/// otherwise a box of links inside the article ("Related" and a few headlines) is followed by
+/// at least as much text as came before it, and teaser lists after the article are not.
+fn ends_article(i: usize, range: &Range<usize>, scores: &[f64], dated: &[bool], before: f64) -> bool {
+    if (i + 1..range.end).take(END_LOOKAHEAD).any(|j| dated[j]) {
+        return true;
+    }
+    let after: f64 = (i + 1..range.end).map(|j| scores[j].max(0.0)).sum();
+    after < before
+}
+
+/// Blocks looked at after an end-of-article marker to tell a box inside the article from the
+/// start of comments or teasers.
+const END_LOOKAHEAD: usize = 8;
 
 /// Whether block `i` sits in a run of at least `run` blocks for which `pred` holds.
 fn in_run(n: usize, i: usize, run: usize, pred: impl Fn(usize) -> bool) -> bool {
@@ -328,7 +354,8 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
     }
 
     let scores: Vec<f64> = feats.iter().enumerate().map(|(i, f)| score(classes[i], f, mark(i), cfg)).collect();
-    let article = match article_range(&classes, &scores, cfg) {
+    let dated: Vec<bool> = feats.iter().map(|f| metadata::is_date(text, f)).collect();
+    let article = match article_range(&classes, &scores, &dated, cfg) {
         Some(r) => r,
         // No prose at all (a list, a poem, a table): keep everything that is not chrome rather
         // than empty the source.

@@ -37,6 +37,8 @@ pub(crate) enum Concept {
     Credit,
     /// The start of a byline ("By …", "Von …").
     Byline,
+    /// A verb that ends a comment's header line ("jane says:", "Hans schreibt:").
+    CommentVerb,
 }
 
 fn concept_of(group: &str) -> Option<Concept> {
@@ -47,6 +49,7 @@ fn concept_of(group: &str) -> Option<Concept> {
         "comments" | "related" => Concept::EndOfArticle,
         "credits" => Concept::Credit,
         "byline" => Concept::Byline,
+        "comment verbs" => Concept::CommentVerb,
         _ => return None,
     })
 }
@@ -57,6 +60,8 @@ struct Phrases {
     /// Whole chrome phrases without spaces, for blocks of phrases run together ("Ad imageAd image").
     squeezed: HashSet<String>,
     longest_squeezed: usize,
+    /// Comment verbs, matched against the last one or two words of a line.
+    verbs: HashSet<String>,
 }
 
 /// Every group heading the phrase files may use; the data-file test checks them against this.
@@ -68,15 +73,22 @@ pub(crate) fn known_group(group: &str) -> bool {
 fn phrases() -> &'static Phrases {
     static P: OnceLock<Phrases> = OnceLock::new();
     P.get_or_init(|| {
-        let mut p =
-            Phrases { whole: HashMap::new(), prefixes: HashMap::new(), squeezed: HashSet::new(), longest_squeezed: 0 };
+        let mut p = Phrases {
+            whole: HashMap::new(),
+            prefixes: HashMap::new(),
+            squeezed: HashSet::new(),
+            longest_squeezed: 0,
+            verbs: HashSet::new(),
+        };
         for file in FILES {
             // The data-file test rules out parse errors; an unreadable list is skipped, not fatal.
             let Ok(list) = List::parse(lexicon::data_file(file)) else { continue };
             for (group, items) in &list.groups {
                 let Some(concept) = concept_of(group) else { continue };
                 for item in items {
-                    if let Some(prefix) = item.strip_suffix(" *") {
+                    if concept == Concept::CommentVerb {
+                        p.verbs.insert(item.clone());
+                    } else if let Some(prefix) = item.strip_suffix(" *") {
                         p.prefixes.insert(prefix.to_string(), concept);
                     } else {
                         if concept == Concept::Chrome {
@@ -139,6 +151,15 @@ pub(crate) fn prefix(key: &str) -> Option<Concept> {
     ends.iter().rev().find_map(|&end| p.prefixes.get(&key[..end]).copied())
 }
 
+/// Whether the folded block ends with a comment verb ("jane doe says", "hans schreibt").
+pub(crate) fn ends_with_comment_verb(key: &str) -> bool {
+    let verbs = &phrases().verbs;
+    let mut spaces = key.rmatch_indices(' ').map(|(i, _)| i);
+    let last = spaces.next();
+    let second = spaces.next();
+    [last, second].into_iter().flatten().any(|i| verbs.contains(&key[i + 1..]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +175,9 @@ mod tests {
         assert_eq!(prefix("by jane roe"), Some(Concept::Byline));
         assert_eq!(prefix("the storm reached the coast"), None);
         assert_eq!(whole("the storm"), None);
+        assert!(ends_with_comment_verb("thelastfan says"));
+        assert!(ends_with_comment_verb("hans muster schreibt"));
+        assert!(!ends_with_comment_verb("says"));
     }
 
     #[test]
