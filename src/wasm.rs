@@ -45,6 +45,14 @@ pub fn strip(text: &str, config: JsValue) -> Result<JsValue, JsError> {
     to_js(&crate::strip(text, &cfg))
 }
 
+/// The text of an HTML page or fragment (a rich paste, a dropped `.html` file) as the page shows
+/// it, one block per paragraph: the same flattening as `strip_html`, so the source text the person
+/// keeps is what the analysis reads.
+#[wasm_bindgen(js_name = htmlToText)]
+pub fn html_to_text(html: &str) -> String {
+    crate::html_to_text(html)
+}
+
 /// The settings of a preset: "strict", "balanced" or "lenient".
 #[wasm_bindgen(js_name = presetConfig)]
 pub fn preset_config(name: &str) -> Result<JsValue, JsError> {

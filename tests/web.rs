@@ -83,3 +83,12 @@ fn strip_reports_each_block() {
     assert_eq!(get(&blocks.get(2), "kind").as_string().unwrap(), "boilerplate");
     assert_eq!(get(&blocks.get(2), "reason").as_string().unwrap(), "known_phrase");
 }
+
+#[wasm_bindgen_test]
+fn issue_7_rich_paste_becomes_plain_text_and_markup_never_survives() {
+    let text = wasm::html_to_text(
+        "<h1>Storm Hits Coast</h1><p>The storm hit <b>the coast</b> on Monday.</p>\
+         <script>alert(1)</script><p>&lt;img src=x onerror=alert(1)&gt;</p>",
+    );
+    assert_eq!(text, "Storm Hits Coast\n\nThe storm hit the coast on Monday.\n\n<img src=x onerror=alert(1)>");
+}

@@ -1,16 +1,46 @@
-// The page: one state object, persisted on every change; analysis in a worker; rendering in
-// render.js. Pasted text is only ever handled as text.
+// The page: input management (add, remove, rename, reorder, paste, drop, example, clear with
+// undo), persistence, settings, analysis in a worker with progress and cancel, and exports. The
+// views themselves are render.js, which knows nothing of this file.
 import { Analyzer } from "./analyzer.js";
+import { h } from "./dom.js";
+import { toCSV, toJSON, toMarkdown } from "./export.js";
 import { render } from "./render.js";
 import * as store from "./store.js";
+import { baseName, fileKind, guessName, markdownToText, wordCount } from "./text.js";
 
 const $ = (sel) => document.querySelector(sel);
-const state = { sources: [], settings: { preset: "balanced" }, report: null, analyzed: null };
+const PRESETS = ["strict", "balanced", "lenient"];
+// Typing pauses this long before the analysis runs again.
+const TYPING_DELAY_MS = 400;
+// Above this many sources the text boxes shrink, so the list stays scannable.
+const COMPACT_FROM = 12;
+
+const state = {
+  sources: [],
+  settings: { preset: "balanced", strip_boilerplate: true },
+  report: null,
+  analyzed: null, // [{id, name, text, overrides}] the report was made from
+};
 const analyzer = new Analyzer();
+const seeds = fetch(new URL("./gen/seeds.json", import.meta.url)).then((r) => {
+  if (!r.ok) throw new Error(`the example is missing (${r.status})`);
+  return r.json();
+});
+let nextId = 1;
 let timer = 0;
+let undo = null;
+
+// ---- notices -------------------------------------------------------------------------------
 
 function setStatus(msg) {
   $("#status").textContent = msg;
+}
+
+/** A note about the inputs (files skipped, sources restored), apart from the analysis status. */
+function setNotice(msg) {
+  const el = $("#notice");
+  el.textContent = msg || "";
+  el.hidden = !msg;
 }
 
 function setError(msg) {
@@ -19,144 +49,440 @@ function setError(msg) {
   e.hidden = !msg;
 }
 
-function persist() {
-  const problem = store.save(state);
-  if (problem) setError(problem);
+let saveTimer = 0;
+/** Saves soon: typing in a list of hundreds of sources must not serialize them on every key. */
+function persistSoon() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(persist, 250);
 }
 
-/** A name from the first line of the text, as a newcomer would name the source. */
-function guessName(text, index) {
-  const first = text.split("\n").map((l) => l.trim()).find((l) => l.length > 0) || "";
-  if (!first) return `Source ${index + 1}`;
-  return first.length > 60 ? `${first.slice(0, 57).trimEnd()}…` : first;
+function persist() {
+  clearTimeout(saveTimer);
+  saveTimer = 0;
+  const problem = store.save(state);
+  const el = $("#storage");
+  el.textContent = problem ? problem.message : "";
+  el.hidden = !problem;
+  el.classList.toggle("full", !!problem && problem.level === "error");
+}
+
+/** Remembers the sources before a destructive action and offers to bring them back. */
+function offerUndo(message) {
+  undo = { sources: state.sources.map((s) => ({ ...s, overrides: [...(s.overrides || [])] })) };
+  $("#undo-text").textContent = message;
+  $("#undo").hidden = false;
+}
+
+function dropUndo() {
+  undo = null;
+  $("#undo").hidden = true;
+}
+
+function applyUndo() {
+  if (!undo) return;
+  state.sources = undo.sources;
+  dropUndo();
+  changed({ delay: 0 });
+  setNotice(`Restored ${state.sources.length} source${state.sources.length === 1 ? "" : "s"}.`);
+  $("#add-source").focus();
+}
+
+// ---- sources ---------------------------------------------------------------------------------
+
+function newSource(fields) {
+  return { id: nextId++, name: "", text: "", overrides: [], named: false, ...fields };
+}
+
+/** After any change to the list: save, redraw the list, analyze again. */
+function changed({ delay = 0, list = true } = {}) {
+  if (list) persist();
+  else persistSoon();
+  if (list) renderSources();
+  schedule(delay);
+}
+
+/** Overrides point at block starts; keep those an edit did not move, shift those after it. */
+function carryOverrides(overrides, before, after) {
+  if (!overrides.length) return overrides;
+  let prefix = 0;
+  const max = Math.min(before.length, after.length);
+  while (prefix < max && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  const delta = after.length - before.length;
+  return overrides
+    .map((o) => {
+      if (o.at <= prefix) return o;
+      if (o.at >= before.length - suffix) return { ...o, at: o.at + delta };
+      return null;
+    })
+    .filter(Boolean);
+}
+
+function sourceCard(s, i, n) {
+  const label = (what) => `${what} source ${i + 1}`;
+  const name = h("input", {
+    class: "name",
+    type: "text",
+    autocomplete: "off",
+    spellcheck: "false",
+    "aria-label": `Name of source ${i + 1}`,
+  });
+  name.value = s.name;
+  const text = h("textarea", {
+    class: "text",
+    rows: n > COMPACT_FROM ? "3" : "6",
+    spellcheck: "false",
+    "aria-label": `Text of source ${i + 1}`,
+  });
+  text.value = s.text;
+  const info = h("span", { class: "words" }, `${wordCount(s.text)} words`);
+
+  name.addEventListener("input", () => {
+    s.name = name.value;
+    s.named = name.value.trim().length > 0;
+    dropUndo();
+    persistSoon();
+    renameInReport(s);
+  });
+  text.addEventListener("input", () => {
+    s.overrides = carryOverrides(s.overrides || [], s.text, text.value);
+    s.text = text.value;
+    if (!s.named) {
+      s.name = guessName(s.text, "");
+      name.value = s.name;
+    }
+    info.textContent = `${wordCount(s.text)} words`;
+    dropUndo();
+    changed({ delay: TYPING_DELAY_MS, list: false });
+  });
+  text.addEventListener("paste", (e) => pasteRich(e, text));
+
+  const move = (delta) => {
+    const j = i + delta;
+    if (j < 0 || j >= state.sources.length) return;
+    [state.sources[i], state.sources[j]] = [state.sources[j], state.sources[i]];
+    dropUndo();
+    changed();
+    // Focus follows the moved source: the same button again, or the other one at either end.
+    const card = document.querySelector(`#source-list .source[data-id="${s.id}"]`);
+    const same = card.querySelector(delta < 0 ? ".up" : ".down");
+    (same.disabled ? card.querySelector(delta < 0 ? ".down" : ".up") : same).focus();
+  };
+  return h(
+    "li",
+    { class: "source", dataset: { id: String(s.id) } },
+    h(
+      "div",
+      { class: "source-head" },
+      h("span", { class: "source-num", "aria-hidden": "true" }, String(i + 1)),
+      h("label", { class: "name-label" }, "Name", name),
+      h(
+        "div",
+        { class: "source-tools" },
+        h("button", { type: "button", class: "up", "aria-label": label("Move up"), title: "Move up", disabled: i === 0, onclick: () => move(-1) }, "↑"),
+        h("button", { type: "button", class: "down", "aria-label": label("Move down"), title: "Move down", disabled: i === n - 1, onclick: () => move(1) }, "↓"),
+        h("button", { type: "button", class: "remove", "aria-label": label("Remove"), onclick: () => removeSource(i) }, "Remove"),
+      ),
+    ),
+    h("label", { class: "text-label" }, "Article text", text),
+    h("p", { class: "source-info" }, info, s.overrides && s.overrides.length ? ` · ${s.overrides.length} block${s.overrides.length > 1 ? "s" : ""} changed by you` : ""),
+  );
 }
 
 function renderSources() {
-  const list = $("#source-list");
-  list.replaceChildren();
-  state.sources.forEach((s, i) => {
-    const li = document.getElementById("tpl-source").content.firstElementChild.cloneNode(true);
-    const name = li.querySelector(".name");
-    const text = li.querySelector(".text");
-    name.value = s.name;
-    text.value = s.text;
-    name.setAttribute("aria-label", `Name of source ${i + 1}`);
-    text.setAttribute("aria-label", `Text of source ${i + 1}`);
-    name.addEventListener("input", () => {
-      s.name = name.value;
-      persist();
-      schedule();
-    });
-    text.addEventListener("input", () => {
-      s.text = text.value;
-      // Block offsets change with the text, so earlier overrides no longer apply.
-      s.overrides = [];
-      if (!s.named) {
-        s.name = guessName(s.text, i);
-        name.value = s.name;
-      }
-      persist();
-      schedule();
-    });
-    name.addEventListener("change", () => (s.named = true));
-    const remove = li.querySelector(".remove");
-    remove.setAttribute("aria-label", `Remove source ${i + 1}`);
-    remove.addEventListener("click", () => {
-      state.sources.splice(i, 1);
-      persist();
-      renderSources();
-      schedule(0);
-    });
-    list.append(li);
-  });
+  const n = state.sources.length;
+  $("#source-list").replaceChildren(...state.sources.map((s, i) => sourceCard(s, i, n)));
+  $("#source-count").textContent = n ? `(${n})` : "";
+  $("#source-list").classList.toggle("compact", n > COMPACT_FROM);
 }
 
-function schedule(delay = 400) {
+function addSource(fields = {}) {
+  state.sources.push(newSource(fields));
+  dropUndo();
+}
+
+function removeSource(i) {
+  const s = state.sources[i];
+  offerUndo(`Removed “${s.name || `source ${i + 1}`}”.`);
+  state.sources.splice(i, 1);
+  changed();
+  const cards = document.querySelectorAll("#source-list .source .remove");
+  (cards[Math.min(i, cards.length - 1)] || $("#add-source")).focus();
+}
+
+async function pasteRich(e, textarea) {
+  const data = e.clipboardData;
+  const html = data && data.getData("text/html");
+  // A rich paste from a web page: read it through the same HTML path as a dropped .html file.
+  if (!html || !/<(p|div|h[1-6]|article|section|li|br|table|blockquote)\b/i.test(html)) return;
+  e.preventDefault();
+  const plain = data.getData("text/plain");
+  const start = textarea.selectionStart;
+  const end = textarea.selectionEnd;
+  let text;
+  try {
+    text = await analyzer.htmlToText(html);
+  } catch {
+    text = "";
+  }
+  textarea.setRangeText(text.trim() ? text : plain, start, end, "end");
+  textarea.dispatchEvent(new Event("input", { bubbles: true }));
+}
+
+/** The headline of an HTML page: its first <h1>, else its <title>. */
+function htmlTitle(html) {
+  // DOMParser makes an inert document: its scripts never run and its images never load.
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  for (const el of [doc.querySelector("h1"), doc.querySelector("title")]) {
+    const t = el && el.textContent.replace(/\s+/g, " ").trim();
+    if (t) return guessName(t, "");
+  }
+  return "";
+}
+
+/** A file as {text, title}: HTML and Markdown read as a person would see them. */
+async function readFile(file) {
+  const kind = fileKind(file.name, file.type);
+  if (!kind) throw new Error(`${file.name} is not a text, HTML or Markdown file`);
+  const raw = await file.text();
+  if (kind === "html") return { text: await analyzer.htmlToText(raw), title: htmlTitle(raw) };
+  if (kind === "markdown") return { text: markdownToText(raw), title: "" };
+  return { text: raw, title: "" };
+}
+
+async function addFiles(files) {
+  const skipped = [];
+  let added = 0;
+  for (const file of files) {
+    try {
+      const { text, title } = await readFile(file);
+      if (!text.trim()) throw new Error(`${file.name} has no text`);
+      addSource({ name: title || guessName(text, baseName(file.name)), text, named: true });
+      added++;
+    } catch (e) {
+      skipped.push(e.message);
+    }
+  }
+  if (added) changed();
+  setNotice(`Added ${added} file${added === 1 ? "" : "s"}.${skipped.length ? ` Skipped: ${skipped.join("; ")}.` : ""}`);
+}
+
+async function loadExample() {
+  const { sources } = await seeds;
+  if (state.sources.some((s) => s.text.trim())) offerUndo(`Replaced your ${state.sources.length} sources with the example.`);
+  state.sources = sources.map((s) => newSource({ name: s.name, text: s.text, named: true }));
+  changed();
+}
+
+function clearAll() {
+  if (!state.sources.length) return;
+  offerUndo(`Cleared ${state.sources.length} source${state.sources.length === 1 ? "" : "s"}.`);
+  state.sources = [];
+  changed();
+  $("#undo-button").focus();
+}
+
+// ---- analysis --------------------------------------------------------------------------------
+
+function schedule(delay = 0) {
   clearTimeout(timer);
   timer = setTimeout(run, delay);
 }
 
+function showProgress(count) {
+  const started = performance.now();
+  const box = $("#progress");
+  const label = $("#progress-text");
+  let stage = "Starting";
+  const tick = () => {
+    const s = ((performance.now() - started) / 1000).toFixed(1);
+    label.textContent = `${stage}: ${count} source${count === 1 ? "" : "s"} · ${s} s`;
+  };
+  tick();
+  box.hidden = false;
+  document.body.dataset.analyzing = "true";
+  const every = setInterval(tick, 200);
+  return {
+    stage(name) {
+      stage = name;
+      tick();
+    },
+    done() {
+      clearInterval(every);
+      box.hidden = true;
+      delete document.body.dataset.analyzing;
+    },
+  };
+}
+
 async function run() {
-  const picked = [];
-  state.sources.forEach((s, idx) => {
-    if (s.text.trim().length > 0) picked.push(idx);
-  });
-  const sources = picked.map((idx) => {
-    const s = state.sources[idx];
-    return { name: s.name || `Source ${idx + 1}`, text: s.text, overrides: s.overrides || [] };
-  });
+  const picked = state.sources.filter((s) => s.text.trim().length > 0);
+  const sources = picked.map((s, k) => ({ name: s.name || `Source ${k + 1}`, text: s.text, overrides: s.overrides || [] }));
   if (sources.length === 0) {
+    analyzer.cancel();
     setStatus("Paste at least one article to analyze.");
     $("#results").hidden = true;
+    state.report = null;
     return;
   }
-  setStatus(`Analyzing ${sources.length} source${sources.length > 1 ? "s" : ""}…`);
+  const progress = showProgress(sources.length);
+  document.body.dataset.analyzed = "false";
   try {
-    const { report, ms } = await analyzer.analyze(sources, undefined);
+    const { report, ms } = await analyzer.analyze(sources, { ...state.settings }, (stage) =>
+      progress.stage(stage === "analyzing" ? "Analyzing" : stage),
+    );
+    progress.stage("Drawing");
     setError("");
     state.report = report;
-    state.analyzed = picked;
-    render(report, sources, $("#results"), { override });
+    state.analyzed = picked.map((s, k) => ({ id: s.id, ...sources[k] }));
+    render(report, state.analyzed, $("#views"), { override });
     $("#results").hidden = false;
     const warn = report.warnings.length ? ` ${report.warnings.join(" ")}` : "";
     setStatus(`Analyzed ${sources.length} source${sources.length > 1 ? "s" : ""} in ${Math.max(1, Math.round(ms))} ms.${warn}`);
-    document.body.dataset.analyzed = "true";
     $("#version").textContent = analyzer.version;
+    document.body.dataset.analyzed = "true";
   } catch (e) {
     if (e.cancelled) return;
-    // The inputs stay as they are; only the message changes.
+    // The inputs stay exactly as they are; only the message changes.
     setError(`Could not analyze: ${e.message}`);
     setStatus("");
+  } finally {
+    progress.done();
   }
 }
 
-/** The person overrules the boilerplate stage on one block of source `i`. */
+function cancel() {
+  if (analyzer.cancel()) {
+    clearTimeout(timer);
+    setStatus("Analysis cancelled. Your sources are unchanged; select Analyze to run it again.");
+  }
+}
+
+/** The person overrules the boilerplate stage on one block of analyzed source `i`. */
 function override(i, at, keep) {
-  const s = state.sources[state.analyzed[i]];
+  const ref = state.analyzed && state.analyzed[i];
+  const s = ref && state.sources.find((x) => x.id === ref.id);
   if (!s) return;
   s.overrides = (s.overrides || []).filter((o) => o.at !== at);
   const block = state.report.sources[i].blocks.find((b) => b.span.start === at);
   const detectedBody = block && block.detected === "body";
   // An override that only restates the classifier's own decision is dropped.
   if (keep !== detectedBody) s.overrides.push({ at, keep });
-  persist();
-  schedule(0);
+  changed();
 }
 
-async function loadExample() {
-  const res = await fetch(new URL("./gen/seeds.json", import.meta.url));
-  const { sources } = await res.json();
-  state.sources = sources.map((s) => ({ name: s.name, text: s.text, overrides: [], named: true }));
-  persist();
-  renderSources();
-  schedule(0);
+let renameTimer = 0;
+/** A new name needs no new analysis: the report is re-drawn with it. */
+function renameInReport(s) {
+  clearTimeout(renameTimer);
+  renameTimer = setTimeout(() => {
+    if (!state.report || !state.analyzed) return;
+    const i = state.analyzed.findIndex((a) => a.id === s.id);
+    if (i < 0) return;
+    state.analyzed[i].name = s.name || `Source ${i + 1}`;
+    state.report.sources[i].name = state.analyzed[i].name;
+    render(state.report, state.analyzed, $("#views"), { override });
+  }, 250);
 }
+
+// ---- settings and exports --------------------------------------------------------------------
+
+function renderSettings() {
+  for (const r of document.querySelectorAll("input[name=preset]")) r.checked = r.value === state.settings.preset;
+  $("#strip-boilerplate").checked = state.settings.strip_boilerplate !== false;
+}
+
+function download(fileName, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = h("a", { href: url, download: fileName, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+// ---- start -----------------------------------------------------------------------------------
 
 function init() {
-  const saved = store.load();
   $("#add-source").addEventListener("click", () => {
-    state.sources.push({ name: `Source ${state.sources.length + 1}`, text: "", overrides: [] });
-    persist();
-    renderSources();
+    addSource();
+    changed({ delay: TYPING_DELAY_MS });
     const areas = document.querySelectorAll("#source-list .text");
     areas[areas.length - 1].focus();
   });
-  $("#load-example").addEventListener("click", () => loadExample().catch((e) => setError(e.message)));
-  $("#clear-all").addEventListener("click", () => {
-    if (state.sources.length && !confirm("Remove all sources? This cannot be undone.")) return;
-    state.sources = [];
-    persist();
-    renderSources();
-    schedule(0);
+  $("#open-files").addEventListener("click", () => $("#file-input").click());
+  $("#file-input").addEventListener("change", async (e) => {
+    await addFiles([...e.target.files]);
+    e.target.value = "";
   });
+  $("#load-example").addEventListener("click", () => loadExample().catch((e) => setError(`Could not load the example: ${e.message}`)));
+  $("#clear-all").addEventListener("click", clearAll);
+  $("#undo-button").addEventListener("click", applyUndo);
   $("#analyze").addEventListener("click", () => schedule(0));
+  $("#cancel").addEventListener("click", cancel);
+  for (const r of document.querySelectorAll("input[name=preset]")) {
+    r.addEventListener("change", () => {
+      state.settings.preset = r.value;
+      changed({ list: false });
+    });
+  }
+  $("#strip-boilerplate").addEventListener("change", (e) => {
+    state.settings.strip_boilerplate = e.target.checked;
+    changed({ list: false });
+  });
+  const exportable = () => state.report && state.analyzed;
+  $("#export-json").addEventListener("click", () => exportable() && download("parallax-report.json", "application/json", toJSON(state.report, state.analyzed, state.settings)));
+  $("#export-md").addEventListener("click", () => exportable() && download("parallax-summary.md", "text/markdown", toMarkdown(state.report, state.analyzed)));
+  $("#export-csv").addEventListener("click", () => exportable() && download("parallax-sentences.csv", "text/csv", toCSV(state.report, state.analyzed)));
+  $("#print").addEventListener("click", () => window.print());
+
+  // Dropping files anywhere on the sources section adds them; elsewhere a drop must not navigate
+  // away from the page (and lose nothing either).
+  const zone = $("#sources");
+  const hasFiles = (e) => e.dataTransfer && [...e.dataTransfer.types].includes("Files");
+  window.addEventListener("dragover", (e) => hasFiles(e) && e.preventDefault());
+  window.addEventListener("drop", (e) => hasFiles(e) && e.preventDefault());
+  zone.addEventListener("dragover", (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    zone.classList.add("dropping");
+    $("#drop-hint").hidden = false;
+  });
+  zone.addEventListener("dragleave", (e) => {
+    if (zone.contains(e.relatedTarget)) return;
+    zone.classList.remove("dropping");
+    $("#drop-hint").hidden = true;
+  });
+  zone.addEventListener("drop", (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    zone.classList.remove("dropping");
+    $("#drop-hint").hidden = true;
+    addFiles([...e.dataTransfer.files]);
+  });
+
+  const saved = store.load();
+  if (saved && saved.settings) {
+    if (PRESETS.includes(saved.settings.preset)) state.settings.preset = saved.settings.preset;
+    if (typeof saved.settings.strip_boilerplate === "boolean") state.settings.strip_boilerplate = saved.settings.strip_boilerplate;
+  }
+  renderSettings();
   if (saved) {
-    state.sources = saved.sources.map((s) => ({ ...s, named: true }));
-    if (saved.settings) state.settings = saved.settings;
+    state.sources = saved.sources.map((s) => newSource(s));
     renderSources();
     schedule(0);
   } else {
     loadExample().catch((e) => setError(`Could not load the example: ${e.message}`));
+  }
+
+  // A pending save is written before the page goes away.
+  window.addEventListener("pagehide", () => saveTimer && persist());
+  document.addEventListener("visibilitychange", () => document.hidden && saveTimer && persist());
+
+  // Offline use: a service worker keeps a copy of the page's files.
+  if ("serviceWorker" in navigator && location.protocol !== "file:") {
+    navigator.serviceWorker.register(new URL("./sw.js", import.meta.url), { scope: "./" }).catch(() => {});
   }
 }
 

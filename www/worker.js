@@ -1,17 +1,32 @@
-// Runs the analysis off the main thread. Messages in: {id, op: "analyze", sources, config}.
-// Messages out: {id, ok: true, report} or {id, ok: false, error}.
-import init, { analyze, version } from "./pkg/parallax.js";
+// Runs the analysis off the main thread. Messages in: {id, op: "analyze", sources, config} or
+// {id, op: "html", html}. Messages out: {ready, version} once; {id, stage} while working;
+// {id, ok: true, result, ms} or {id, ok: false, error}.
+import init, { analyze, htmlToText, presetConfig, version } from "./pkg/parallax.js";
 
 const ready = init().then(() => postMessage({ ready: true, version: version() }));
 
+/** A preset's settings with the person's own settings on top. */
+function settings(config) {
+  if (!config) return undefined;
+  const { preset, ...rest } = config;
+  return { ...(preset ? presetConfig(preset) : {}), ...rest };
+}
+
 onmessage = async (event) => {
-  const { id, op, sources, config } = event.data;
+  const { id, op } = event.data;
   try {
     await ready;
-    if (op !== "analyze") throw new Error(`unknown operation ${op}`);
     const started = performance.now();
-    const report = analyze(sources, config);
-    postMessage({ id, ok: true, report, ms: performance.now() - started });
+    let result;
+    if (op === "analyze") {
+      postMessage({ id, stage: "analyzing" });
+      result = analyze(event.data.sources, settings(event.data.config));
+    } else if (op === "html") {
+      result = htmlToText(event.data.html);
+    } else {
+      throw new Error(`unknown operation ${op}`);
+    }
+    postMessage({ id, ok: true, result, ms: performance.now() - started });
   } catch (e) {
     postMessage({ id, ok: false, error: String(e && e.message ? e.message : e) });
   }

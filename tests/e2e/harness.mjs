@@ -1,4 +1,5 @@
 // Shared set-up for the browser tests: serve www/ on a free port and drive Debian's Chromium.
+import { readFile } from "node:fs/promises";
 import { chromium } from "playwright-core";
 import { serve } from "../../scripts/serve.mjs";
 
@@ -12,6 +13,8 @@ export const CHROMIUM_ARGS = [
   "--disable-quic",
   "--no-first-run",
 ];
+
+export const SHOTS = new URL("../../test-results/", import.meta.url).pathname;
 
 export async function start() {
   const { server, url } = await serve({ port: 0, quiet: true });
@@ -29,9 +32,21 @@ export async function start() {
   };
 }
 
-/** A fresh page that records console errors, page errors and every request. */
-export async function openPage(env, { width = 1440, height = 900, path = "" } = {}) {
-  const context = await env.browser.newContext({ viewport: { width, height } });
+/**
+ * A fresh page that records console errors, page errors and every request.
+ * `storage`: sources to find in the browser's storage on first load ({sources, settings}).
+ */
+export async function openPage(env, { width = 1440, height = 900, path = "", storage = null, context: options = {} } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, ...options });
+  if (storage) {
+    // Only before the first load, so that a reload reads what the page itself saved.
+    await context.addInitScript((json) => {
+      if (!sessionStorage.getItem("seeded")) {
+        localStorage.setItem("parallax:v1", json);
+        sessionStorage.setItem("seeded", "1");
+      }
+    }, JSON.stringify(storage));
+  }
   const page = await context.newPage();
   const errors = [];
   const requests = [];
@@ -45,6 +60,38 @@ export async function openPage(env, { width = 1440, height = 900, path = "" } = 
 }
 
 /** Waits until the page shows a finished analysis. */
-export async function analyzed(page) {
-  await page.waitForSelector("body[data-analyzed='true']", { timeout: 20000 });
+export async function analyzed(page, timeout = 30000) {
+  await page.waitForSelector("body[data-analyzed='true']", { timeout });
+}
+
+/** Runs `action` and waits for the analysis it starts to finish. */
+export async function reanalyzed(page, action, timeout = 30000) {
+  await page.evaluate(() => (document.body.dataset.analyzed = "stale"));
+  await action();
+  await analyzed(page, timeout);
+}
+
+/** The seed articles, as the page's example holds them. */
+export async function seedSources() {
+  const json = JSON.parse(await readFile(new URL("../../www/gen/seeds.json", import.meta.url), "utf8"));
+  return json.sources;
+}
+
+/** Opens a view's tab. */
+export async function openTab(page, name) {
+  await page.getByRole("tab", { name }).click();
+}
+
+/** Runs axe-core on the page; returns the serious and critical violations. */
+export async function axeViolations(page) {
+  const source = await readFile(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+  // The page's CSP forbids inline scripts, so axe is evaluated through the debugger protocol.
+  await page.evaluate(source);
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }),
+  );
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
 }

@@ -1,0 +1,199 @@
+// The views: every number leads to its text, counterparts on hover and focus, settings, exports,
+// printing, and the screenshots of the seeds at desktop and phone widths.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, readFile } from "node:fs/promises";
+import { analyzed, openPage, openTab, reanalyzed, SHOTS, start } from "./harness.mjs";
+
+let env;
+before(async () => {
+  env = await start();
+  await mkdir(SHOTS, { recursive: true });
+});
+after(async () => env && (await env.close()));
+
+const targets = (page) =>
+  page.locator(".px-sent.px-target").evaluateAll((els) => els.map((e) => `${e.dataset.source}:${e.dataset.sentence}:${e.dataset.rel}`));
+
+test("each number of the overview leads to the sentences behind it", async () => {
+  const { page, context, errors } = await openPage(env);
+  await analyzed(page);
+  const row = page.locator(".px-bars tbody tr").nth(3);
+  // The unique share of 003 → its unique sentences, marked in the reading view.
+  await row.getByRole("button", { name: /unique share of/ }).click();
+  assert.ok(await page.locator(".px-reading").isVisible());
+  const marked = await targets(page);
+  assert.ok(marked.length > 0);
+  assert.ok(marked.every((m) => m.startsWith("3:") && m.endsWith(":unique")), marked.join(" "));
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.source), "3");
+
+  // The omitted count → the consensus sentences of the others it lacks.
+  await openTab(page, "Overview");
+  const omits = Number(await row.locator("td").nth(3).textContent());
+  await row.getByRole("button", { name: /omits/ }).click();
+  const omitted = await targets(page);
+  assert.ok(omits === 0 || omitted.length > 0, `omits ${omits}, marked ${omitted}`);
+  assert.ok(omitted.every((m) => !m.startsWith("3:")));
+
+  // A heatmap cell → the pair's figures → both texts side by side with the shared sentences marked.
+  await openTab(page, "Overview");
+  // The first pair, in reading order, that shares a sentence.
+  const detail = page.locator(".px-pair-detail");
+  let pair = null;
+  for (const cell of await page.locator(".px-cell-btn").all()) {
+    await cell.click();
+    assert.match(await detail.textContent(), /Divergence \d\.\d\d/);
+    if (/\(([1-9]\d*) shared sentences?\)/.test(await detail.textContent())) {
+      pair = [await cell.getAttribute("data-i"), await cell.getAttribute("data-j")];
+      break;
+    }
+  }
+  assert.ok(pair, "some pair of seeds shares a sentence");
+  await detail.getByRole("button", { name: /side by side/ }).click();
+  const cols = await page.locator(".px-column").evaluateAll((els) => els.map((e) => e.dataset.source));
+  assert.deepEqual(cols, pair);
+  const shared = await targets(page);
+  assert.ok(shared.some((m) => m.startsWith(`${pair[0]}:`)) && shared.some((m) => m.startsWith(`${pair[1]}:`)));
+  assert.ok(shared.every((m) => !m.endsWith(":unique")));
+
+  // A consensus statement → its sentences in the sources that carry it.
+  await openTab(page, "Overview");
+  const statement = page.locator(".px-consensus li").first();
+  if (await statement.count()) {
+    await statement.locator("button").click();
+    assert.ok((await targets(page)).length >= 2);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("hovering or focusing a sentence shows its counterpart in every other source", async () => {
+  const { page, context } = await openPage(env);
+  await analyzed(page);
+  await openTab(page, "Reading view");
+  const first = page.locator('.px-column[data-source="0"] .px-sent:not(.rel-unique)').first();
+  await first.hover();
+  const detail = page.locator(".px-detail");
+  await detail.waitFor();
+  const items = await detail.locator(".px-counterparts li").count();
+  assert.ok(items >= 1);
+  // The counterparts are outlined in the other columns too.
+  assert.equal(await page.locator(".px-sent.px-linked").count(), items);
+  const linkedSources = await page.locator(".px-sent.px-linked").evaluateAll((els) => els.map((e) => e.dataset.source));
+  assert.ok(linkedSources.every((s) => s !== "0"));
+  // Every other source is either listed as a counterpart or named as not carrying it.
+  const text = await detail.textContent();
+  const names = await page.locator(".px-column .px-col-name").allTextContents();
+  for (const n of names.slice(1)) {
+    const bare = n.replace(/^\d+\. /, "");
+    assert.ok(text.includes(bare), `${bare} missing from the detail`);
+  }
+  // The same from the keyboard: Tab to a unique sentence of 003.
+  const unique = page.locator('.px-column[data-source="3"] .px-sent.rel-unique').first();
+  await unique.focus();
+  assert.match(await detail.textContent(), /unique/);
+  assert.match(await detail.textContent(), /No other source carries this sentence/);
+  assert.equal(await page.locator(".px-sent.px-linked").count(), 0);
+  await context.close();
+});
+
+test("tabs, sentences and buttons work from the keyboard", async () => {
+  const { page, context } = await openPage(env);
+  await analyzed(page);
+  await page.getByRole("tab", { name: "Overview" }).focus();
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Reading view");
+  assert.ok(await page.locator(".px-reading").isVisible());
+  assert.ok(await page.locator(".px-overview").isHidden());
+  await page.keyboard.press("Tab");
+  // Tab moves through the reading view; Enter on a sentence moves focus to its counterparts.
+  const sent = page.locator('.px-column[data-source="1"] .px-sent').first();
+  await sent.focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains("px-detail")), true);
+  await context.close();
+});
+
+test("presets re-analyze at once and change what counts as shared", async () => {
+  const { page, context } = await openPage(env);
+  await analyzed(page);
+  const relations = () => page.locator(".px-sent").evaluateAll((els) => els.map((e) => e.dataset.rel).join(","));
+  const scores = () => page.locator(".px-bars tbody td.px-num").allTextContents();
+  const balanced = [await relations(), await scores()];
+  await reanalyzed(page, () => page.getByLabel("Lenient").check());
+  const lenient = [await relations(), await scores()];
+  await reanalyzed(page, () => page.getByLabel("Strict").check());
+  const strict = [await relations(), await scores()];
+  assert.notDeepEqual(lenient, strict, "the presets give different results");
+  const shared = (r) => r[0].split(",").filter((x) => x !== "unique").length;
+  assert.ok(shared(lenient) >= shared(balanced) && shared(balanced) >= shared(strict), `${shared(lenient)} ${shared(balanced)} ${shared(strict)}`);
+  // Without boilerplate removal nothing is struck through.
+  await openTab(page, "Reading view");
+  await reanalyzed(page, () => page.getByLabel("Remove boilerplate").uncheck());
+  assert.equal(await page.locator(".px-removed s").count(), 0);
+  await context.close();
+});
+
+test("the report exports as JSON, Markdown and CSV", async () => {
+  const { page, context } = await openPage(env);
+  await analyzed(page);
+  const grab = async (name) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name }).click()]);
+    return { file: download.suggestedFilename(), text: await readFile(await download.path(), "utf8") };
+  };
+  const json = await grab("Export JSON");
+  assert.equal(json.file, "parallax-report.json");
+  const doc = JSON.parse(json.text);
+  assert.equal(doc.sources.length, 5);
+  assert.equal(doc.report.sources.length, 5);
+  assert.equal(doc.settings.preset, "balanced");
+  const s = doc.report.sources[0].sentences[0];
+  assert.ok(doc.sources[0].text.slice(s.span.start, s.span.end).length > 10);
+
+  const md = await grab("Export Markdown");
+  assert.equal(md.file, "parallax-summary.md");
+  assert.match(md.text, /^# How 5 sources diverge/);
+  assert.match(md.text, /\| 1 \| 000_8e073a6bacc06f56 \| \d\.\d\d \| \d+% \| \d+ \|/);
+
+  const csv = await grab("Export CSV");
+  assert.equal(csv.file, "parallax-sentences.csv");
+  const lines = csv.text.trim().split("\r\n");
+  assert.equal(lines[0], "source,source_name,sentence,relation,consensus,other_source,other_name,other_sentence,pair_relation,similarity,text,other_text");
+  const total = doc.report.sources.reduce((n, src) => n + src.sentences.reduce((m, x) => m + Math.max(1, x.counterparts.length), 0), 0);
+  // Quoted fields may hold line breaks; count records by their leading source index instead.
+  assert.equal(csv.text.split("\r\n").filter((l) => /^\d+,/.test(l)).length, total);
+  await context.close();
+});
+
+test("the print stylesheet prints the results, not the inputs", async () => {
+  const { page, context } = await openPage(env);
+  await analyzed(page);
+  await page.emulateMedia({ media: "print" });
+  assert.ok(await page.locator("#sources").isHidden());
+  assert.ok(await page.locator(".px-overview").isVisible());
+  assert.ok(await page.locator(".px-reading").isVisible(), "every view prints, not only the open tab");
+  assert.ok(await page.locator(".px-tabs").isHidden());
+  await context.close();
+});
+
+for (const [width, height] of [
+  [1440, 1000],
+  [375, 812],
+]) {
+  test(`screenshots of the overview and the reading view at ${width} px`, async () => {
+    const { page, context, errors } = await openPage(env, { width, height });
+    await analyzed(page);
+    // Nothing is wider than the screen: the page never scrolls sideways.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the window`);
+    await page.locator("#results").scrollIntoViewIfNeeded();
+    await page.locator("#results").screenshot({ path: `${SHOTS}overview-${width}.png` });
+    await openTab(page, "Reading view");
+    await page.locator('.px-column[data-source="1"] .px-sent').nth(1).hover();
+    await page.locator(".px-reading").screenshot({ path: `${SHOTS}reading-${width}.png` });
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth) <= 0, true);
+    await page.screenshot({ path: `${SHOTS}page-${width}.png`, fullPage: width === 375 ? false : true });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}

@@ -1,0 +1,174 @@
+// Quotes with word-level differences, conflicting facts with both spans, distinctive terms per
+// source — each item leads to the sentence it comes from. Sections appear as the report carries
+// the fields.
+import { fill, h, nameOf, slice } from "./dom.js";
+import { conflictText } from "./reading.js";
+
+const CHANGE_LABEL = { truncation: "cut", omission: "left out", insertion: "added", substitution: "changed" };
+
+export function hasFacts(report) {
+  return ["quote_matches", "rewordings", "conflicts", "terms"].some((k) => Array.isArray(report[k]));
+}
+
+export function renderFacts(ctx, panel) {
+  fill(panel,
+    h("h2", { class: "px-h" }, "Quotes & facts"),
+    quotesSection(ctx),
+    conflictsSection(ctx),
+    termsSection(ctx),
+  );
+}
+
+function quoteOf(report, ref) {
+  const src = report.sources[ref.source];
+  return src && Array.isArray(src.quotes) ? src.quotes[ref.quote] : null;
+}
+
+function goQuote(ctx, refs, note) {
+  const marks = refs
+    .map((r) => ({ r, q: quoteOf(ctx.report, r) }))
+    .filter((x) => x.q)
+    .map(({ r, q }) => ({ source: r.source, sentence: q.sentence }));
+  return () => ctx.read({ sources: refs.map((r) => r.source), marks, note });
+}
+
+/** A quotation with the words that differ from the other side marked (<del>/<ins>, not colour alone). */
+function quoteWithChanges(ctx, ref, q, changes, side) {
+  const text = ctx.sources[ref.source].text;
+  const spans = changes
+    .map((c) => ({ span: c[side], change: c.change }))
+    .filter((c) => c.span.end > c.span.start)
+    .sort((x, y) => x.span.start - y.span.start);
+  const out = h("q", { class: "px-q" });
+  let at = q.inner.start;
+  for (const c of spans) {
+    if (c.span.start < at) continue;
+    out.append(text.slice(at, c.span.start));
+    const tag = side === "a" ? "del" : "ins";
+    out.append(h(tag, { class: `px-change px-${c.change}`, title: CHANGE_LABEL[c.change] || c.change }, text.slice(c.span.start, c.span.end)));
+    at = c.span.end;
+  }
+  out.append(text.slice(at, q.inner.end));
+  return out;
+}
+
+function quotesSection(ctx) {
+  const { report } = ctx;
+  if (!Array.isArray(report.quote_matches) && !Array.isArray(report.rewordings)) return null;
+  const matches = (report.quote_matches || []).filter((m) => m.changes && m.changes.length);
+  const items = matches.map((m) => {
+    const qa = quoteOf(report, m.a);
+    const qb = quoteOf(report, m.b);
+    if (!qa || !qb) return null;
+    const kinds = [...new Set(m.changes.map((c) => CHANGE_LABEL[c.change] || c.change))].join(", ");
+    return h(
+      "li",
+      {},
+      h("p", {}, h("strong", {}, nameOf(report, m.a.source)), ": ", quoteWithChanges(ctx, m.a, qa, m.changes, "a")),
+      h("p", {}, h("strong", {}, nameOf(report, m.b.source)), ": ", quoteWithChanges(ctx, m.b, qb, m.changes, "b")),
+      h(
+        "p",
+        { class: "px-carried" },
+        `Words ${kinds}`,
+        qa.speaker ? ` · quoting ${qa.speaker.name}` : "",
+        " ",
+        h("button", { type: "button", class: "px-toggle", onclick: goQuote(ctx, [m.a, m.b], "The two quotations are marked.") }, "Show in text"),
+      ),
+    );
+  });
+  const rewordings = (report.rewordings || []).map((w) => {
+    const qa = quoteOf(report, w.a);
+    const qb = quoteOf(report, w.b);
+    if (!qa || !qb) return null;
+    return h(
+      "li",
+      {},
+      h("p", {}, `${w.speaker}, as ${nameOf(report, w.a.source)} quotes: `, h("q", { class: "px-q" }, slice(ctx.sources, w.a.source, qa.inner))),
+      h("p", {}, `as ${nameOf(report, w.b.source)} quotes: `, h("q", { class: "px-q" }, slice(ctx.sources, w.b.source, qb.inner))),
+      h("button", { type: "button", class: "px-toggle", onclick: goQuote(ctx, [w.a, w.b], "The two quotations are marked.") }, "Show in text"),
+    );
+  });
+  const single = [];
+  report.sources.forEach((s, i) =>
+    (s.quotes || []).forEach((q, k) => {
+      if (q.single_source) single.push({ ref: { source: i, quote: k }, q });
+    }),
+  );
+  return h(
+    "section",
+    { class: "px-block", "aria-labelledby": ctx.id("quotes-h") },
+    h("h3", { id: ctx.id("quotes-h") }, "Quotes"),
+    h("h4", {}, `The same words, quoted differently (${items.filter(Boolean).length})`),
+    h("p", { class: "px-hint" }, "Struck-through words are missing from the other quotation; underlined words are added or changed."),
+    items.some(Boolean) ? h("ul", { class: "px-quote-list" }, items) : h("p", {}, "Every quotation two sources share has the same words."),
+    h("h4", {}, `One speaker, different words (${rewordings.filter(Boolean).length})`),
+    rewordings.some(Boolean) ? h("ul", { class: "px-quote-list" }, rewordings) : h("p", {}, "None found."),
+    h("h4", {}, `Quoted by one source only (${single.length})`),
+    single.length
+      ? h(
+          "ul",
+          { class: "px-quote-list" },
+          single.map(({ ref, q }) =>
+            h(
+              "li",
+              {},
+              h("strong", {}, `${nameOf(report, ref.source)}: `),
+              h("q", { class: "px-q" }, slice(ctx.sources, ref.source, q.inner)),
+              q.speaker ? ` — ${q.speaker.name} ` : " ",
+              h("button", { type: "button", class: "px-toggle", onclick: goQuote(ctx, [ref], "The quotation is marked.") }, "Show in text"),
+            ),
+          ),
+        )
+      : h("p", {}, "None."),
+  );
+}
+
+function conflictsSection(ctx) {
+  const { report, sources } = ctx;
+  if (!Array.isArray(report.conflicts)) return null;
+  return h(
+    "section",
+    { class: "px-block", "aria-labelledby": ctx.id("conf-h") },
+    h("h3", { id: ctx.id("conf-h") }, `Conflicting facts (${report.conflicts.length})`),
+    report.conflicts.length
+      ? h(
+          "ul",
+          { class: "px-quote-list" },
+          report.conflicts.map((c) =>
+            h(
+              "li",
+              {},
+              conflictText(report, sources, c),
+              " ",
+              h(
+                "button",
+                {
+                  type: "button",
+                  class: "px-toggle",
+                  onclick: () => ctx.read({ sources: [c.a.source, c.b.source], marks: [c.a, c.b], note: "Both sides of the conflict are marked." }),
+                },
+                "Show in text",
+              ),
+            ),
+          ),
+        )
+      : h("p", {}, "No aligned statements disagree on a number, date or name."),
+  );
+}
+
+function termsSection(ctx) {
+  const { report } = ctx;
+  if (!Array.isArray(report.terms)) return null;
+  return h(
+    "section",
+    { class: "px-block", "aria-labelledby": ctx.id("terms-h") },
+    h("h3", { id: ctx.id("terms-h") }, "Distinctive terms per source"),
+    h(
+      "ul",
+      { class: "px-terms" },
+      report.terms.map((t, i) =>
+        h("li", {}, h("strong", {}, `${nameOf(report, t.source ?? i)}: `), (t.terms || []).map((x) => `${x.term ?? x.text} (z ${Number(x.z ?? x.score).toFixed(1)})`).join(", ") || "none"),
+      ),
+    ),
+  );
+}
