@@ -94,11 +94,11 @@ function newSource(fields) {
 }
 
 /** After any change to the list: save, redraw the list, analyze again. */
-function changed({ delay = 0, list = true } = {}) {
+function changed({ delay = 0, list = true, analyze = true } = {}) {
   if (list) persist();
   else persistSoon();
   if (list) renderSources();
-  schedule(delay);
+  if (analyze) schedule(delay);
 }
 
 /** Overrides point at block starts; keep those an edit did not move, shift those after it. */
@@ -148,6 +148,7 @@ function sourceCard(s, i, n) {
   text.addEventListener("input", () => {
     s.overrides = carryOverrides(s.overrides || [], s.text, text.value);
     s.text = text.value;
+    if (!s.text.trim()) delete s.html;
     if (!s.named) {
       s.name = guessName(s.text, "");
       name.value = s.name;
@@ -156,7 +157,7 @@ function sourceCard(s, i, n) {
     dropUndo();
     changed({ delay: TYPING_DELAY_MS, list: false });
   });
-  text.addEventListener("paste", (e) => pasteRich(e, text));
+  text.addEventListener("paste", (e) => pasteRich(e, text, s));
 
   const move = (delta) => {
     const j = i + delta;
@@ -211,7 +212,7 @@ function removeSource(i) {
   (cards[Math.min(i, cards.length - 1)] || $("#add-source")).focus();
 }
 
-async function pasteRich(e, textarea) {
+async function pasteRich(e, textarea, source) {
   const data = e.clipboardData;
   const html = data && data.getData("text/html");
   // A rich paste from a web page: read it through the same HTML path as a dropped .html file.
@@ -226,7 +227,11 @@ async function pasteRich(e, textarea) {
   } catch {
     text = "";
   }
-  textarea.setRangeText(text.trim() ? text : plain, start, end, "end");
+  const rich = text.trim().length > 0;
+  textarea.setRangeText(rich ? text : plain, start, end, "end");
+  // The markup goes along to the analysis, whose boilerplate stage reads its hints (menus,
+  // share bars, article containers); the text stays what is shown and analysed.
+  if (rich) source.html = `${source.html || ""}${html}`;
   textarea.dispatchEvent(new Event("input", { bubbles: true }));
 }
 
@@ -246,7 +251,7 @@ async function readFile(file) {
   const kind = fileKind(file.name, file.type);
   if (!kind) throw new Error(`${file.name} is not a text, HTML or Markdown file`);
   const raw = await file.text();
-  if (kind === "html") return { text: await analyzer.htmlToText(raw), title: htmlTitle(raw) };
+  if (kind === "html") return { text: await analyzer.htmlToText(raw), title: htmlTitle(raw), html: raw };
   if (kind === "markdown") return { text: markdownToText(raw), title: "" };
   return { text: raw, title: "" };
 }
@@ -256,9 +261,9 @@ async function addFiles(files) {
   let added = 0;
   for (const file of files) {
     try {
-      const { text, title } = await readFile(file);
+      const { text, title, html } = await readFile(file);
       if (!text.trim()) throw new Error(`${file.name} has no text`);
-      addSource({ name: title || guessName(text, baseName(file.name)), text, named: true });
+      addSource({ name: title || guessName(text, baseName(file.name)), text, html, named: true });
       added++;
     } catch (e) {
       skipped.push(e.message);
@@ -318,7 +323,12 @@ function showProgress(count) {
 
 async function run() {
   const picked = state.sources.filter((s) => s.text.trim().length > 0);
-  const sources = picked.map((s, k) => ({ name: s.name || `Source ${k + 1}`, text: s.text, overrides: s.overrides || [] }));
+  const sources = picked.map((s, k) => ({
+    name: s.name || `Source ${k + 1}`,
+    text: s.text,
+    overrides: s.overrides || [],
+    ...(s.html ? { html: s.html } : {}),
+  }));
   if (sources.length === 0) {
     analyzer.cancel();
     setStatus("Paste at least one article to analyze.");
@@ -407,7 +417,8 @@ function download(fileName, type, content) {
 function init() {
   $("#add-source").addEventListener("click", () => {
     addSource();
-    changed({ delay: TYPING_DELAY_MS });
+    // An empty source changes no result: the analysis waits for its text.
+    changed({ analyze: false });
     const areas = document.querySelectorAll("#source-list .text");
     areas[areas.length - 1].focus();
   });

@@ -7,7 +7,7 @@ import { conflictText } from "./reading.js";
 const CHANGE_LABEL = { truncation: "cut", omission: "left out", insertion: "added", substitution: "changed" };
 
 export function hasFacts(report) {
-  return ["quote_matches", "rewordings", "conflicts", "terms"].some((k) => Array.isArray(report[k]));
+  return ["utterances", "rewordings", "conflicts", "terms"].some((k) => Array.isArray(report[k]));
 }
 
 export function renderFacts(ctx, panel) {
@@ -32,8 +32,12 @@ function goQuote(ctx, refs, note) {
   return () => ctx.read({ sources: refs.map((r) => r.source), marks, note });
 }
 
-/** A quotation with the words that differ from the other side marked (<del>/<ins>, not colour alone). */
-function quoteWithChanges(ctx, ref, q, changes, side) {
+/**
+ * A quotation's words with the differing runs marked: in the fullest wording the words another
+ * quotation lacks or replaces (<del>), in that quotation the words it adds or puts instead (<ins>).
+ * The marks carry a line-through or underline, so colour is never the only cue.
+ */
+function markedQuote(ctx, ref, q, changes, side) {
   const text = ctx.sources[ref.source].text;
   const spans = changes
     .map((c) => ({ span: c[side], change: c.change }))
@@ -42,40 +46,50 @@ function quoteWithChanges(ctx, ref, q, changes, side) {
   const out = h("q", { class: "px-q" });
   let at = q.inner.start;
   for (const c of spans) {
-    if (c.span.start < at) continue;
+    if (c.span.start < at || c.span.end > q.inner.end) continue;
     out.append(text.slice(at, c.span.start));
-    const tag = side === "a" ? "del" : "ins";
-    out.append(h(tag, { class: `px-change px-${c.change}`, title: CHANGE_LABEL[c.change] || c.change }, text.slice(c.span.start, c.span.end)));
+    const tag = side === "canonical" ? "del" : "ins";
+    const what = CHANGE_LABEL[c.change] || c.change;
+    out.append(h(tag, { class: `px-change px-${c.change}`, title: what }, text.slice(c.span.start, c.span.end)));
     at = c.span.end;
   }
   out.append(text.slice(at, q.inner.end));
   return out;
 }
 
-function quotesSection(ctx) {
+function utteranceItem(ctx, u) {
   const { report } = ctx;
-  if (!Array.isArray(report.quote_matches) && !Array.isArray(report.rewordings)) return null;
-  const matches = (report.quote_matches || []).filter((m) => m.changes && m.changes.length);
-  const items = matches.map((m) => {
-    const qa = quoteOf(report, m.a);
-    const qb = quoteOf(report, m.b);
-    if (!qa || !qb) return null;
+  const canon = quoteOf(report, u.canonical);
+  if (!canon) return null;
+  const others = u.members.filter((m) => m.changes.length && !(m.quote.source === u.canonical.source && m.quote.quote === u.canonical.quote));
+  const rows = others.map((m) => {
+    const q = quoteOf(report, m.quote);
+    if (!q) return null;
     const kinds = [...new Set(m.changes.map((c) => CHANGE_LABEL[c.change] || c.change))].join(", ");
     return h(
       "li",
       {},
-      h("p", {}, h("strong", {}, nameOf(report, m.a.source)), ": ", quoteWithChanges(ctx, m.a, qa, m.changes, "a")),
-      h("p", {}, h("strong", {}, nameOf(report, m.b.source)), ": ", quoteWithChanges(ctx, m.b, qb, m.changes, "b")),
+      h("p", {}, h("strong", {}, `${nameOf(report, u.canonical.source)}: `), markedQuote(ctx, u.canonical, canon, m.changes, "canonical")),
+      h("p", {}, h("strong", {}, `${nameOf(report, m.quote.source)}: `), markedQuote(ctx, m.quote, q, m.changes, "quote")),
       h(
         "p",
         { class: "px-carried" },
-        `Words ${kinds}`,
-        qa.speaker ? ` · quoting ${qa.speaker.name}` : "",
+        `Words ${kinds}${m.changes.some((c) => c.marked) ? " (the gap is marked with an ellipsis)" : ""}`,
+        u.speaker ? ` · ${u.speaker}` : "",
         " ",
-        h("button", { type: "button", class: "px-toggle", onclick: goQuote(ctx, [m.a, m.b], "The two quotations are marked.") }, "Show in text"),
+        h("button", { type: "button", class: "px-toggle", onclick: goQuote(ctx, [u.canonical, m.quote], "The two quotations are marked.") }, "Show in text"),
       ),
     );
   });
+  return rows.filter(Boolean);
+}
+
+function quotesSection(ctx) {
+  const { report } = ctx;
+  if (!Array.isArray(report.utterances) && !Array.isArray(report.rewordings)) return null;
+  const utterances = report.utterances || [];
+  const changed = utterances.flatMap((u) => utteranceItem(ctx, u) || []);
+  const same = utterances.filter((u) => u.members.length > 1 && u.members.every((m) => !m.changes.length));
   const rewordings = (report.rewordings || []).map((w) => {
     const qa = quoteOf(report, w.a);
     const qb = quoteOf(report, w.b);
@@ -98,9 +112,10 @@ function quotesSection(ctx) {
     "section",
     { class: "px-block", "aria-labelledby": ctx.id("quotes-h") },
     h("h3", { id: ctx.id("quotes-h") }, "Quotes"),
-    h("h4", {}, `The same words, quoted differently (${items.filter(Boolean).length})`),
-    h("p", { class: "px-hint" }, "Struck-through words are missing from the other quotation; underlined words are added or changed."),
-    items.some(Boolean) ? h("ul", { class: "px-quote-list" }, items) : h("p", {}, "Every quotation two sources share has the same words."),
+    h("h4", {}, `The same words, quoted differently (${changed.length})`),
+    h("p", { class: "px-hint" }, "Against the fullest wording: struck-through words are missing from or replaced in the other quotation; underlined words are added or put instead."),
+    changed.length ? h("ul", { class: "px-quote-list" }, changed) : h("p", {}, "Every quotation two sources share has the same words."),
+    same.length ? h("p", { class: "px-carried" }, `${same.length} more quotation${same.length > 1 ? "s are" : " is"} quoted word for word by several sources.`) : null,
     h("h4", {}, `One speaker, different words (${rewordings.filter(Boolean).length})`),
     rewordings.some(Boolean) ? h("ul", { class: "px-quote-list" }, rewordings) : h("p", {}, "None found."),
     h("h4", {}, `Quoted by one source only (${single.length})`),

@@ -136,7 +136,7 @@ function column(ctx, i, detail, columns) {
         k++;
       }
       if (at < block.span.end) p.append(text.slice(at, block.span.end));
-      if (block.overridden) p.append(" ", toggle(on, i, block, "Remove", "Remove this paragraph again"));
+      if (block.overridden) p.append(" ", toggle(on, i, block, false, "Remove", "Remove this paragraph again"));
       body.append(p);
     } else {
       const removed = block.kind === "boilerplate";
@@ -149,30 +149,42 @@ function column(ctx, i, detail, columns) {
           { class: `px-removed${removed ? "" : ` px-kept-meta px-kind-${block.kind}`}` },
           removed ? h("s", { class: "px-removed-text" }, sr("removed: "), shown) : kept,
           h("span", { class: "px-reason" }, removed ? `removed: ${block.reason_text || "boilerplate"}` : `kept as ${KIND_LABEL[block.kind] || block.kind}`),
-          toggle(on, i, block, "Restore", `Restore “${shown.slice(0, 40)}” as article text`),
+          removed
+            ? toggle(on, i, block, true, "Restore", `Restore “${shown.slice(0, 40)}” as article text`)
+            : toggle(on, i, block, true, "Use as text", `Use as text: “${shown.slice(0, 40)}”, now kept as the ${KIND_LABEL[block.kind] || block.kind}`),
         ),
       );
     }
   }
-  const counts = {};
+  // Each count is a button that marks those sentences in this column.
+  const byRelation = {};
   s.sentences.forEach((_, j) => {
     const rel = shownRelation(report, i, j);
-    counts[rel] = (counts[rel] || 0) + 1;
+    (byRelation[rel] = byRelation[rel] || []).push({ source: i, sentence: j });
   });
   const summary = Object.entries(RELATIONS)
-    .filter(([rel]) => counts[rel])
-    .map(([rel, r]) => `${counts[rel]} ${r.label}`)
-    .join(" · ");
+    .filter(([rel]) => byRelation[rel])
+    .map(([rel, r]) =>
+      h(
+        "button",
+        {
+          type: "button",
+          class: "px-link",
+          onclick: () => ctx.mark(byRelation[rel], `${nameOf(report, i)}: its ${byRelation[rel].length} ${r.label} sentences are marked.`),
+        },
+        `${byRelation[rel].length} ${r.label}`,
+      ),
+    );
   return h(
     "article",
     { class: "px-column", dataset: { source: String(i) }, "aria-labelledby": ctx.id(`col-${i}`) },
     h("h3", { class: "px-col-name", id: ctx.id(`col-${i}`) }, `${i + 1}. ${nameOf(report, i)}`),
-    h("p", { class: "px-col-summary" }, summary || "no article text"),
+    h("p", { class: "px-col-summary" }, summary.length ? summary.flatMap((b, k) => (k ? [" · ", b] : [b])) : "no article text"),
     body,
   );
 }
 
-function toggle(on, i, block, label, aria) {
+function toggle(on, i, block, keep, label, aria) {
   return h(
     "button",
     {
@@ -181,7 +193,7 @@ function toggle(on, i, block, label, aria) {
       "aria-label": aria,
       dataset: { at: String(block.span.start) },
       disabled: !on || !on.override,
-      onclick: () => on.override(i, block.span.start, label === "Restore"),
+      onclick: () => on.override(i, block.span.start, keep),
     },
     label,
   );

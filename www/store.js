@@ -22,6 +22,7 @@ export function load() {
           ? s.overrides.filter((o) => o && Number.isInteger(o.at) && typeof o.keep === "boolean")
           : [],
         named: s.named !== false,
+        ...(typeof s.html === "string" && s.html ? { html: s.html } : {}),
       }));
     return state;
   } catch {
@@ -32,7 +33,13 @@ export function load() {
 /** Saves; returns null when all is well, or {level: "warning"|"error", message}. */
 export function save(state, limit = STORAGE_CHARS) {
   const json = JSON.stringify({
-    sources: state.sources.map((s) => ({ name: s.name, text: s.text, overrides: s.overrides || [], named: !!s.named })),
+    sources: state.sources.map((s) => ({
+      name: s.name,
+      text: s.text,
+      overrides: s.overrides || [],
+      named: !!s.named,
+      ...(s.html ? { html: s.html } : {}),
+    })),
     settings: state.settings,
   });
   const size = `${(json.length / 1e6).toFixed(1)} million characters`;

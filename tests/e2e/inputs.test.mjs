@@ -161,3 +161,32 @@ test("sources larger than the storage limit are refused by the size check with a
   assert.equal(await page.locator("#source-list .text").last().inputValue(), "");
   await context.close();
 });
+
+test("a rich paste keeps its markup for the boilerplate stage, and a reload keeps it too", async () => {
+  const { page, context } = await openPage(env);
+  await analyzed(page);
+  await page.getByRole("button", { name: "Clear all" }).click();
+  const paste = async (html) => {
+    await page.click("#add-source");
+    await page.locator("#source-list .text").last().focus();
+    await page.evaluate((markup) => {
+      const data = new DataTransfer();
+      data.setData("text/html", markup);
+      data.setData("text/plain", "unused");
+      document.activeElement.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }, html);
+  };
+  await reanalyzed(page, async () => {
+    await paste(`<article><h1>Tram Line Opens</h1><p>The new tram line between the station and the university opened on Monday after four years of building work.</p><p>The city expects twenty thousand passengers a day once the line runs at full frequency.</p></article><aside class="sidebar"><p>Weather tomorrow brings showers in the north and sun in the south</p></aside>`);
+    await paste(`<article><h1>Trams Run Again</h1><p>The new tram line between the station and the university opened on Monday after four years of building work.</p><p>Residents along the route welcomed the quieter streets.</p></article>`);
+  });
+  const reason = () =>
+    page.locator('.px-column[data-source="0"] .px-removed', { hasText: "Weather tomorrow" }).locator(".px-reason").textContent();
+  await openTab(page, "Reading view");
+  assert.match(await reason(), /markup marks it as navigation, sidebar/);
+  await page.reload();
+  await analyzed(page);
+  await openTab(page, "Reading view");
+  assert.match(await reason(), /markup marks it as navigation, sidebar/);
+  await context.close();
+});

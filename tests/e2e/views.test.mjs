@@ -197,3 +197,21 @@ for (const [width, height] of [
     await context.close();
   });
 }
+
+test("quotes: the seeds' truncated Trump quote shows its cut words and leads to both sentences", async () => {
+  const { page, context, errors } = await openPage(env);
+  await analyzed(page);
+  await openTab(page, "Quotes & facts");
+  const item = page.locator(".px-facts .px-quote-list li", { hasText: "over the next couple of days" }).first();
+  const text = await item.textContent();
+  assert.match(text, /000_8e073a6bacc06f56/);
+  assert.match(text, /002_ab3bdcc7c1dc7be7/);
+  assert.match(text, /Words cut/);
+  // The words the shorter quotation lacks are struck through in the fullest wording.
+  assert.match(await item.locator("del").first().textContent(), /over the next couple of days/);
+  await item.getByRole("button", { name: "Show in text" }).click();
+  const marked = await page.locator(".px-sent.px-target").evaluateAll((els) => els.map((e) => e.dataset.source).sort());
+  assert.deepEqual(marked, ["0", "2"]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
