@@ -64,5 +64,5 @@ pub use crate::report::{
     UtteranceReport, WordChangeReport,
 };
 pub use crate::score::Score;
-pub use crate::tokenize::{detect_language, tokenize, Lang, Token, TokenKind};
+pub use crate::tokenize::{detect_language, fold, fold_into, tokenize, tokenize_utf16, Lang, Token, TokenKind};
 pub use crate::values::{values, TimeUnit, Value, ValueKind};

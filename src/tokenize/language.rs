@@ -324,7 +324,9 @@ fn by_function_words(text: &str, candidates: &[Lang]) -> Detection {
     let mut folded = String::new();
     let mut letters = 0;
     for word in text.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’') {
-        if word.is_empty() {
+        // One-letter words say little and include the elided articles of French and Italian
+        // ("d", "l"), which initials ("D.C.") would otherwise vote for.
+        if word.chars().nth(1).is_none() {
             continue;
         }
         letters += word.len();
