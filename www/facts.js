@@ -7,7 +7,31 @@ import { conflictText } from "./reading.js";
 const CHANGE_LABEL = { truncation: "cut", omission: "left out", insertion: "added", substitution: "changed" };
 
 export function hasFacts(report) {
-  return ["utterances", "rewordings", "conflicts", "terms"].some((k) => Array.isArray(report[k]));
+  return (
+    ["utterances", "rewordings", "conflicts", "namings"].some((k) => Array.isArray(report[k])) ||
+    report.sources.some((s) => Array.isArray(s.terms))
+  );
+}
+
+/** Sentences of source i that contain any of `spans` (text positions), as marks. */
+function marksFor(report, i, spans) {
+  const sents = report.sources[i].sentences;
+  const out = new Map();
+  for (const sp of spans) {
+    // Sentences are in text order: binary search for the last one starting at or before sp.
+    let lo = 0;
+    let hi = sents.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sents[mid].span.start <= sp.start) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (k >= 0 && sp.start < sents[k].span.end) out.set(k, { source: i, sentence: k });
+  }
+  return [...out.values()];
 }
 
 export function renderFacts(ctx, panel) {
@@ -171,19 +195,69 @@ function conflictsSection(ctx) {
   );
 }
 
+// Terms listed per source before the list stops.
+const TERMS_SHOWN = 10;
+
 function termsSection(ctx) {
   const { report } = ctx;
-  if (!Array.isArray(report.terms)) return null;
+  const withTerms = report.sources.map((src, i) => ({ i, terms: Array.isArray(src.terms) ? src.terms : null })).filter((x) => x.terms);
+  if (!withTerms.length && !Array.isArray(report.namings)) return null;
+  const termButton = (i, t) =>
+    h(
+      "button",
+      {
+        type: "button",
+        class: "px-term",
+        title: `used ${t.count}× here, ${t.others}× by the others; z = ${Number(t.z).toFixed(1)}`,
+        onclick: () => ctx.read({ sources: [i], marks: marksFor(report, i, t.spans || []), note: `“${t.term}” in ${nameOf(report, i)}.` }),
+      },
+      t.term,
+      h("span", { class: "px-z" }, ` z ${Number(t.z).toFixed(1)}`),
+    );
+  const namings = Array.isArray(report.namings) ? report.namings : [];
   return h(
     "section",
     { class: "px-block", "aria-labelledby": ctx.id("terms-h") },
-    h("h3", { id: ctx.id("terms-h") }, "Distinctive terms per source"),
-    h(
-      "ul",
-      { class: "px-terms" },
-      report.terms.map((t, i) =>
-        h("li", {}, h("strong", {}, `${nameOf(report, t.source ?? i)}: `), (t.terms || []).map((x) => `${x.term ?? x.text} (z ${Number(x.z ?? x.score).toFixed(1)})`).join(", ") || "none"),
-      ),
-    ),
+    h("h3", { id: ctx.id("terms-h") }, "Framing: words that set each source apart"),
+    h("p", { class: "px-hint" }, "Scored by weighted log-odds against the other sources (z above 1.96 is unlikely by chance). Select a term to read where it is used."),
+    withTerms.length
+      ? h(
+          "ul",
+          { class: "px-terms" },
+          withTerms.map(({ i, terms }) =>
+            h(
+              "li",
+              {},
+              h("strong", {}, `${nameOf(report, i)}: `),
+              terms.length ? terms.slice(0, TERMS_SHOWN).map((t) => termButton(i, t)) : "nothing stands out",
+            ),
+          ),
+        )
+      : null,
+    namings.length ? h("h4", {}, `The same thing, named differently (${namings.length})`) : null,
+    namings.length
+      ? h(
+          "ul",
+          { class: "px-terms" },
+          namings.map((n) =>
+            h(
+              "li",
+              {},
+              h("strong", {}, `${n.thing}: `),
+              n.uses.map((u) =>
+                h(
+                  "button",
+                  {
+                    type: "button",
+                    class: "px-term",
+                    onclick: () => ctx.read({ sources: [u.source], marks: marksFor(report, u.source, u.spans || []), note: `“${u.wording}” in ${nameOf(report, u.source)}.` }),
+                  },
+                  `“${u.wording}” (${nameOf(report, u.source)})`,
+                ),
+              ),
+            ),
+          ),
+        )
+      : null,
   );
 }

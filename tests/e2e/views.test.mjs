@@ -193,6 +193,8 @@ for (const [width, height] of [
     await page.locator(".px-reading").screenshot({ path: `${SHOTS}reading-${width}.png` });
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth) <= 0, true);
     await page.screenshot({ path: `${SHOTS}page-${width}.png`, fullPage: width === 375 ? false : true });
+    await openTab(page, "Quotes & facts");
+    await page.locator(".px-facts").screenshot({ path: `${SHOTS}facts-${width}.png` });
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -212,6 +214,33 @@ test("quotes: the seeds' truncated Trump quote shows its cut words and leads to 
   await item.getByRole("button", { name: "Show in text" }).click();
   const marked = await page.locator(".px-sent.px-target").evaluateAll((els) => els.map((e) => e.dataset.source).sort());
   assert.deepEqual(marked, ["0", "2"]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("framing: distinctive terms and differing namings lead to the sentences that use them", async () => {
+  const { page, context, errors } = await openPage(env);
+  await analyzed(page);
+  await openTab(page, "Quotes & facts");
+  const lists = page.locator(".px-facts .px-terms");
+  // One line per source, each term with its z-score.
+  assert.equal(await lists.first().locator("li").count(), 5);
+  const first = lists.first().locator("li").nth(4).locator(".px-term").first();
+  assert.match(await first.textContent(), / z \d+\.\d$/);
+  const term = (await first.textContent()).replace(/ z -?\d+\.\d$/, "");
+  await first.click();
+  const marked = page.locator(".px-sent.px-target");
+  assert.ok((await marked.count()) > 0, `no sentence marked for ${term}`);
+  for (const text of await marked.allTextContents()) {
+    assert.ok(text.toLowerCase().includes(term.split(" ")[0]), `“${term}” not in “${text}”`);
+  }
+  // A thing the sources name differently: each wording leads to where that source uses it.
+  await openTab(page, "Quotes & facts");
+  const naming = lists.nth(1).locator(".px-term").first();
+  const wording = (await naming.textContent()).match(/^“(.+)” \(/)[1];
+  await naming.click();
+  const texts = await page.locator(".px-sent.px-target").allTextContents();
+  assert.ok(texts.length > 0 && texts.every((t) => t.toLowerCase().includes(wording.split(" ").pop())), `${wording}: ${texts}`);
   assert.deepEqual(errors, []);
   await context.close();
 });
