@@ -1,20 +1,26 @@
-//! For every sentence, its best counterpart in every other source, and how they relate.
+//! For every sentence, its counterpart in every other source, and how they relate.
 //!
-//! Each sentence becomes three views of its words: the folded word sequence (for identity), the
-//! set of word bigrams (for near-verbatim copy) and a TF-IDF vector of stemmed content words (for
-//! paraphrase). Candidate pairs come from an inverted index over the content stems, leaving out
-//! stems that occur in too many sentences, so the work grows with the pairs that share a rare
-//! word rather than with the square of the number of sentences.
+//! The sentences of all sources are prepared together (`similarity::Corpus`), so inverse
+//! document frequencies and names are counted over the whole analysis. Candidate pairs come from
+//! an inverted index over content stems, leaving out stems found in too many sentences; for each
+//! sentence and each other source only the few best candidates by a cheap score (cosine over the
+//! indexed stems) are compared in full. A sentence that a rewrite split in two is matched
+//! against two adjacent sentences of the other source taken together.
+//!
+//! The result, [`Alignment`], is the stage's interface for later stages: [`Alignment::pairs`]
+//! lists every aligned sentence pair once, with spans, relation and similarity (see
+//! `DESIGN.md`, "Aligned pairs").
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
-use crate::lexicon;
+use crate::lexicon::{self, PerLang};
 use crate::score::Score;
-use crate::tokenize::{fold, words_in, Lang};
+use crate::similarity::{classify, features, Comparison, Corpus, Prepared};
+use crate::tokenize::Lang;
 
 /// How a sentence relates to its counterpart in another source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -22,9 +28,9 @@ use crate::tokenize::{fold, words_in, Lang};
 pub enum Relation {
     /// The same words in the same order (after folding case and typography).
     Identical,
-    /// Edited copy: most word pairs (bigrams) are shared.
+    /// Edited copy: the same statement, and most word pairs (bigrams) are shared.
     NearVerbatim,
-    /// The same statement in other words: the content words overlap enough.
+    /// The same statement in other words.
     Paraphrase,
     /// No counterpart.
     Unique,
@@ -35,239 +41,619 @@ impl Relation {
     pub fn is_shared(self) -> bool {
         self != Relation::Unique
     }
+
+    /// Whether the relation is a copy of the words (identical or near-verbatim).
+    pub fn is_copy(self) -> bool {
+        matches!(self, Relation::Identical | Relation::NearVerbatim)
+    }
 }
 
-/// One sentence, prepared for comparison.
-#[derive(Clone, Debug)]
-pub(crate) struct Sentence {
-    pub source: usize,
-    pub span: Range<usize>,
-    /// Folded words in order.
-    pub words: Vec<String>,
-    /// Hashes of adjacent folded word pairs, sorted and deduplicated.
-    pub bigrams: Vec<u64>,
-    /// Content-stem term ids with their counts, sorted by id.
-    pub terms: Vec<(u32, u32)>,
-}
-
-/// A sentence's best match in one other source.
+/// A sentence's counterpart in one other source.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Match {
-    /// Index of the other sentence in the flat sentence list.
+pub(crate) struct Link {
+    /// Flat index of the (first) counterpart sentence.
     pub other: usize,
-    pub similarity: Score,
+    /// How many consecutive sentences of the other source the counterpart spans: 2 when the
+    /// other source split this sentence in two.
+    pub extent: usize,
+    /// This sentence is one of two that the other source merged into one sentence.
+    pub fragment: bool,
+    /// How the two relate.
     pub relation: Relation,
+    /// Graded similarity (the similarity head of `similarity`).
+    pub similarity: Score,
+    /// Probability that the two state the same thing (the paraphrase head).
+    pub paraphrase: Score,
+    /// The two share too little beyond names, titles and numbers to count as the same statement:
+    /// shown, but not counted as shared.
+    pub trivial: bool,
+    /// Share of the content words the two share that are inside quotation marks in both: two
+    /// outlets quoting the same speaker are not copying each other.
+    pub quoted: Score,
 }
 
-/// The vocabulary of an analysis: stem → term id, and document frequency per term.
-pub(crate) struct Vocabulary {
-    pub ids: HashMap<String, u32>,
-    pub df: Vec<u32>,
-}
-
-fn hash_pair(a: &str, b: &str) -> u64 {
-    // FNV-1a: stable across runs and platforms, so reports are byte-identical.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in a.bytes().chain([0u8]).chain(b.bytes()) {
-        h ^= u64::from(byte);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+impl Link {
+    /// Whether the link counts as the statement being shared.
+    pub fn counts(&self) -> bool {
+        self.relation.is_shared() && !self.trivial
     }
-    h
+
+    /// Ranking key: counted links first, then closer relations, then higher similarity.
+    fn key(&self) -> (bool, Relation, std::cmp::Reverse<u64>, usize) {
+        (!self.counts(), self.relation, std::cmp::Reverse(self.similarity.get().to_bits()), self.other)
+    }
 }
 
-/// Prepares the sentences of all sources. `spans[s]` are the sentence ranges of source `s`.
-/// `langs[s]` is the language of source `s`, for its stopwords and stems.
-pub(crate) fn prepare(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang]) -> (Vec<Sentence>, Vocabulary) {
-    let mut vocab = Vocabulary { ids: HashMap::new(), df: Vec::new() };
-    let mut out = Vec::new();
-    for (source, (text, ranges)) in texts.iter().zip(spans).enumerate() {
-        let lang = langs.get(source).copied().unwrap_or_default();
-        for span in ranges {
-            let words: Vec<String> = words_in(text, span.clone()).map(|w| fold(&text[w])).collect();
-            let mut bigrams: Vec<u64> = words.windows(2).map(|p| hash_pair(&p[0], &p[1])).collect();
-            bigrams.sort_unstable();
-            bigrams.dedup();
-            let mut counts: HashMap<u32, u32> = HashMap::new();
-            for w in &words {
-                if lexicon::is_stopword(w, lang) || !w.chars().any(char::is_alphanumeric) {
-                    continue;
+/// One aligned sentence pair, as later stages consume it (the facts stage compares their values
+/// and quotes).
+#[allow(dead_code)]
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct AlignedPair {
+    /// Source and flat sentence index of the first side (the lower source index).
+    pub a: usize,
+    /// Flat index of the other side's (first) sentence.
+    pub b: usize,
+    /// Byte range of each side in its source text (two sentences when a split was matched).
+    pub a_span: Range<usize>,
+    pub b_span: Range<usize>,
+    pub relation: Relation,
+    pub similarity: Score,
+    pub paraphrase: Score,
+    pub trivial: bool,
+    pub quoted: Score,
+}
+
+/// The alignment of all sentences of an analysis.
+pub(crate) struct Alignment {
+    /// The prepared sentences, flat: source 0's first, then source 1's, and so on.
+    pub corpus: Corpus,
+    /// Source of each flat sentence.
+    pub source: Vec<usize>,
+    /// Byte range of each flat sentence in its source's text.
+    pub spans: Vec<Range<usize>>,
+    /// Flat index of each source's first sentence; `first[n]` is the number of sentences.
+    pub first: Vec<usize>,
+    /// Whether each flat sentence is trivial: a string of names and titles, or a stock sentence
+    /// ("More details to follow"). A trivial sentence is not content: it is neither shared nor
+    /// unique, and every link it takes part in is trivial.
+    pub trivial: Vec<bool>,
+    /// For each flat sentence, its best counterpart in each other source that has one, sorted by
+    /// source. Unrelated pairs are left out; trivial ones are kept and flagged.
+    pub links: Vec<Vec<Link>>,
+    /// For each flat sentence, the most similar sentence of each other source among the
+    /// candidates, aligned or not, with its similarity, sorted by source: where a later stage
+    /// looks for statements that disagree.
+    #[allow(dead_code)]
+    pub nearest: Vec<Vec<(usize, Score)>>,
+}
+
+impl Alignment {
+    /// Number of sources.
+    pub fn n_sources(&self) -> usize {
+        self.first.len().saturating_sub(1)
+    }
+
+    /// Flat indices of the sentences of source `s`.
+    pub fn sentences_of(&self, s: usize) -> Range<usize> {
+        self.first[s]..self.first[s + 1]
+    }
+
+    /// Index of flat sentence `f` inside its source.
+    pub fn local(&self, f: usize) -> usize {
+        f - self.first[self.source[f]]
+    }
+
+    /// Number of words of flat sentence `f`.
+    pub fn words(&self, f: usize) -> usize {
+        self.corpus.sentences[f].words.len()
+    }
+
+    /// Number of words of flat sentence `f` that count as content: all of them, or none for a
+    /// trivial sentence.
+    pub fn content_words(&self, f: usize) -> usize {
+        if self.trivial[f] {
+            0
+        } else {
+            self.words(f)
+        }
+    }
+
+    /// Every aligned pair once (the interface for the facts stage): from the lower source's side when both sides name each other,
+    /// and from whichever side found it otherwise. Sorted by `(a, b)`.
+    #[allow(dead_code)]
+    pub fn pairs(&self) -> Vec<AlignedPair> {
+        let mut out: Vec<AlignedPair> = Vec::new();
+        for (f, links) in self.links.iter().enumerate() {
+            for l in links {
+                let (a, b) = if self.source[f] < self.source[l.other] { (f, l.other) } else { (l.other, f) };
+                // A link from the higher source is listed only when the lower side's own link to
+                // that source points elsewhere.
+                if self.source[f] > self.source[l.other] {
+                    let back = self.links[l.other].iter().find(|m| self.source[m.other] == self.source[f]);
+                    if back.is_some_and(|m| m.other <= f && f < m.other + m.extent) {
+                        continue;
+                    }
                 }
-                let stem = lexicon::stem(w, lang);
-                let next = vocab.ids.len() as u32;
-                let id = *vocab.ids.entry(stem).or_insert(next);
-                *counts.entry(id).or_insert(0) += 1;
+                let span_of = |first: usize, extent: usize| {
+                    let last = (first + extent - 1).min(self.spans.len() - 1);
+                    self.spans[first].start..self.spans[last].end
+                };
+                let (a_span, b_span) = if a == f {
+                    (self.spans[f].clone(), span_of(l.other, l.extent))
+                } else {
+                    (span_of(l.other, l.extent), self.spans[f].clone())
+                };
+                out.push(AlignedPair {
+                    a,
+                    b,
+                    a_span,
+                    b_span,
+                    relation: l.relation,
+                    similarity: l.similarity,
+                    paraphrase: l.paraphrase,
+                    trivial: l.trivial,
+                    quoted: l.quoted,
+                });
             }
-            let mut terms: Vec<(u32, u32)> = counts.into_iter().collect();
-            terms.sort_unstable();
-            vocab.df.resize(vocab.ids.len(), 0);
-            for (id, _) in &terms {
-                vocab.df[*id as usize] += 1;
-            }
-            out.push(Sentence { source, span: span.clone(), words, bigrams, terms });
         }
+        out.sort_by_key(|p| (p.a, p.b));
+        out.dedup_by_key(|p| (p.a, p.b));
+        out
     }
-    (out, vocab)
 }
 
-/// TF-IDF weights of a sentence, L2-normalized.
-fn weights(s: &Sentence, idf: &[f64]) -> Vec<(u32, f64)> {
-    let mut v: Vec<(u32, f64)> =
-        s.terms.iter().map(|&(id, tf)| (id, (1.0 + f64::from(tf).ln()) * idf[id as usize])).collect();
-    let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-    if norm > 0.0 {
-        for (_, w) in &mut v {
-            *w /= norm;
+/// Content term ids of a sentence, each once, sorted, with whether it is quoted somewhere.
+fn content_set(p: &Prepared) -> Vec<(u32, bool)> {
+    let mut v: Vec<(u32, bool)> =
+        p.terms.iter().zip(&p.content).zip(&p.quoted).filter(|((_, &c), _)| c).map(|((&t, _), &q)| (t, q)).collect();
+    v.sort_unstable();
+    // Keep one entry per term, quoted only if every occurrence is.
+    let mut out: Vec<(u32, bool)> = Vec::new();
+    for (t, q) in v {
+        match out.last_mut() {
+            Some((last, lq)) if *last == t => *lq &= q,
+            _ => out.push((t, q)),
         }
-    }
-    v
-}
-
-fn cosine(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    dot
-}
-
-/// Dice coefficient of two sorted, deduplicated lists.
-fn dice(a: &[u64], b: &[u64]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * shared as f64 / (a.len() + b.len()) as f64
-}
-
-/// How two prepared sentences relate, and how similar they are.
-fn relate(a: &Sentence, b: &Sentence, wa: &[(u32, f64)], wb: &[(u32, f64)], cfg: &Config) -> (Relation, f64) {
-    let cos = cosine(wa, wb);
-    if !a.words.is_empty() && a.words == b.words {
-        return (Relation::Identical, 1.0);
-    }
-    let d = dice(&a.bigrams, &b.bigrams);
-    let sim = cos.max(d);
-    if d >= cfg.near_verbatim_min {
-        return (Relation::NearVerbatim, sim);
-    }
-    let content = |s: &Sentence| s.terms.iter().map(|&(_, c)| c as usize).sum::<usize>();
-    if cos >= cfg.paraphrase_min && content(a) >= cfg.min_content_words && content(b) >= cfg.min_content_words {
-        return (Relation::Paraphrase, sim);
-    }
-    (Relation::Unique, sim)
-}
-
-/// For each sentence, the best match in each other source that relates to it (unique pairs are
-/// left out). The result is indexed like `sentences`; each list is sorted by source.
-pub(crate) fn align(sentences: &[Sentence], vocab: &Vocabulary, cfg: &Config) -> Vec<Vec<(usize, Match)>> {
-    let n = sentences.len().max(1) as f64;
-    let idf: Vec<f64> = vocab.df.iter().map(|&df| (n / f64::from(df.max(1))).ln() + 1.0).collect();
-    let vecs: Vec<Vec<(u32, f64)>> = sentences.iter().map(|s| weights(s, &idf)).collect();
-
-    // Inverted index over the rarer terms only.
-    let max_df = ((cfg.index_max_df_share * n).ceil() as u32).max(2);
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.df.len()];
-    for (i, s) in sentences.iter().enumerate() {
-        for &(id, _) in &s.terms {
-            if vocab.df[id as usize] <= max_df {
-                postings[id as usize].push(i as u32);
-            }
-        }
-    }
-    // Sentences with identical words are always candidates, even when every word is common.
-    let mut by_words: HashMap<&[String], Vec<u32>> = HashMap::new();
-    for (i, s) in sentences.iter().enumerate() {
-        if !s.words.is_empty() {
-            by_words.entry(s.words.as_slice()).or_default().push(i as u32);
-        }
-    }
-
-    let mut out = Vec::with_capacity(sentences.len());
-    let mut candidates: HashSet<u32> = HashSet::new();
-    for (i, s) in sentences.iter().enumerate() {
-        candidates.clear();
-        for &(id, _) in &s.terms {
-            candidates.extend(postings[id as usize].iter().copied());
-        }
-        if let Some(same) = by_words.get(s.words.as_slice()) {
-            candidates.extend(same.iter().copied());
-        }
-        let mut best: HashMap<usize, Match> = HashMap::new();
-        let mut sorted: Vec<u32> = candidates.iter().copied().collect();
-        sorted.sort_unstable();
-        for j in sorted {
-            let o = &sentences[j as usize];
-            if o.source == s.source {
-                continue;
-            }
-            let (relation, sim) = relate(s, o, &vecs[i], &vecs[j as usize], cfg);
-            if relation == Relation::Unique {
-                continue;
-            }
-            let m = Match { other: j as usize, similarity: Score::new(sim), relation };
-            let better = match best.get(&o.source) {
-                None => true,
-                Some(cur) => {
-                    (m.relation, std::cmp::Reverse(m.similarity.get().to_bits()))
-                        < (cur.relation, std::cmp::Reverse(cur.similarity.get().to_bits()))
-                }
-            };
-            if better {
-                best.insert(o.source, m);
-            }
-        }
-        let mut list: Vec<(usize, Match)> = best.into_iter().collect();
-        list.sort_by_key(|(src, _)| *src);
-        out.push(list);
     }
     out
+}
+
+/// Whether a content term id is informative: not a name and not a number.
+fn informative(corpus: &Corpus, p: &Prepared, t: u32) -> bool {
+    !corpus.is_name.get(t as usize).copied().unwrap_or(false)
+        && !p.numbers.iter().any(|n| corpus.ids.get(n) == Some(&t))
+}
+
+/// Whether a sentence is trivial: fewer than `min_shared_words` informative content words once
+/// any stock phrase of its language is set aside.
+fn trivial_sentence(corpus: &Corpus, p: &Prepared, lang: Lang, cfg: &Config) -> bool {
+    static STOCK: PerLang<Vec<Vec<&'static str>>> = PerLang::new();
+    let stock = STOCK.get(lang, || {
+        lexicon::items(&format!("data/stock/{}.txt", lang.code())).map(|l| l.split(' ').collect()).collect()
+    });
+    let mut in_stock = vec![false; p.words.len()];
+    for phrase in stock {
+        if phrase.is_empty() || phrase.len() > p.words.len() {
+            continue;
+        }
+        for start in 0..=p.words.len() - phrase.len() {
+            if p.words[start..start + phrase.len()].iter().zip(phrase).all(|(w, s)| w == s) {
+                in_stock[start..start + phrase.len()].iter_mut().for_each(|x| *x = true);
+            }
+        }
+    }
+    let mut seen: Vec<u32> = p
+        .terms
+        .iter()
+        .zip(&p.content)
+        .zip(&in_stock)
+        .filter(|((&t, &c), &st)| c && !st && informative(corpus, p, t))
+        .map(|((&t, _), _)| t)
+        .collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.len() < cfg.min_shared_words
+}
+
+/// Whether sentences `h1` and `h2` each share with `a` an informative content word that the other
+/// one lacks.
+fn both_halves_contribute(corpus: &Corpus, a: &Prepared, h1: usize, h2: usize) -> bool {
+    let informative_set = |p: &Prepared| -> Vec<u32> {
+        let mut v: Vec<u32> =
+            p.terms.iter().zip(&p.content).filter(|(&t, &c)| c && informative(corpus, p, t)).map(|(&t, _)| t).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (sa, s1, s2) =
+        (informative_set(a), informative_set(&corpus.sentences[h1]), informative_set(&corpus.sentences[h2]));
+    let brings = |mine: &[u32], other: &[u32]| {
+        mine.iter().any(|t| sa.binary_search(t).is_ok() && other.binary_search(t).is_err())
+    };
+    brings(&s1, &s2) && brings(&s2, &s1)
+}
+
+/// Compares two prepared sentences and fills in what a link needs besides its target: the
+/// comparison, whether the match is trivial (too few informative words shared) and the share of
+/// shared words that are quoted in both.
+fn compare(corpus: &Corpus, a: &Prepared, b: &Prepared, cfg: &Config) -> (Comparison, bool, Score) {
+    let x = features(a, b, &corpus.idf);
+    let cmp = classify(a, b, &x, cfg);
+    let (sa, sb) = (content_set(a), content_set(b));
+    let (mut i, mut j) = (0, 0);
+    let (mut n_informative, mut both, mut quoted) = (0usize, 0usize, 0usize);
+    while i < sa.len() && j < sb.len() {
+        match sa[i].0.cmp(&sb[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let t = sa[i].0;
+                both += 1;
+                if sa[i].1 && sb[j].1 {
+                    quoted += 1;
+                }
+                if informative(corpus, a, t) {
+                    n_informative += 1;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    // A whole sentence copied word for word is evidence however short; only looser matches must
+    // rest on enough shared informative words.
+    let trivial = cmp.relation != Relation::Identical && n_informative < cfg.min_shared_words;
+    (cmp, trivial, Score::ratio(quoted as f64, both as f64))
+}
+
+/// Candidate sentences for each sentence, grouped by source: an inverted index over the content
+/// terms found in at most `max_df` sentences, scored by the cosine of IDF weights over those
+/// terms. Returns, per sentence, up to `per_source` candidates in each other source.
+fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>> {
+    let n = corpus.sentences.len();
+    let max_df = ((cfg.index_max_df_share * n as f64).ceil() as u32).clamp(2, cfg.index_max_df.max(2));
+    let indexed = |t: u32| corpus.df.get(t as usize).is_some_and(|&d| d <= max_df);
+    let sets: Vec<Vec<u32>> = corpus
+        .sentences
+        .iter()
+        .map(|p| {
+            let mut v: Vec<u32> = p.content_terms().into_iter().map(|(t, _)| t).filter(|&t| indexed(t)).collect();
+            v.dedup();
+            v
+        })
+        .collect();
+    let norm: Vec<f64> = sets.iter().map(|v| v.iter().map(|&t| corpus.idf_of(t).powi(2)).sum::<f64>().sqrt()).collect();
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); corpus.df.len()];
+    for (f, v) in sets.iter().enumerate() {
+        for &t in v {
+            postings[t as usize].push(f as u32);
+        }
+    }
+    // Sentences with the very same words are always candidates, even when every word is common.
+    let mut same: HashMap<&[String], Vec<u32>> = HashMap::new();
+    for (f, p) in corpus.sentences.iter().enumerate() {
+        if !p.words.is_empty() {
+            same.entry(p.words.as_slice()).or_default().push(f as u32);
+        }
+    }
+
+    let mut acc = vec![0.0f64; n];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut out = Vec::with_capacity(n);
+    for (f, v) in sets.iter().enumerate() {
+        for &t in v {
+            let w = corpus.idf_of(t).powi(2);
+            for &g in &postings[t as usize] {
+                if source[g as usize] == source[f] {
+                    continue;
+                }
+                if acc[g as usize] == 0.0 {
+                    touched.push(g);
+                }
+                acc[g as usize] += w;
+            }
+        }
+        if let Some(copies) = same.get(corpus.sentences[f].words.as_slice()) {
+            for &g in copies {
+                if source[g as usize] != source[f] {
+                    if acc[g as usize] == 0.0 {
+                        touched.push(g);
+                    }
+                    // Above any cosine, so a copy is always among the kept candidates.
+                    acc[g as usize] += 2.0 * (norm[f] * norm[g as usize]).max(1.0);
+                }
+            }
+        }
+        let mut scored: Vec<(usize, f64, usize)> = touched
+            .iter()
+            .map(|&g| {
+                let g = g as usize;
+                let d = norm[f] * norm[g];
+                (source[g], if d > 0.0 { acc[g] / d } else { acc[g] }, g)
+            })
+            .collect();
+        for &g in &touched {
+            acc[g as usize] = 0.0;
+        }
+        touched.clear();
+        scored.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)).then(x.2.cmp(&y.2)));
+        let mut kept = Vec::new();
+        let mut run = (usize::MAX, 0usize);
+        for (s, score, g) in scored {
+            if s != run.0 {
+                run = (s, 0);
+            }
+            if run.1 < cfg.candidates_per_source && score >= cfg.candidate_min_score {
+                kept.push(g);
+                run.1 += 1;
+            }
+        }
+        out.push(kept);
+    }
+    out
+}
+
+/// A candidate compared in full.
+#[derive(Clone, Debug)]
+struct Scored {
+    other: usize,
+    cmp: Comparison,
+    trivial: bool,
+    quoted: Score,
+}
+
+impl Scored {
+    fn link(&self, relation: Relation, extent: usize) -> Link {
+        Link {
+            other: self.other,
+            extent,
+            fragment: false,
+            relation,
+            similarity: self.cmp.similarity,
+            paraphrase: self.cmp.paraphrase,
+            trivial: self.trivial,
+            quoted: self.quoted,
+        }
+    }
+
+    /// Ordering for "nearest": higher similarity, then higher paraphrase probability, then the
+    /// earlier sentence. The graded similarity ranks loosely related pairs better than the
+    /// paraphrase probability, which is near zero for all of them.
+    fn nearer(&self, other: &Scored) -> bool {
+        (self.cmp.similarity.get(), self.cmp.paraphrase.get(), std::cmp::Reverse(self.other))
+            > (other.cmp.similarity.get(), other.cmp.paraphrase.get(), std::cmp::Reverse(other.other))
+    }
+}
+
+/// Aligns the sentences `spans[s]` of each text `texts[s]`.
+pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang], cfg: &Config) -> Alignment {
+    let mut source = Vec::new();
+    let mut flat_spans = Vec::new();
+    let mut first = vec![0];
+    for (s, ranges) in spans.iter().enumerate() {
+        for r in ranges {
+            source.push(s);
+            flat_spans.push(r.clone());
+        }
+        first.push(flat_spans.len());
+    }
+    let lang = |s: usize| langs.get(s).copied().unwrap_or_default();
+    let corpus = Corpus::new(
+        flat_spans.iter().zip(&source).map(|(r, &s)| (texts.get(s).copied().unwrap_or(""), r.clone(), lang(s))),
+    );
+    let cands = candidates(&corpus, &source, cfg);
+    let n = flat_spans.len();
+    let trivial: Vec<bool> =
+        (0..n).map(|f| trivial_sentence(&corpus, &corpus.sentences[f], lang(source[f]), cfg)).collect();
+
+    // 1. Every kept candidate compared in full, grouped by source.
+    let scored: Vec<Vec<Vec<Scored>>> = (0..n)
+        .map(|f| {
+            let a = &corpus.sentences[f];
+            let mut groups: Vec<Vec<Scored>> = Vec::new();
+            for &g in &cands[f] {
+                let (cmp, weak, quoted) = compare(&corpus, a, &corpus.sentences[g], cfg);
+                let item = Scored { other: g, cmp, trivial: weak || trivial[f] || trivial[g], quoted };
+                match groups.last_mut() {
+                    Some(last) if source[last[0].other] == source[g] => last.push(item),
+                    _ => groups.push(vec![item]),
+                }
+            }
+            groups
+        })
+        .collect();
+    // The nearest sentence of each other source, whatever the relation.
+    let nearest: Vec<Vec<Scored>> = scored
+        .iter()
+        .map(|groups| {
+            groups
+                .iter()
+                .filter_map(|g| {
+                    g.iter().fold(None::<&Scored>, |best, x| match best {
+                        Some(b) if !x.nearer(b) => Some(b),
+                        _ => Some(x),
+                    })
+                })
+                .cloned()
+                .collect()
+        })
+        .collect();
+    let nearest_in = |f: usize, s: usize| nearest[f].iter().find(|x| source[x.other] == s);
+
+    // 2. Relations: the model's verdict, or a rewrite when the two are each other's nearest and
+    // similar enough.
+    let mut links: Vec<Vec<Link>> = vec![Vec::new(); n];
+    let mut merges: Vec<(usize, Link)> = Vec::new();
+    for f in 0..n {
+        let a = &corpus.sentences[f];
+        for group in &scored[f] {
+            let s = source[group[0].other];
+            let mut top: Option<Link> = None;
+            for x in group {
+                let mut relation = x.cmp.relation;
+                if relation == Relation::Unique
+                    && x.cmp.similarity.get() >= cfg.rewrite_similarity_min
+                    && x.cmp.paraphrase.get() >= cfg.rewrite_paraphrase_min
+                    && nearest_in(f, s).is_some_and(|y| y.other == x.other)
+                    && nearest_in(x.other, source[f]).is_some_and(|y| y.other == f)
+                {
+                    relation = Relation::Paraphrase;
+                }
+                if relation.is_shared() {
+                    let link = x.link(relation, 1);
+                    if top.as_ref().is_none_or(|t| link.key() < t.key()) {
+                        top = Some(link);
+                    }
+                }
+            }
+            // A sentence split in two by the other source: try each candidate with its neighbour.
+            if top.as_ref().is_none_or(|t| !t.relation.is_copy()) {
+                let single = top.as_ref().map_or(0.0, |t| t.paraphrase.get());
+                let single_sim = top.as_ref().map_or(0.0, |t| t.similarity.get());
+                let mut merged_best: Option<Link> = None;
+                for x in group {
+                    let g = x.other;
+                    for start in [g.wrapping_sub(1), g] {
+                        let end = start.wrapping_add(1);
+                        if start >= n || end >= n || source[start] != s || source[end] != s {
+                            continue;
+                        }
+                        let piece_words = corpus.sentences[start].words.len().max(corpus.sentences[end].words.len());
+                        if (a.words.len() as f64) < cfg.split_min_length_ratio * piece_words as f64 {
+                            continue;
+                        }
+                        let joined = corpus.joined(start, end);
+                        let (cmp, weak, quoted) = compare(&corpus, a, &joined, cfg);
+                        let trivial = weak || trivial[f] || (trivial[start] && trivial[end]);
+                        // As for single sentences: the model's verdict, or a rewrite when one
+                        // half has this sentence as its nearest in its source. Either way each
+                        // half must bring shared words of its own, or the pair is just one
+                        // sentence with a neighbour attached.
+                        if !both_halves_contribute(&corpus, a, start, end) {
+                            continue;
+                        }
+                        let relation = if cmp.relation.is_shared() {
+                            cmp.relation
+                        } else if cmp.similarity.get() >= cfg.rewrite_similarity_min
+                            && cmp.paraphrase.get() >= cfg.rewrite_paraphrase_min
+                            && [start, end].iter().any(|&h| nearest_in(h, source[f]).is_some_and(|y| y.other == f))
+                        {
+                            Relation::Paraphrase
+                        } else {
+                            continue;
+                        };
+                        if trivial
+                            || cmp.paraphrase.get() < single + cfg.split_min_gain
+                            || cmp.similarity.get() <= single_sim
+                        {
+                            continue;
+                        }
+                        let link = Scored { other: start, cmp, trivial, quoted }.link(relation, 2);
+                        if merged_best.as_ref().is_none_or(|m| link.paraphrase > m.paraphrase) {
+                            merged_best = Some(link);
+                        }
+                    }
+                }
+                if let Some(m) = merged_best {
+                    merges.push((f, m.clone()));
+                    top = Some(m);
+                }
+            }
+            if let Some(t) = top {
+                links[f].push(t);
+            }
+        }
+    }
+
+    // The two halves of a split sentence point back at the whole, unless they have a better match
+    // of their own there.
+    for (f, m) in merges {
+        for list in &mut links[m.other..m.other + m.extent] {
+            let back = Link { other: f, extent: 1, fragment: true, ..m.clone() };
+            match list.iter().position(|l| source[l.other] == source[f]) {
+                Some(p) if list[p].counts() && list[p].paraphrase >= back.paraphrase => {}
+                Some(p) => list[p] = back,
+                None => list.push(back),
+            }
+            list.sort_by_key(|l| source[l.other]);
+        }
+    }
+    let nearest = nearest.into_iter().map(|v| v.into_iter().map(|x| (x.other, x.cmp.similarity)).collect()).collect();
+    Alignment { corpus, source, spans: flat_spans, first, trivial, links, nearest }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn run(a: &str, b: &str) -> Vec<Vec<(usize, Match)>> {
-        let texts = [a, b];
-        let spans = vec![vec![0..a.len()], vec![0..b.len()]];
-        let (s, v) = prepare(&texts, &spans, &[Lang::En, Lang::En]);
-        align(&s, &v, &Config::default())
+    fn run(texts: &[&str]) -> Alignment {
+        let spans: Vec<Vec<Range<usize>>> =
+            texts.iter().map(|t| crate::sentences::split(t, 0..t.len(), Lang::En)).collect();
+        align(texts, &spans, &vec![Lang::En; texts.len()], &Config::default())
+    }
+
+    fn relation(al: &Alignment, f: usize, source: usize) -> Relation {
+        al.links[f].iter().find(|l| al.source[l.other] == source).map_or(Relation::Unique, |l| l.relation)
     }
 
     #[test]
     fn relations() {
-        let m = run("The talks ended on Monday.", "The talks ended on Monday!");
-        assert_eq!(m[0][0].1.relation, Relation::Identical);
-        let m = run(
+        let al = run(&["The talks ended on Monday in Geneva.", "The talks ended on Monday in Geneva!"]);
+        assert_eq!(relation(&al, 0, 1), Relation::Identical);
+        let al = run(&[
             "Russian officials have not responded directly to the proposal on Sunday.",
             "Russian officials have not yet responded directly to the proposal.",
-        );
-        assert_eq!(m[0][0].1.relation, Relation::NearVerbatim);
-        let m = run(
-            "Moscow praised the administration's diplomatic efforts toward peace.",
-            "The administration's peace efforts drew praise from Moscow diplomats.",
-        );
-        assert_eq!(m[0][0].1.relation, Relation::Paraphrase);
-        let m = run("The weather was sunny in Paris.", "Stocks fell sharply in Tokyo trading.");
-        assert!(m[0].is_empty());
+        ]);
+        assert_eq!(relation(&al, 0, 1), Relation::NearVerbatim);
+        let al = run(&["The weather was sunny in Paris.", "Stocks fell sharply in Tokyo trading."]);
+        assert!(al.links[0].is_empty());
+    }
+
+    #[test]
+    fn reordered_sentences_still_align() {
+        let a = "The minister resigned on Monday after a week of protests. Parliament will vote on a successor in March. Fuel prices rose by ten percent last month.";
+        let b = "Fuel prices rose by ten percent last month. The minister resigned on Monday after a week of protests. Parliament will vote on a successor in March.";
+        let al = run(&[a, b]);
+        let targets: Vec<usize> = (0..3).map(|f| al.links[f][0].other - al.first[1]).collect();
+        assert_eq!(targets, vec![1, 2, 0]);
+    }
+
+    #[test]
+    fn a_split_sentence_matches_both_halves() {
+        let a = "The central bank raised its main interest rate to four percent on Thursday, citing stubborn inflation in food and energy prices.";
+        let b = "The central bank raised its main interest rate to four percent on Thursday. It cited stubborn inflation in food and energy prices. Separately, the football season opened in Madrid.";
+        let al = run(&[a, b]);
+        let l = &al.links[0][0];
+        assert_eq!((l.other - al.first[1], l.extent), (0, 2), "{l:?}");
+        for piece in 1..3 {
+            assert!(al.links[piece].iter().any(|m| m.other == 0 && m.fragment), "piece {piece}");
+        }
+        assert!(al.links[3].is_empty());
+    }
+
+    #[test]
+    fn names_alone_are_a_trivial_match() {
+        let a = "President Vladimir Putin and President Donald Trump. The summit in Alaska ended without an agreement on Friday.";
+        let b = "President Donald Trump and President Vladimir Putin. Officials in Kyiv welcomed the exchange of prisoners.";
+        let al = run(&[a, b]);
+        let l = &al.links[0][0];
+        assert!(l.trivial && !l.counts(), "{l:?}");
+    }
+
+    #[test]
+    fn shared_quotes_are_measured() {
+        let a = "Trump told reporters: “We are going to get it done very soon.”";
+        let b = "“We are going to get it done very soon,” Trump said on Sunday.";
+        let al = run(&[a, b]);
+        let l = &al.links[0][0];
+        assert!(l.quoted.get() > 0.5, "{l:?}");
+    }
+
+    #[test]
+    fn pairs_are_listed_once() {
+        let al = run(&["The talks ended on Monday in Geneva.", "The talks ended on Monday in Geneva."]);
+        let pairs = al.pairs();
+        assert_eq!(pairs.len(), 1);
+        assert_eq!((pairs[0].a, pairs[0].b), (0, 1));
     }
 }

@@ -9,13 +9,13 @@ use crate::boilerplate::{self, Block, BlockKind, Reason};
 use crate::config::Config;
 use crate::divergence;
 use crate::error::{Error, ErrorKind};
+use crate::families;
 use crate::links::Links;
 use crate::quotes;
 use crate::report::{
-    BlockReport, Counterpart, Field, Metadata, PairReport, Report, SentenceRef, SentenceReport, SourceReport,
-    Utf16Index,
+    BlockReport, Counterpart, FamilyReport, Field, Metadata, PairReport, Report, SentenceRef, SentenceReport,
+    SourceReport, StatementReport, Utf16Index,
 };
-use crate::score::Score;
 use crate::sentences;
 use crate::terms;
 use crate::tokenize::{block_language, source_languages};
@@ -171,29 +171,18 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
     }
 
     // 4. Alignment.
-    let (flat, vocab) = align::prepare(&texts, &spans, &langs);
-    let matches = align::align(&flat, &vocab, cfg);
+    let al = align::align(&texts, &spans, &langs, cfg);
 
-    // 5. Divergence.
+    // 5. Divergence, then rewrite families.
     let n = sources.len();
-    let div = divergence::score(n, &flat, &matches, cfg);
+    let div = divergence::score(&al, cfg);
+    let reuse = families::pairs(&al, &div.pairs, cfg);
+    let groups = families::families(n, &reuse);
 
-    // Flat sentence index → the source and the sentence inside it.
-    let mut first_of_source = vec![0; n + 1];
-    for s in &flat {
-        first_of_source[s.source + 1] += 1;
-    }
-    for i in 0..n {
-        first_of_source[i + 1] += first_of_source[i];
-    }
-    let local = |flat_index: usize| SentenceRef {
-        source: flat[flat_index].source,
-        sentence: flat_index - first_of_source[flat[flat_index].source],
-    };
-    let is_consensus: std::collections::HashSet<usize> = div.consensus.iter().copied().collect();
+    let local = |f: usize| SentenceRef { source: al.source[f], sentence: al.local(f) };
 
     // 6–7. Related sentences; quotations extracted and attributed per source, then compared.
-    let links = Links::new(&flat, &matches, cfg);
+    let links = Links::new(&al, cfg);
     let quotes: Vec<Vec<quotes::Quote>> = decided
         .iter()
         .zip(&texts)
@@ -207,7 +196,7 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
         .collect();
     let utterances = quotes::utterances(&quotes, cfg);
     let rewordings = quotes::rewordings(&quotes, &utterances, |s, i| {
-        links.of(first_of_source[s] + i).map(|f| (local(f).source, local(f).sentence)).collect()
+        links.of(al.first[s] + i).map(|f| (local(f).source, local(f).sentence)).collect()
     });
     let (mut quote_reports, utterances, rewordings) = quotes::report(&quotes, &utterances, &rewordings, &utf16);
 
@@ -230,26 +219,35 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
                 overridden: d.overridden,
             })
             .collect();
-        let sentences = (first_of_source[i]..first_of_source[i + 1])
+        let sentences = al
+            .sentences_of(i)
             .map(|f| {
-                let counterparts: Vec<Counterpart> = matches[f]
+                let counterparts: Vec<Counterpart> = al.links[f]
                     .iter()
-                    .map(|(_, m)| {
-                        let r = local(m.other);
+                    .map(|l| {
+                        let r = local(l.other);
                         Counterpart {
                             source: r.source,
                             sentence: r.sentence,
-                            similarity: m.similarity,
-                            relation: m.relation,
+                            sentences: l.extent,
+                            part: l.fragment,
+                            similarity: l.similarity,
+                            paraphrase: l.paraphrase,
+                            relation: l.relation,
+                            trivial: l.trivial,
+                            quoted: l.quoted,
                         }
                     })
                     .collect();
-                let best_relation = counterparts.iter().map(|c| c.relation).min().unwrap_or(Relation::Unique);
+                let best_relation =
+                    al.links[f].iter().filter(|l| l.counts()).map(|l| l.relation).min().unwrap_or(Relation::Unique);
+                let statement = div.statement_of[f];
                 SentenceReport {
-                    span: idx.span(&flat[f].span),
+                    span: idx.span(&al.spans[f]),
                     counterparts,
                     best_relation,
-                    consensus: is_consensus.contains(&f),
+                    consensus: statement.is_some_and(|k| div.statements[k].consensus),
+                    statement,
                 }
             })
             .collect();
@@ -264,37 +262,60 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
             divergence: ps.divergence,
             unique_share: ps.unique_share,
             omitted_share: ps.omitted_share,
-            unique: ps.unique.iter().map(|&f| local(f).sentence).collect(),
-            omitted: ps.omitted.iter().map(|&f| local(f)).collect(),
+            unique: ps.unique.iter().map(|&f| al.local(f)).collect(),
+            omitted: ps
+                .omitted
+                .iter()
+                .filter_map(|&k| div.statements[k].sentences.first().map(|&f| local(f)))
+                .collect(),
+            omitted_statements: ps.omitted.clone(),
             quotes: std::mem::take(&mut quote_reports[i]),
             terms: terms::report_terms(&terms[i], idx),
         });
     }
-    let mut matrix = vec![vec![Score::ZERO; n]; n];
     let pairs = div
         .pairs
         .iter()
-        .map(|p| {
-            matrix[p.a][p.b] = p.divergence;
-            matrix[p.b][p.a] = p.divergence;
-            PairReport {
-                a: p.a,
-                b: p.b,
-                coverage_ab: p.coverage_ab,
-                coverage_ba: p.coverage_ba,
-                containment_ab: p.containment_ab,
-                containment_ba: p.containment_ba,
-                jsd: p.jsd,
-                divergence: p.divergence,
-            }
+        .zip(&reuse)
+        .map(|(p, r)| PairReport {
+            a: p.a,
+            b: p.b,
+            coverage_ab: p.coverage_ab,
+            coverage_ba: p.coverage_ba,
+            containment_ab: p.containment_ab,
+            containment_ba: p.containment_ba,
+            quoteless_containment_ab: p.quoteless_containment_ab,
+            quoteless_containment_ba: p.quoteless_containment_ba,
+            jsd: p.jsd,
+            divergence: p.divergence,
+            derivation: r.derivation,
+            rewrite: r.rewrite,
+            original: r.original,
+            aligned: r.aligned.iter().map(|&(x, y)| [local(x), local(y)]).collect(),
+            in_order: r.in_order,
         })
+        .collect();
+    let statements = div
+        .statements
+        .iter()
+        .map(|st| StatementReport {
+            sentences: st.sentences.iter().map(|&f| local(f)).collect(),
+            sources: st.sources.clone(),
+            consensus: st.consensus,
+        })
+        .collect();
+    let consensus = (0..al.source.len())
+        .filter(|&f| div.statement_of[f].is_some_and(|k| div.statements[k].consensus))
+        .map(local)
         .collect();
     Ok(Report {
         version: env!("CARGO_PKG_VERSION"),
         sources: out_sources,
         pairs,
-        matrix,
-        consensus: div.consensus.iter().map(|&f| local(f)).collect(),
+        matrix: div.matrix,
+        consensus,
+        statements,
+        families: groups.into_iter().map(|g| FamilyReport { sources: g.sources, original: g.original }).collect(),
         warnings,
         utterances,
         rewordings,

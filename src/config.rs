@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
+use crate::similarity::LinearModel;
 
 /// Settings of an analysis. `Config::default()` is the `balanced` preset.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -69,17 +70,46 @@ pub struct Config {
     /// An unpunctuated line after the title with at least this many words is a caption.
     pub caption_min_words: usize,
 
-    /// Sentences with fewer content words than this are never matched as paraphrases (they can
-    /// still be identical): short strings of names and titles match too easily.
-    pub min_content_words: usize,
-    /// Lowest word-bigram overlap (Dice over bigrams of the normalized words) for two sentences to
-    /// count as near-verbatim copies of each other.
+    /// Lowest word-bigram overlap (Dice over bigrams of the folded words) for two sentences that
+    /// state the same thing to count as near-verbatim copies rather than paraphrases.
     pub near_verbatim_min: f64,
-    /// Lowest TF-IDF cosine of stemmed content words for two sentences to count as paraphrases.
+    /// Lowest probability from the paraphrase head (`paraphrase_model`) for two sentences to count
+    /// as the same statement. The default is the threshold with the best accuracy on MSRP train.
     pub paraphrase_min: f64,
+    /// Two sentences below `paraphrase_min` still count as a paraphrase (a rewrite) when each is
+    /// the other's nearest sentence in its source and their similarity is at least this: 0.4 is
+    /// grade 2 of the STS scale ("not equivalent, but share some details"). Rewrites by another
+    /// outlet keep the statement and change most words, which a sentence-pair model trained on
+    /// close pairs (MSRP) scores low; being each other's best match in the whole text is the
+    /// extra evidence.
+    pub rewrite_similarity_min: f64,
+    /// … and their paraphrase probability is at least this. Similar sentences that share only a
+    /// person and a topic ("… said Ukrainian President Volodymyr Zelensky" and "… meet Zelensky
+    /// … to discuss ending the war") get a similarity near 0.45 but a paraphrase probability near
+    /// 0.07; rewrites of one statement score 0.2 to 0.5.
+    pub rewrite_paraphrase_min: f64,
+    /// A match whose two sentences share fewer than this many content words that are not names
+    /// (words written with a capital inside sentences) is trivial: strings of names and titles
+    /// ("US President Donald Trump and Russian President Vladimir Putin") match too easily. It is
+    /// shown but not counted as shared.
+    pub min_shared_words: usize,
     /// Terms found in more than this share of all sentences are left out of the candidate index:
     /// they would pair nearly every sentence with every other and carry little evidence.
     pub index_max_df_share: f64,
+    /// The same cap as an absolute number of sentences, so that on very large inputs a term's
+    /// posting list stays short enough for the index to stay near-linear.
+    pub index_max_df: u32,
+    /// For each sentence and each other source, how many candidates (best by a cheap cosine over
+    /// the indexed terms) are compared in full. Three leaves room for a near-tie and a split.
+    pub candidates_per_source: usize,
+    /// Candidates whose cheap cosine is below this are not compared in full.
+    pub candidate_min_score: f64,
+    /// A sentence is tried against two adjacent sentences of another source taken together only
+    /// when it has at least this many times the words of the longer of the two.
+    pub split_min_length_ratio: f64,
+    /// The pair of adjacent sentences replaces the best single match only when its paraphrase
+    /// probability is higher by at least this much.
+    pub split_min_gain: f64,
     /// A sentence belongs to the consensus when at least this share of the other sources carry a
     /// counterpart of it (and at least one does).
     pub consensus_min_share: f64,
@@ -124,6 +154,47 @@ pub struct Config {
     pub framing_max_terms: usize,
     /// Most places reported per distinctive term.
     pub framing_max_spans: usize,
+    /// Words per shingle for containment (see `shingles`). Three, as in the METER and
+    /// Clough–Stevenson reuse studies: two-word runs are common by chance, four-word runs miss
+    /// light edits.
+    pub shingle_words: usize,
+    /// A shingle found in more sources than this is stock wording and is not counted; also keeps
+    /// the pairwise count near-linear when hundreds of sources share a phrase.
+    pub shingle_max_sources: usize,
+    /// An aligned pair whose shared content words are at least this share inside quotations in
+    /// both is quoted speech, and is not evidence that one text derives from the other.
+    pub quoted_link_max: f64,
+    /// A pair of sources is derived (one from the other) when the derived side has at least this
+    /// share of its three-word shingles (outside quotations) in the other: one in ten. Independent
+    /// reports of one story share about 2–3% (the seeds), independent answers to one question in
+    /// Clough–Stevenson at most 9%.
+    pub derived_containment_min: f64,
+    /// … or when at least this share of its words are in sentences aligned with the other …
+    pub derived_coverage_min: f64,
+    /// … with at least this many of those sentences in the same order in both texts. A heavy
+    /// rewrite keeps the statements and their order; independent texts share a few statements in
+    /// any order.
+    pub derived_min_sentences: usize,
+    /// A derived pair is wholly derived when the derived side has at least this share of its words
+    /// in sentences aligned with the other, partially derived below.
+    pub wholly_derived_min: f64,
+    /// A derived text is a verbatim copy when at least this share of its word shingles (outside
+    /// quotations) is found in the other text.
+    pub verbatim_rewrite_min: f64,
+    /// … a light rewrite at this share, a heavy one below.
+    pub light_rewrite_min: f64,
+    /// The likely original of a derived pair is named only when the derived side's shingle
+    /// containment is at least this many times the other side's.
+    pub direction_min_ratio: f64,
+
+    /// Paraphrase head of sentence comparison: logistic regression over the sentence features
+    /// (`parallax::FEATURES`), giving the probability that two sentences state the same thing.
+    /// Fitted on the MSRP train split by `parallax eval paraphrase FILE --fit`.
+    pub paraphrase_model: LinearModel,
+    /// Similarity head of sentence comparison: least squares over the same features, predicting
+    /// the STS 0–5 grade (divided by 5 and clamped into [0, 1] for the report). Fitted on the STS
+    /// Benchmark train split, news genre, by `parallax eval sts FILE --fit`.
+    pub similarity_model: LinearModel,
 }
 
 /// Ready-made settings for how loosely sentences count as shared.
@@ -163,10 +234,17 @@ impl Default for Config {
             menu_run: 3,
             header_max_lines: 12,
             caption_min_words: 4,
-            min_content_words: 3,
             near_verbatim_min: 0.6,
-            paraphrase_min: 0.45,
+            paraphrase_min: 0.51,
+            rewrite_similarity_min: 0.4,
+            rewrite_paraphrase_min: 0.15,
+            min_shared_words: 2,
             index_max_df_share: 0.25,
+            index_max_df: 1000,
+            candidates_per_source: 3,
+            candidate_min_score: 0.05,
+            split_min_length_ratio: 1.3,
+            split_min_gain: 0.1,
             consensus_min_share: 0.5,
             vocabulary_weight: 0.5,
             quote_min_words: 4,
@@ -179,6 +257,30 @@ impl Default for Config {
             framing_min_z: 1.0,
             framing_max_terms: 100,
             framing_max_spans: 20,
+            shingle_words: 3,
+            shingle_max_sources: 200,
+            quoted_link_max: 0.5,
+            derived_containment_min: 0.1,
+            derived_coverage_min: 0.3,
+            derived_min_sentences: 4,
+            wholly_derived_min: 0.6,
+            verbatim_rewrite_min: 0.7,
+            light_rewrite_min: 0.5,
+            direction_min_ratio: 1.5,
+            paraphrase_model: LinearModel {
+                bias: -5.0271,
+                weights: [
+                    -4.0908, -6.3001, 0.1923, -2.4847, 3.1637, 3.9541, 2.4345, -0.7201, 2.7659, 3.6321, -0.3104,
+                    0.1843, -0.6160, 0.0971, -0.6730, -3.2153, 1.5900, 5.7578, -1.6406, 5.6433,
+                ],
+            },
+            similarity_model: LinearModel {
+                bias: -0.8606,
+                weights: [
+                    1.6104, -3.8382, -1.0508, 0.1197, 0.2557, 3.8017, 3.5487, 0.1813, 0.6120, -0.0690, -0.3313, 0.0000,
+                    0.3317, -0.0276, -0.3221, -0.8170, -0.0622, 3.7624, -2.6285, 0.2239,
+                ],
+            },
         }
     }
 }
@@ -189,7 +291,7 @@ impl Config {
         let base = Config::default();
         match p {
             Preset::Balanced => base,
-            Preset::Strict => Config { near_verbatim_min: 0.75, paraphrase_min: 0.6, ..base },
+            Preset::Strict => Config { near_verbatim_min: 0.75, paraphrase_min: 0.7, ..base },
             Preset::Lenient => Config { near_verbatim_min: 0.5, paraphrase_min: 0.35, ..base },
         }
     }
@@ -204,11 +306,24 @@ impl Config {
             ("vocabulary_weight", self.vocabulary_weight),
             ("quote_match_min", self.quote_match_min),
             ("link_neighbour_min", self.link_neighbour_min),
+            ("candidate_min_score", self.candidate_min_score),
+            ("rewrite_similarity_min", self.rewrite_similarity_min),
+            ("rewrite_paraphrase_min", self.rewrite_paraphrase_min),
+            ("split_min_gain", self.split_min_gain),
+            ("quoted_link_max", self.quoted_link_max),
+            ("derived_containment_min", self.derived_containment_min),
+            ("derived_coverage_min", self.derived_coverage_min),
+            ("wholly_derived_min", self.wholly_derived_min),
+            ("verbatim_rewrite_min", self.verbatim_rewrite_min),
+            ("light_rewrite_min", self.light_rewrite_min),
         ];
         for (name, v) in unit {
             if !(0.0..=1.0).contains(&v) {
                 return Err(Error::new(ErrorKind::BadConfig(format!("{name} must be between 0 and 1, not {v}"))));
             }
+        }
+        if self.shingle_words == 0 {
+            return Err(Error::new(ErrorKind::BadConfig("shingle_words must be at least 1".into())));
         }
         if self.max_sources == 0 {
             return Err(Error::new(ErrorKind::BadConfig("max_sources must be at least 1".into())));

@@ -1,19 +1,24 @@
-//! Scores from alignments and vocabularies: pairwise and per source, each in `[0, 1]`.
+//! Scores from the alignment: pairwise and per source, each in `[0, 1]`, each traceable to the
+//! sentences behind it.
 //!
-//! * coverage(A→B): share of A's words in sentences that have a counterpart in B (any relation);
-//! * containment(A in B): share of A's words in sentences copied into B (identical or
-//!   near-verbatim), weighted by how close the copy is — "how much of A is in B";
+//! * coverage(A→B): share of A's content words (words of sentences that are not trivial) in
+//!   sentences that have a (non-trivial) counterpart in B;
+//! * containment(A in B): share of A's distinct word shingles that B also has, over all words and
+//!   over words outside quotations (`shingles`);
 //! * JSD(A, B): Jensen–Shannon divergence (base 2) of the two content-stem distributions;
 //! * divergence(A, B) = w·JSD + (1 − w)·(1 − mean of the two coverages), w = `vocabulary_weight`;
-//! * per source: unique share (words in sentences no other source carries), omitted share (of
-//!   the consensus statements of the other sources, the share this one lacks) and divergence =
-//!   the mean of the two.
+//! * statements: sentences linked by alignment, across sources, grouped into one statement; a
+//!   statement carried by at least `consensus_min_share` of the sources is consensus;
+//! * per source: unique share (content words in sentences no other source carries), omitted share (share
+//!   of the consensus statements it does not carry) and divergence = the mean of the two.
 
 use std::collections::BTreeMap;
 
-use crate::align::{Match, Relation, Sentence};
+use crate::align::Alignment;
 use crate::config::Config;
 use crate::score::Score;
+use crate::shingles::{shared_counts, Shingles};
+use crate::similarity::Prepared;
 
 /// Measures between two sources `a` < `b`.
 #[derive(Clone, Debug)]
@@ -24,6 +29,8 @@ pub(crate) struct Pair {
     pub coverage_ba: Score,
     pub containment_ab: Score,
     pub containment_ba: Score,
+    pub quoteless_containment_ab: Score,
+    pub quoteless_containment_ba: Score,
     pub jsd: Score,
     pub divergence: Score,
 }
@@ -36,113 +43,185 @@ pub(crate) struct PerSource {
     pub divergence: Score,
     /// Flat indices of this source's sentences that no other source carries.
     pub unique: Vec<usize>,
-    /// Flat indices of consensus sentences (of other sources) that this source lacks.
+    /// Consensus statements (indices into `Divergence::statements`) this source does not carry.
     pub omitted: Vec<usize>,
+}
+
+/// Sentences of several sources that say the same thing.
+#[derive(Clone, Debug)]
+pub(crate) struct Statement {
+    /// Flat sentence indices, sorted.
+    pub sentences: Vec<usize>,
+    /// Sources that carry it, sorted.
+    pub sources: Vec<usize>,
+    /// Carried by at least `consensus_min_share` of the sources.
+    pub consensus: bool,
 }
 
 /// Everything the divergence stage computes.
 pub(crate) struct Divergence {
     pub pairs: Vec<Pair>,
+    /// Pairwise divergence, N×N, 0 on the diagonal.
+    pub matrix: Vec<Vec<Score>>,
     pub per_source: Vec<PerSource>,
-    /// Flat indices of sentences carried by enough other sources to count as consensus.
-    pub consensus: Vec<usize>,
+    /// Statements carried by two sources or more, ordered by their first sentence.
+    pub statements: Vec<Statement>,
+    /// Statement of each flat sentence, if any.
+    pub statement_of: Vec<Option<usize>>,
 }
 
-fn jsd(p: &BTreeMap<u32, f64>, q: &BTreeMap<u32, f64>) -> f64 {
-    let (tp, tq) = (p.values().sum::<f64>(), q.values().sum::<f64>());
+/// Jensen–Shannon divergence (base 2) of two count vectors sorted by term. Terms found on one side
+/// only contribute their whole mass, so only shared terms need logarithms:
+/// JSD = 1 − ½ Σ_shared [p + q − p·log2(2p/(p+q)) − q·log2(2q/(p+q))].
+pub(crate) fn jsd(p: &[(u32, f64)], q: &[(u32, f64)]) -> f64 {
+    let tp: f64 = p.iter().map(|x| x.1).sum();
+    let tq: f64 = q.iter().map(|x| x.1).sum();
     if tp == 0.0 || tq == 0.0 {
         return if tp == tq { 0.0 } else { 1.0 };
     }
-    let mut keys: Vec<u32> = p.keys().chain(q.keys()).copied().collect();
-    keys.sort_unstable();
-    keys.dedup();
-    let mut d = 0.0;
-    for k in keys {
-        let pi = p.get(&k).copied().unwrap_or(0.0) / tp;
-        let qi = q.get(&k).copied().unwrap_or(0.0) / tq;
-        let m = (pi + qi) / 2.0;
-        if pi > 0.0 {
-            d += 0.5 * pi * (pi / m).log2();
-        }
-        if qi > 0.0 {
-            d += 0.5 * qi * (qi / m).log2();
-        }
-    }
-    d
-}
-
-/// Computes pairwise and per-source measures for `n` sources.
-pub(crate) fn score(n: usize, sentences: &[Sentence], matches: &[Vec<(usize, Match)>], cfg: &Config) -> Divergence {
-    let words = |i: usize| sentences[i].words.len() as f64;
-    let mut total = vec![0.0; n];
-    let mut covered = vec![vec![0.0; n]; n];
-    let mut copied = vec![vec![0.0; n]; n];
-    let mut vocab: Vec<BTreeMap<u32, f64>> = vec![BTreeMap::new(); n];
-    let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (i, s) in sentences.iter().enumerate() {
-        total[s.source] += words(i);
-        by_source[s.source].push(i);
-        for &(id, c) in &s.terms {
-            *vocab[s.source].entry(id).or_insert(0.0) += f64::from(c);
-        }
-        for (other, m) in &matches[i] {
-            covered[s.source][*other] += words(i);
-            if matches!(m.relation, Relation::Identical | Relation::NearVerbatim) {
-                copied[s.source][*other] += words(i) * m.similarity.get();
+    let (mut i, mut j, mut overlap) = (0, 0, 0.0);
+    while i < p.len() && j < q.len() {
+        match p[i].0.cmp(&q[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let (a, b) = (p[i].1 / tp, q[j].1 / tq);
+                let m = a + b;
+                overlap += m - a * (2.0 * a / m).log2() - b * (2.0 * b / m).log2();
+                i += 1;
+                j += 1;
             }
         }
     }
+    (1.0 - overlap / 2.0).clamp(0.0, 1.0)
+}
 
-    let mut pairs = Vec::new();
+/// Disjoint sets with path halving; deterministic (the lower index becomes the root).
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        self.0[hi] = lo;
+    }
+}
+
+fn statements(al: &Alignment, cfg: &Config) -> (Vec<Statement>, Vec<Option<usize>>) {
+    let total = al.source.len();
+    let n = al.n_sources();
+    let mut sets = Sets((0..total).collect());
+    // Only links both sides agree on join a statement: one-sided links would chain loosely
+    // related sentences into one ever-growing statement.
+    let covers = |f: usize, g: usize| al.links[f].iter().any(|l| l.counts() && l.other <= g && g < l.other + l.extent);
+    for (f, links) in al.links.iter().enumerate() {
+        for l in links.iter().filter(|l| l.counts()) {
+            for g in l.other..l.other + l.extent {
+                if covers(g, f) {
+                    sets.union(f, g);
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for f in 0..total {
+        let r = sets.find(f);
+        groups.entry(r).or_default().push(f);
+    }
+    let mut out = Vec::new();
+    let mut of = vec![None; total];
+    for (_, sentences) in groups {
+        let mut sources: Vec<usize> = sentences.iter().map(|&f| al.source[f]).collect();
+        sources.dedup();
+        if sources.len() < 2 {
+            continue;
+        }
+        let consensus = sources.len() as f64 >= cfg.consensus_min_share * n as f64;
+        for &f in &sentences {
+            of[f] = Some(out.len());
+        }
+        out.push(Statement { sentences, sources, consensus });
+    }
+    (out, of)
+}
+
+/// Computes pairwise and per-source measures.
+pub(crate) fn score(al: &Alignment, cfg: &Config) -> Divergence {
+    let n = al.n_sources();
+    let words = |f: usize| al.content_words(f) as f64;
+    let mut total = vec![0.0; n];
+    let mut covered = vec![0.0; n * n];
+    let mut vocab: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n];
+    for s in 0..n {
+        let mut counts: BTreeMap<u32, f64> = BTreeMap::new();
+        for f in al.sentences_of(s) {
+            total[s] += words(f);
+            for (t, c) in al.corpus.sentences[f].content_terms() {
+                *counts.entry(t).or_insert(0.0) += f64::from(c);
+            }
+            for l in al.links[f].iter().filter(|l| l.counts()) {
+                covered[s * n + al.source[l.other]] += words(f);
+            }
+        }
+        vocab[s] = counts.into_iter().collect();
+    }
+    let by_source: Vec<Vec<&Prepared>> =
+        (0..n).map(|s| al.sentences_of(s).map(|f| &al.corpus.sentences[f]).collect()).collect();
+    let sh = Shingles::new(&by_source, cfg.shingle_words);
+    let shared_all = shared_counts(&sh.all, cfg.shingle_max_sources);
+    let shared_narrative = shared_counts(&sh.narrative, cfg.shingle_max_sources);
+
+    let mut pairs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
+    let mut matrix = vec![vec![Score::ZERO; n]; n];
     for a in 0..n {
         for b in a + 1..n {
-            let coverage_ab = Score::ratio(covered[a][b], total[a]);
-            let coverage_ba = Score::ratio(covered[b][a], total[b]);
+            let coverage_ab = Score::ratio(covered[a * n + b], total[a]);
+            let coverage_ba = Score::ratio(covered[b * n + a], total[b]);
             let j = Score::new(jsd(&vocab[a], &vocab[b]));
             let w = cfg.vocabulary_weight;
             let uncovered = 1.0 - (coverage_ab.get() + coverage_ba.get()) / 2.0;
+            let divergence = Score::new(w * j.get() + (1.0 - w) * uncovered);
+            matrix[a][b] = divergence;
+            matrix[b][a] = divergence;
+            let (all, narr) = (f64::from(shared_all[a * n + b]), f64::from(shared_narrative[a * n + b]));
             pairs.push(Pair {
                 a,
                 b,
                 coverage_ab,
                 coverage_ba,
-                containment_ab: Score::ratio(copied[a][b], total[a]),
-                containment_ba: Score::ratio(copied[b][a], total[b]),
+                containment_ab: Score::ratio(all, sh.all[a].len() as f64),
+                containment_ba: Score::ratio(all, sh.all[b].len() as f64),
+                quoteless_containment_ab: Score::ratio(narr, sh.narrative[a].len() as f64),
+                quoteless_containment_ba: Score::ratio(narr, sh.narrative[b].len() as f64),
                 jsd: j,
-                divergence: Score::new(w * j.get() + (1.0 - w) * uncovered),
+                divergence,
             });
         }
     }
 
-    // A sentence is consensus when enough of the other sources carry it.
-    let others = n.saturating_sub(1) as f64;
-    let consensus: Vec<usize> = (0..sentences.len())
-        .filter(|&i| !matches[i].is_empty() && matches[i].len() as f64 >= cfg.consensus_min_share * others)
-        .collect();
-
+    let (statements, statement_of) = statements(al, cfg);
+    let consensus: Vec<usize> = (0..statements.len()).filter(|&k| statements[k].consensus).collect();
     let mut per_source = vec![PerSource::default(); n];
     if n > 1 {
-        for (src, ps) in per_source.iter_mut().enumerate() {
-            ps.unique = by_source[src].iter().copied().filter(|&i| matches[i].is_empty()).collect();
-            let unique_words: f64 = ps.unique.iter().map(|&i| words(i)).sum();
-            ps.unique_share = Score::ratio(unique_words, total[src]);
-            // Omitted share: averaged over the other sources, so a long source does not weigh more.
-            let mut shares = Vec::new();
-            for other in (0..n).filter(|&o| o != src) {
-                let theirs: Vec<usize> = consensus.iter().copied().filter(|&i| sentences[i].source == other).collect();
-                if theirs.is_empty() {
-                    continue;
-                }
-                let lacking: Vec<usize> =
-                    theirs.iter().copied().filter(|&i| !matches[i].iter().any(|(s, _)| *s == src)).collect();
-                shares.push(lacking.len() as f64 / theirs.len() as f64);
-                ps.omitted.extend(lacking);
-            }
-            ps.omitted_share = Score::ratio(shares.iter().sum(), shares.len() as f64);
+        for (s, ps) in per_source.iter_mut().enumerate() {
+            ps.unique =
+                al.sentences_of(s).filter(|&f| !al.trivial[f] && !al.links[f].iter().any(|l| l.counts())).collect();
+            let unique_words: f64 = ps.unique.iter().map(|&f| words(f)).sum();
+            ps.unique_share = Score::ratio(unique_words, total[s]);
+            ps.omitted =
+                consensus.iter().copied().filter(|&k| statements[k].sources.binary_search(&s).is_err()).collect();
+            ps.omitted_share = Score::ratio(ps.omitted.len() as f64, consensus.len() as f64);
             ps.divergence = Score::new((ps.unique_share.get() + ps.omitted_share.get()) / 2.0);
         }
     }
-    Divergence { pairs, per_source, consensus }
+    Divergence { pairs, matrix, per_source, statements, statement_of }
 }
 
 #[cfg(test)]
@@ -150,10 +229,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn jsd_bounds() {
-        let p: BTreeMap<u32, f64> = [(1, 2.0), (2, 1.0)].into();
-        let q: BTreeMap<u32, f64> = [(3, 1.0)].into();
+    fn jsd_bounds_and_symmetry() {
+        let p = [(1, 2.0), (2, 1.0)];
+        let q = [(3, 1.0)];
+        let r = [(1, 1.0), (3, 4.0)];
         assert!(jsd(&p, &p).abs() < 1e-12);
         assert!((jsd(&p, &q) - 1.0).abs() < 1e-12);
+        assert!((jsd(&p, &r) - jsd(&r, &p)).abs() < 1e-12);
+        // Against the textbook formula.
+        let (a, b): ([f64; 3], [f64; 3]) = ([2.0 / 3.0, 1.0 / 3.0, 0.0], [0.2, 0.0, 0.8]);
+        let mut d = 0.0;
+        for k in 0..3 {
+            let m = (a[k] + b[k]) / 2.0;
+            if a[k] > 0.0 {
+                d += 0.5 * a[k] * (a[k] / m).log2();
+            }
+            if b[k] > 0.0 {
+                d += 0.5 * b[k] * (b[k] / m).log2();
+            }
+        }
+        assert!((jsd(&p, &r) - d).abs() < 1e-12);
     }
 }

@@ -87,6 +87,7 @@ pub(crate) const DATA_FILES: &[(&str, &str)] = &[
     ("data/abbreviations/nl.txt", include_str!("../data/abbreviations/nl.txt")),
     ("data/abbreviations/pt.txt", include_str!("../data/abbreviations/pt.txt")),
     ("data/abbreviations/ru.txt", include_str!("../data/abbreviations/ru.txt")),
+    ("data/stock/en.txt", include_str!("../data/stock/en.txt")),
     ("data/values/common.txt", include_str!("../data/values/common.txt")),
     ("data/values/de.txt", include_str!("../data/values/de.txt")),
     ("data/values/en.txt", include_str!("../data/values/en.txt")),

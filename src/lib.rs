@@ -38,6 +38,7 @@ mod config;
 mod diff;
 mod divergence;
 mod error;
+mod families;
 mod html;
 mod lexicon;
 mod links;
@@ -45,6 +46,8 @@ mod quotes;
 mod report;
 mod score;
 mod sentences;
+mod shingles;
+mod similarity;
 mod terms;
 mod tokenize;
 mod values;
@@ -56,13 +59,15 @@ pub use crate::analyze::{analyze, strip, strip_html, Override, Source, Stripped,
 pub use crate::boilerplate::{BlockKind, Reason};
 pub use crate::config::{Config, Preset};
 pub use crate::error::Error;
+pub use crate::families::{Derivation, Rewrite};
 pub use crate::html::html_to_text;
 pub use crate::quotes::Change;
 pub use crate::report::{
-    BlockReport, Counterpart, Field, Metadata, NamingReport, NamingUse, PairReport, QuoteRef, QuoteReport, Report,
-    RewordingReport, SentenceRef, SentenceReport, SourceReport, Span, SpeakerReport, TermReport, UtteranceMember,
-    UtteranceReport, WordChangeReport,
+    BlockReport, Counterpart, FamilyReport, Field, Metadata, NamingReport, NamingUse, PairReport, QuoteRef,
+    QuoteReport, Report, RewordingReport, SentenceRef, SentenceReport, SourceReport, Span, SpeakerReport,
+    StatementReport, TermReport, UtteranceMember, UtteranceReport, WordChangeReport,
 };
 pub use crate::score::Score;
+pub use crate::similarity::{Comparer, Comparison, LinearModel, FEATURES, N_FEATURES};
 pub use crate::tokenize::{detect_language, fold, fold_into, tokenize, tokenize_utf16, Lang, Token, TokenKind};
 pub use crate::values::{values, TimeUnit, Value, ValueKind};

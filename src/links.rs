@@ -8,10 +8,11 @@
 //! best first, when their content words overlap at least `link_neighbour_min` (Dice). The window
 //! tolerates a sentence split in two by one source.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
-use crate::align::{Match, Sentence};
+use crate::align::Alignment;
 use crate::config::Config;
+use crate::similarity::dice;
 
 /// Related sentence pairs, by flat sentence index.
 pub(crate) struct Links {
@@ -19,34 +20,39 @@ pub(crate) struct Links {
 }
 
 impl Links {
-    pub fn new(sentences: &[Sentence], matches: &[Vec<(usize, Match)>], cfg: &Config) -> Links {
-        let n = sentences.len();
+    pub fn new(al: &Alignment, cfg: &Config) -> Links {
+        let n = al.source.len();
         let mut partners: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
-        for (i, list) in matches.iter().enumerate() {
-            for (_, m) in list {
-                if m.other < n && m.other != i {
-                    partners[i].insert(m.other);
-                    partners[m.other].insert(i);
+        for (i, list) in al.links.iter().enumerate() {
+            for l in list.iter().filter(|l| l.counts()) {
+                // A counterpart that spans two sentences (a split) relates to both.
+                for other in l.other..(l.other + l.extent).min(n) {
+                    if other != i {
+                        partners[i].insert(other);
+                        partners[other].insert(i);
+                    }
                 }
             }
         }
-        let has_link_to =
-            |p: &[BTreeSet<usize>], i: usize, source: usize| p[i].iter().any(|&j| sentences[j].source == source);
+        // Content stems of each sentence, each once, sorted.
+        let stems: Vec<Vec<u32>> =
+            al.corpus.sentences.iter().map(|p| p.content_terms().into_iter().map(|(t, _)| t).collect()).collect();
+        let source = &al.source;
+        let has_link_to = |p: &[BTreeSet<usize>], i: usize, s: usize| p[i].iter().any(|&j| source[j] == s);
         let window = cfg.link_neighbour_window;
         // Sentences of one source near position `i`, on one side of it.
         let near = |i: usize, before: bool| -> Vec<usize> {
-            let source = sentences[i].source;
             let range: Vec<usize> = if before {
                 (i.saturating_sub(window)..i).collect()
             } else {
                 (i + 1..(i + 1 + window).min(n)).collect()
             };
-            range.into_iter().filter(|&x| sentences[x].source == source).collect()
+            range.into_iter().filter(|&x| source[x] == source[i]).collect()
         };
         let aligned: Vec<(usize, usize)> =
             (0..n).flat_map(|i| partners[i].iter().filter(move |&&j| j > i).map(move |&j| (i, j))).collect();
         for (i, j) in aligned {
-            let (si, sj) = (sentences[i].source, sentences[j].source);
+            let (si, sj) = (source[i], source[j]);
             for before in [true, false] {
                 let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
                 for x in near(i, before) {
@@ -54,7 +60,7 @@ impl Links {
                         if has_link_to(&partners, x, sj) || has_link_to(&partners, y, si) {
                             continue;
                         }
-                        let d = dice(&sentences[x], &sentences[y]);
+                        let d = dice(&stems[x], &stems[y]);
                         if d >= cfg.link_neighbour_min {
                             pairs.push((d, x, y));
                         }
@@ -79,18 +85,6 @@ impl Links {
     }
 }
 
-/// Dice coefficient of the content-word sets of two sentences.
-fn dice(a: &Sentence, b: &Sentence) -> f64 {
-    let sa: HashSet<u32> = a.terms.iter().map(|&(id, _)| id).collect();
-    let shared = b.terms.iter().filter(|(id, _)| sa.contains(id)).count();
-    let total = a.terms.len() + b.terms.len();
-    if total == 0 {
-        0.0
-    } else {
-        2.0 * shared as f64 / total as f64
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,10 +102,9 @@ mod tests {
         let texts = [a, b];
         let spans: Vec<Vec<std::ops::Range<usize>>> =
             texts.iter().map(|t| crate::sentences::split(t, 0..t.len(), Lang::En)).collect();
-        let (flat, vocab) = align::prepare(&texts, &spans, &[Lang::En, Lang::En]);
         let cfg = Config::default();
-        let matches = align::align(&flat, &vocab, &cfg);
-        let links = Links::new(&flat, &matches, &cfg);
+        let al = align::align(&texts, &spans, &[Lang::En, Lang::En], &cfg);
+        let links = Links::new(&al, &cfg);
         let linked = |i: usize| links.of(i).collect::<Vec<_>>();
         assert_eq!(linked(1), vec![4], "the aligned pair");
         assert_eq!(linked(0), vec![3], "the sentences before it share 'trump' and 'situation'");

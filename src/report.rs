@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::align::Relation;
 use crate::boilerplate::{BlockKind, Reason};
+use crate::families::{Derivation, Rewrite};
 use crate::quotes::Change;
 use crate::score::Score;
 use crate::tokenize::Lang;
@@ -107,10 +108,21 @@ pub struct Counterpart {
     pub source: usize,
     /// Index of the sentence in that source.
     pub sentence: usize,
-    /// How similar the two are.
+    /// How many consecutive sentences of that source, from `sentence` on, make the counterpart:
+    /// 2 when that source split this sentence in two.
+    pub sentences: usize,
+    /// This sentence is one of two that the other source merged into one (`sentence`).
+    pub part: bool,
+    /// How similar the two are (graded like the STS benchmark, scaled to [0, 1]).
     pub similarity: Score,
+    /// Probability that the two state the same thing.
+    pub paraphrase: Score,
     /// How they relate.
     pub relation: Relation,
+    /// They share little beyond names, titles and numbers: shown, not counted as shared.
+    pub trivial: bool,
+    /// Share of the content words they share that are quoted in both (quoted speech).
+    pub quoted: Score,
 }
 
 /// One sentence of a source's body.
@@ -120,10 +132,12 @@ pub struct SentenceReport {
     pub span: Span,
     /// Its best counterpart in each other source that carries it, by source.
     pub counterparts: Vec<Counterpart>,
-    /// The closest relation over all counterparts (`unique` when there are none).
+    /// The closest relation over all counterparts that count (`unique` when there are none).
     pub best_relation: Relation,
-    /// Whether most other sources carry it.
+    /// Whether it belongs to a consensus statement.
     pub consensus: bool,
+    /// The statement (index into `Report::statements`) it belongs to, if another source carries it.
+    pub statement: Option<usize>,
 }
 
 /// A reference to one sentence of one source.
@@ -159,8 +173,10 @@ pub struct SourceReport {
     pub omitted_share: Score,
     /// Indices of its sentences that no other source carries.
     pub unique: Vec<usize>,
-    /// Consensus sentences of other sources that it leaves out.
+    /// Consensus statements it leaves out, each by its first sentence.
     pub omitted: Vec<SentenceRef>,
+    /// Consensus statements it leaves out (indices into `Report::statements`).
+    pub omitted_statements: Vec<usize>,
     /// Direct quotations, in text order.
     pub quotes: Vec<QuoteReport>,
     /// Words and phrases that set it apart from the other sources, the most distinctive first.
@@ -303,14 +319,48 @@ pub struct PairReport {
     pub coverage_ab: Score,
     /// Share of b's words in sentences that a carries too.
     pub coverage_ba: Score,
-    /// How much of a is copied into b (identical or near-verbatim sentences).
+    /// How much of a is in b: share of a's three-word shingles that b has too.
     pub containment_ab: Score,
-    /// How much of b is copied into a.
+    /// How much of b is in a.
     pub containment_ba: Score,
+    /// `containment_ab` over words outside quotations only.
+    pub quoteless_containment_ab: Score,
+    /// `containment_ba` over words outside quotations only.
+    pub quoteless_containment_ba: Score,
     /// Jensen–Shannon divergence of the two vocabularies.
     pub jsd: Score,
     /// The pairwise divergence (see `DESIGN.md`).
     pub divergence: Score,
+    /// Whether one derives from the other: wholly, partially or not.
+    pub derivation: Derivation,
+    /// For a derived pair, how closely the derived text keeps the words.
+    pub rewrite: Option<Rewrite>,
+    /// The likely original of a derived pair, when the evidence supports one.
+    pub original: Option<usize>,
+    /// Sentences aligned between the two outside quotations, in a's order: the evidence.
+    pub aligned: Vec<[SentenceRef; 2]>,
+    /// How many of them keep the same order in both texts.
+    pub in_order: usize,
+}
+
+/// Sentences of several sources that say the same thing.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StatementReport {
+    /// Its sentences, by source.
+    pub sentences: Vec<SentenceRef>,
+    /// The sources that carry it.
+    pub sources: Vec<usize>,
+    /// Whether enough sources carry it to count as consensus (`Config::consensus_min_share`).
+    pub consensus: bool,
+}
+
+/// Sources derived from the same text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FamilyReport {
+    /// The members.
+    pub sources: Vec<usize>,
+    /// The member the others derive from, when the evidence names one.
+    pub original: Option<usize>,
 }
 
 /// The result of [`crate::analyze`].
@@ -324,8 +374,12 @@ pub struct Report {
     pub pairs: Vec<PairReport>,
     /// The pairwise divergence as an N×N matrix (0 on the diagonal).
     pub matrix: Vec<Vec<Score>>,
-    /// Sentences that most sources carry.
+    /// Sentences that belong to consensus statements.
     pub consensus: Vec<SentenceRef>,
+    /// Statements carried by two sources or more.
+    pub statements: Vec<StatementReport>,
+    /// Rewrite families: groups of sources derived from the same text.
+    pub families: Vec<FamilyReport>,
     /// Things the person should know (an override that no longer matches, an empty source).
     pub warnings: Vec<String>,
     /// Utterances quoted by two sources or more, with each quotation's word-level differences.
@@ -375,7 +429,23 @@ impl Report {
                 let links: Vec<String> = s
                     .counterparts
                     .iter()
-                    .map(|c| format!("{}:{} {:?} {}", c.source, c.sentence, c.relation, pct(c.similarity)))
+                    .map(|c| {
+                        let mut t = format!("{}:{}", c.source, c.sentence);
+                        if c.sentences > 1 {
+                            let _ = write!(t, "+{}", c.sentence + c.sentences - 1);
+                        }
+                        let _ = write!(t, " {:?} {} p={}", c.relation, pct(c.similarity), pct(c.paraphrase));
+                        if c.part {
+                            t.push_str(" part");
+                        }
+                        if c.trivial {
+                            t.push_str(" trivial");
+                        }
+                        if c.quoted.get() > 0.0 {
+                            let _ = write!(t, " quoted {}", pct(c.quoted));
+                        }
+                        t
+                    })
                     .collect();
                 let _ = writeln!(out, "  {k:>3} [{:?}] {}", s.best_relation, slice(text, &s.span));
                 if !links.is_empty() {
@@ -427,7 +497,7 @@ impl Report {
         for p in &self.pairs {
             let _ = writeln!(
                 out,
-                "{}-{} divergence {} coverage {}/{} containment {}/{} jsd {}",
+                "{}-{} divergence {} coverage {}/{} containment {}/{} (quoteless {}/{}) jsd {} derivation {:?} rewrite {:?} original {:?} aligned {} in order {}",
                 p.a,
                 p.b,
                 pct(p.divergence),
@@ -435,8 +505,23 @@ impl Report {
                 pct(p.coverage_ba),
                 pct(p.containment_ab),
                 pct(p.containment_ba),
-                pct(p.jsd)
+                pct(p.quoteless_containment_ab),
+                pct(p.quoteless_containment_ba),
+                pct(p.jsd),
+                p.derivation,
+                p.rewrite,
+                p.original,
+                p.aligned.len(),
+                p.in_order
             );
+        }
+        for f in &self.families {
+            let _ = writeln!(out, "family {:?} original {:?}", f.sources, f.original);
+        }
+        for (k, st) in self.statements.iter().enumerate() {
+            let members: Vec<String> = st.sentences.iter().map(|r| format!("{}:{}", r.source, r.sentence)).collect();
+            let _ =
+                writeln!(out, "statement {k}{}: {}", if st.consensus { " (consensus)" } else { "" }, members.join(" "));
         }
         for w in &self.warnings {
             let _ = writeln!(out, "warning: {w}");

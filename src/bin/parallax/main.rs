@@ -21,7 +21,8 @@ usage:
   parallax analyze FILE... [--format json|text] [--preset strict|balanced|lenient]
   parallax analyze --jsonl     reads {\"sources\":[{\"name\":…,\"text\":…}]} per line, writes one report per line
   parallax strip [FILE] [--format text|json]   reads standard input when no file is given
-  parallax eval strip --scrapinghub DIR|--trafilatura DIR [--html] [--json]";
+  parallax eval strip --scrapinghub DIR|--trafilatura DIR [--html] [--json]
+  parallax eval paraphrase|sts|reuse PATH [--json]   measure sentence alignment and reuse detection";
 
 type CliResult = Result<(), String>;
 

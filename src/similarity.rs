@@ -1,0 +1,665 @@
+//! How alike two sentences are: lexical features and a small fitted model over them.
+//!
+//! A sentence is prepared once (folded words, stems, word n-grams, character n-grams, numbers,
+//! capitalized words, which words are inside quotation marks). Two prepared sentences give a
+//! fixed vector of [`FEATURES`] — overlap of words, stems, bigrams, trigrams and characters,
+//! IDF-weighted overlap, order (longest common subsequence), length ratio, and agreement of
+//! numbers and names. Two linear heads read that vector:
+//!
+//! * the **paraphrase** head is a logistic regression fitted on the MSRP *train* split; its
+//!   output is the probability that the two sentences state the same thing;
+//! * the **similarity** head is a least-squares fit on the STS Benchmark *train* split (news
+//!   genre), scaled from 0–5 to `[0, 1]`; it is the similarity the report shows.
+//!
+//! Both heads are plain numbers in [`crate::Config`] (`paraphrase_model`, `similarity_model`),
+//! produced by `parallax eval paraphrase … --fit` and `parallax eval sts … --fit`; `DESIGN.md` says
+//! how they were chosen.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::align::Relation;
+use crate::config::Config;
+use crate::lexicon;
+use crate::score::Score;
+use crate::tokenize::{detect_language, fold, words_in, Lang};
+
+/// The names of the features, in the order of the feature vector and of the model weights.
+pub const FEATURES: [&str; 20] = [
+    "word_dice",
+    "content_dice",
+    "bigram_dice",
+    "trigram_dice",
+    "char_dice",
+    "tfidf_cosine",
+    "idf_jaccard",
+    "idf_min_containment",
+    "lcs",
+    "length_ratio",
+    "number_mismatch",
+    "name_mismatch",
+    "unmatched_content",
+    "quote_share",
+    "idf_max_containment",
+    "content_bigram_dice",
+    "function_dice",
+    "prefix_dice",
+    "cosine_squared",
+    "word_dice_squared",
+];
+
+/// Number of features.
+pub const N_FEATURES: usize = FEATURES.len();
+
+/// A linear model over the features: `bias + Σ weights[k]·feature[k]`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LinearModel {
+    /// Constant term.
+    pub bias: f64,
+    /// One weight per feature, in the order of [`FEATURES`].
+    pub weights: [f64; N_FEATURES],
+}
+
+impl LinearModel {
+    /// The raw linear score.
+    pub fn linear(&self, x: &[f64; N_FEATURES]) -> f64 {
+        self.bias + self.weights.iter().zip(x).map(|(w, v)| w * v).sum::<f64>()
+    }
+
+    /// The logistic of the linear score, in `(0, 1)`.
+    pub fn probability(&self, x: &[f64; N_FEATURES]) -> f64 {
+        1.0 / (1.0 + (-self.linear(x)).exp())
+    }
+}
+
+/// One sentence, prepared for comparison.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Prepared {
+    /// Folded words and numbers, in order.
+    pub words: Vec<String>,
+    /// Term id (stem) of each word.
+    pub terms: Vec<u32>,
+    /// Whether each word is a content word (not a function word).
+    pub content: Vec<bool>,
+    /// Whether each word is inside quotation marks.
+    pub quoted: Vec<bool>,
+    /// Whether each word is written with a capital and does not open the sentence.
+    pub capital: Vec<bool>,
+    /// Term ids of capitalized words that do not open the sentence (a cheap proxy for names),
+    /// sorted and deduplicated.
+    pub names: Vec<u32>,
+    /// Normalized numbers, sorted and deduplicated.
+    pub numbers: Vec<String>,
+    /// Hashes of word bigrams and trigrams, and of character 4-grams, each sorted and deduplicated.
+    pub bigrams: Vec<u64>,
+    pub trigrams: Vec<u64>,
+    pub chars: Vec<u64>,
+}
+
+impl Prepared {
+    /// Content term ids with their counts, sorted by id.
+    pub fn content_terms(&self) -> Vec<(u32, u32)> {
+        let mut ids: Vec<u32> = self.terms.iter().zip(&self.content).filter(|(_, &c)| c).map(|(&t, _)| t).collect();
+        ids.sort_unstable();
+        let mut out: Vec<(u32, u32)> = Vec::new();
+        for id in ids {
+            match out.last_mut() {
+                Some((last, n)) if *last == id => *n += 1,
+                _ => out.push((id, 1)),
+            }
+        }
+        out
+    }
+}
+
+/// FNV-1a over a sequence of strings separated by a zero byte: stable across runs and platforms,
+/// so reports are byte-identical.
+pub(crate) fn hash_words<'a>(words: impl IntoIterator<Item = &'a str>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, w) in words.into_iter().enumerate() {
+        if i > 0 {
+            h ^= 0;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        for byte in w.bytes() {
+            h ^= u64::from(byte);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
+fn sorted_unique(mut v: Vec<u64>) -> Vec<u64> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Byte ranges of `text` that lie inside quotation marks, in order. Curly quotes and guillemets
+/// pair by direction, straight double quotes in turn; a quotation never runs past the end of its
+/// paragraph (a line break), and one left open runs to it, since a quote that goes on over
+/// several sentences may close only at the end of the paragraph.
+pub(crate) fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (at, c) in text.char_indices() {
+        match (c, open) {
+            ('\u{201C}' | '\u{00AB}' | '\u{201E}' | '"', None) => open = Some(at),
+            ('\u{201D}' | '\u{00BB}' | '"', Some(start)) => {
+                out.push(start..at);
+                open = None;
+            }
+            ('\n', Some(start)) => {
+                out.push(start..at);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = open {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// Normal form of a number token: thousands separators dropped ("1,200" = "1200").
+fn number_form(folded: &str) -> String {
+    folded.chars().filter(|&c| c != ',').collect()
+}
+
+/// A set of sentences prepared together, with the vocabulary and inverse document frequencies
+/// they share.
+pub(crate) struct Corpus {
+    pub sentences: Vec<Prepared>,
+    /// Stem (or number form) → term id.
+    pub ids: HashMap<String, u32>,
+    /// Document frequency (in sentences) of each term id.
+    pub df: Vec<u32>,
+    /// Smoothed inverse document frequency of each term id.
+    pub idf: Vec<f64>,
+    /// Whether each term id is a name: inside sentences it is written with a capital more often
+    /// than without.
+    pub is_name: Vec<bool>,
+}
+
+impl Corpus {
+    /// Prepares sentences, each given as its text, its byte range there and its language.
+    pub fn new<'a>(items: impl IntoIterator<Item = (&'a str, Range<usize>, Lang)>) -> Corpus {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut sentences = Vec::new();
+        let mut df: Vec<u32> = Vec::new();
+        let mut capitals: Vec<(u32, u32)> = Vec::new();
+        // Quotations are found once per text, so a quote that spans sentences marks them all.
+        let mut quotes: (usize, usize, Vec<Range<usize>>) = (0, usize::MAX, Vec::new());
+        for (text, span, lang) in items {
+            if (text.as_ptr() as usize, text.len()) != (quotes.0, quotes.1) {
+                quotes = (text.as_ptr() as usize, text.len(), quoted_ranges(text));
+            }
+            let p = prepare(text, span, lang, &quotes.2, &mut |stem: String| {
+                let next = ids.len() as u32;
+                *ids.entry(stem).or_insert(next)
+            });
+            df.resize(ids.len(), 0);
+            capitals.resize(ids.len(), (0, 0));
+            for (k, (&t, &cap)) in p.terms.iter().zip(&p.capital).enumerate() {
+                if k > 0 {
+                    let c = &mut capitals[t as usize];
+                    if cap {
+                        c.0 += 1;
+                    } else {
+                        c.1 += 1;
+                    }
+                }
+            }
+            let mut seen: Vec<u32> = p.terms.clone();
+            seen.sort_unstable();
+            seen.dedup();
+            for id in seen {
+                df[id as usize] += 1;
+            }
+            sentences.push(p);
+        }
+        let n = sentences.len() as f64;
+        // Smoothed so a term found in every sentence still weighs a little and a corpus of one
+        // sentence still has finite weights.
+        let idf = df.iter().map(|&d| ((n + 1.0) / (f64::from(d) + 0.5)).ln().max(0.0) + 0.1).collect();
+        let is_name = capitals.iter().map(|&(up, low)| up > low).collect();
+        Corpus { sentences, ids, df, idf, is_name }
+    }
+
+    /// Sentences `i` and `j` (in that order) prepared as one, for matching a sentence that another
+    /// source split in two.
+    pub fn joined(&self, i: usize, j: usize) -> Prepared {
+        let (a, b) = (&self.sentences[i], &self.sentences[j]);
+        let mut p = Prepared {
+            words: a.words.iter().chain(&b.words).cloned().collect(),
+            terms: a.terms.iter().chain(&b.terms).copied().collect(),
+            content: a.content.iter().chain(&b.content).copied().collect(),
+            quoted: a.quoted.iter().chain(&b.quoted).copied().collect(),
+            capital: a.capital.iter().chain(&b.capital).copied().collect(),
+            names: a.names.iter().chain(&b.names).copied().collect(),
+            numbers: a.numbers.iter().chain(&b.numbers).cloned().collect(),
+            ..Prepared::default()
+        };
+        p.names.sort_unstable();
+        p.names.dedup();
+        p.numbers.sort();
+        p.numbers.dedup();
+        finish(&mut p);
+        p
+    }
+
+    /// Inverse document frequency of a term id (1 for ids past the corpus).
+    pub fn idf_of(&self, id: u32) -> f64 {
+        self.idf.get(id as usize).copied().unwrap_or(1.0)
+    }
+
+    /// The features of sentences `i` and `j`.
+    pub fn features(&self, i: usize, j: usize) -> [f64; N_FEATURES] {
+        features(&self.sentences[i], &self.sentences[j], &self.idf)
+    }
+}
+
+fn prepare(
+    text: &str,
+    span: Range<usize>,
+    lang: Lang,
+    quotes: &[Range<usize>],
+    id_of: &mut impl FnMut(String) -> u32,
+) -> Prepared {
+    let in_quote = |at: usize| {
+        let k = quotes.partition_point(|q| q.end <= at);
+        quotes.get(k).is_some_and(|q| q.contains(&at))
+    };
+    let mut p = Prepared::default();
+    let mut names = Vec::new();
+    let mut numbers = Vec::new();
+    for unit in words_in(text, span.clone()) {
+        let at = unit.start;
+        let raw = &text[unit];
+        let word = fold(raw);
+        let is_number = raw.chars().next().is_some_and(char::is_numeric);
+        let stem = if is_number { number_form(&word) } else { lexicon::stem(&word, lang) };
+        let id = id_of(stem);
+        let content = is_number || !lexicon::is_stopword(&word, lang);
+        if is_number {
+            numbers.push(number_form(&word));
+        } else if !p.words.is_empty() && raw.chars().next().is_some_and(char::is_uppercase) {
+            names.push(id);
+        }
+        p.quoted.push(in_quote(at));
+        p.capital.push(!p.words.is_empty() && raw.chars().next().is_some_and(char::is_uppercase));
+        p.words.push(word);
+        p.terms.push(id);
+        p.content.push(content);
+    }
+    names.sort_unstable();
+    names.dedup();
+    numbers.sort();
+    numbers.dedup();
+    p.names = names;
+    p.numbers = numbers;
+    finish(&mut p);
+    p
+}
+
+/// Fills in the word and character n-grams of a sentence from its words.
+fn finish(p: &mut Prepared) {
+    p.bigrams = sorted_unique(p.words.windows(2).map(|w| hash_words([w[0].as_str(), w[1].as_str()])).collect());
+    p.trigrams =
+        sorted_unique(p.words.windows(3).map(|w| hash_words([w[0].as_str(), w[1].as_str(), w[2].as_str()])).collect());
+    let joined: Vec<char> = p.words.join(" ").chars().collect();
+    p.chars = sorted_unique(
+        joined
+            .windows(4)
+            .map(|w| {
+                w.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &c| (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3))
+            })
+            .collect(),
+    );
+}
+
+/// Size of the intersection of two sorted, deduplicated lists.
+pub(crate) fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Dice coefficient of two sorted, deduplicated lists (0 when both are empty).
+pub(crate) fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    2.0 * shared(a, b) as f64 / (a.len() + b.len()) as f64
+}
+
+/// Dice of two sorted multisets given as (id, count).
+fn dice_counts<T: Ord>(a: &[(T, u32)], b: &[(T, u32)]) -> f64 {
+    let total: u32 = a.iter().chain(b).map(|&(_, c)| c).sum();
+    if total == 0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut both) = (0, 0, 0u32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += a[i].1.min(b[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * f64::from(both) / f64::from(total)
+}
+
+fn counts(ids: impl Iterator<Item = u64>) -> Vec<(u64, u32)> {
+    let mut v: Vec<u64> = ids.collect();
+    v.sort_unstable();
+    let mut out: Vec<(u64, u32)> = Vec::new();
+    for id in v {
+        match out.last_mut() {
+            Some((last, n)) if *last == id => *n += 1,
+            _ => out.push((id, 1)),
+        }
+    }
+    out
+}
+
+/// Length of the longest common subsequence of two sequences, in O(|a|·|b|) time and O(|b|)
+/// memory. Sentences are short; callers bound the lengths.
+fn lcs(a: &[u32], b: &[u32]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut diag = 0;
+        for (k, &y) in b.iter().enumerate() {
+            let up = row[k + 1];
+            row[k + 1] = if x == y { diag + 1 } else { up.max(row[k]) };
+            diag = up;
+        }
+    }
+    row[b.len()]
+}
+
+/// Longest sentence, in words, whose order is compared word by word; longer ones are cut.
+const LCS_MAX_WORDS: usize = 200;
+
+/// The feature vector of two prepared sentences. Symmetric: `features(a, b) == features(b, a)`.
+pub(crate) fn features(a: &Prepared, b: &Prepared, idf: &[f64]) -> [f64; N_FEATURES] {
+    let wa = counts(a.words.iter().map(|w| hash_words([w.as_str()])));
+    let wb = counts(b.words.iter().map(|w| hash_words([w.as_str()])));
+    let word_dice = dice_counts(&wa, &wb);
+    let ca = a.content_terms();
+    let cb = b.content_terms();
+    let content_dice = dice_counts(&ca, &cb);
+
+    // TF-IDF cosine and IDF-weighted overlaps over content stems.
+    let w = |id: u32| idf.get(id as usize).copied().unwrap_or(1.0);
+    let (mut dot, mut na, mut nb) = (0.0, 0.0, 0.0);
+    let (mut shared_idf, mut own_a, mut own_b) = (0.0, 0.0, 0.0);
+    {
+        let (mut i, mut j) = (0, 0);
+        while i < ca.len() || j < cb.len() {
+            let ord = match (ca.get(i), cb.get(j)) {
+                (Some(x), Some(y)) => x.0.cmp(&y.0),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                _ => std::cmp::Ordering::Greater,
+            };
+            match ord {
+                std::cmp::Ordering::Less => {
+                    let (id, c) = ca[i];
+                    let v = (1.0 + f64::from(c).ln()) * w(id);
+                    na += v * v;
+                    own_a += w(id);
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    let (id, c) = cb[j];
+                    let v = (1.0 + f64::from(c).ln()) * w(id);
+                    nb += v * v;
+                    own_b += w(id);
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    let (id, c) = ca[i];
+                    let d = cb[j].1;
+                    let va = (1.0 + f64::from(c).ln()) * w(id);
+                    let vb = (1.0 + f64::from(d).ln()) * w(id);
+                    dot += va * vb;
+                    na += va * va;
+                    nb += vb * vb;
+                    shared_idf += w(id);
+                    own_a += w(id);
+                    own_b += w(id);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+    }
+    let tfidf_cosine = if na > 0.0 && nb > 0.0 { dot / (na.sqrt() * nb.sqrt()) } else { 0.0 };
+    let union = own_a + own_b - shared_idf;
+    let idf_jaccard = if union > 0.0 { shared_idf / union } else { 0.0 };
+    let idf_min_containment =
+        if own_a > 0.0 && own_b > 0.0 { (shared_idf / own_a).min(shared_idf / own_b) } else { 0.0 };
+    let idf_max_containment =
+        if own_a > 0.0 && own_b > 0.0 { (shared_idf / own_a).max(shared_idf / own_b) } else { 0.0 };
+    let content_bigrams = |p: &Prepared| {
+        let seq: Vec<u32> = p.terms.iter().zip(&p.content).filter(|(_, &c)| c).map(|(&t, _)| t).collect();
+        sorted_unique(seq.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect())
+    };
+    let content_bigram_dice = dice(&content_bigrams(a), &content_bigrams(b));
+    let function =
+        |p: &Prepared| counts(p.terms.iter().zip(&p.content).filter(|(_, &c)| !c).map(|(&t, _)| u64::from(t)));
+    let function_dice = dice_counts(&function(a), &function(b));
+    let prefixes = |p: &Prepared| {
+        counts(p.words.iter().zip(&p.content).filter(|(_, &c)| c).map(|(w, _)| {
+            let cut: String = w.chars().take(4).collect();
+            hash_words([cut.as_str()])
+        }))
+    };
+    let prefix_dice = dice_counts(&prefixes(a), &prefixes(b));
+
+    let seq = |p: &Prepared| -> Vec<u32> {
+        p.terms.iter().zip(&p.content).filter(|(_, &c)| c).map(|(&t, _)| t).take(LCS_MAX_WORDS).collect()
+    };
+    let (sa, sb) = (seq(a), seq(b));
+    let lcs_share =
+        if sa.is_empty() && sb.is_empty() { 0.0 } else { 2.0 * lcs(&sa, &sb) as f64 / (sa.len() + sb.len()) as f64 };
+    let (la, lb) = (a.words.len() as f64, b.words.len() as f64);
+    let length_ratio = if la.max(lb) > 0.0 { la.min(lb) / la.max(lb) } else { 0.0 };
+
+    let number_mismatch =
+        if a.numbers.is_empty() && b.numbers.is_empty() { 0.0 } else { 1.0 - dice(&a.numbers, &b.numbers) };
+    let name_mismatch = if a.names.is_empty() && b.names.is_empty() { 0.0 } else { 1.0 - dice(&a.names, &b.names) };
+
+    // Content words without a counterpart, on a log scale: one extra clause matters, the tenth
+    // extra word much less.
+    let matched: u32 = {
+        let (mut i, mut j, mut m) = (0, 0, 0u32);
+        while i < ca.len() && j < cb.len() {
+            match ca[i].0.cmp(&cb[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    m += ca[i].1.min(cb[j].1);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        m
+    };
+    let total_content: u32 = ca.iter().chain(&cb).map(|&(_, c)| c).sum();
+    let unmatched_content = (1.0 + f64::from(total_content - 2 * matched)).ln();
+
+    let qshare = |p: &Prepared| {
+        if p.words.is_empty() {
+            0.0
+        } else {
+            p.quoted.iter().filter(|&&q| q).count() as f64 / p.words.len() as f64
+        }
+    };
+    let quote_share = (qshare(a) + qshare(b)) / 2.0;
+
+    [
+        word_dice,
+        content_dice,
+        dice(&a.bigrams, &b.bigrams),
+        dice(&a.trigrams, &b.trigrams),
+        dice(&a.chars, &b.chars),
+        tfidf_cosine,
+        idf_jaccard,
+        idf_min_containment,
+        lcs_share,
+        length_ratio,
+        number_mismatch,
+        name_mismatch,
+        unmatched_content,
+        quote_share,
+        idf_max_containment,
+        content_bigram_dice,
+        function_dice,
+        prefix_dice,
+        tfidf_cosine * tfidf_cosine,
+        word_dice * word_dice,
+    ]
+}
+
+/// How two sentences relate, decided from their prepared forms and features.
+pub(crate) fn classify(a: &Prepared, b: &Prepared, x: &[f64; N_FEATURES], cfg: &Config) -> Comparison {
+    let paraphrase = cfg.paraphrase_model.probability(x);
+    let similarity = (cfg.similarity_model.linear(x) / 5.0).clamp(0.0, 1.0);
+    let relation = if !a.words.is_empty() && a.words == b.words {
+        Relation::Identical
+    } else if paraphrase < cfg.paraphrase_min {
+        Relation::Unique
+    } else if x[BIGRAM_DICE] >= cfg.near_verbatim_min {
+        Relation::NearVerbatim
+    } else {
+        Relation::Paraphrase
+    };
+    let similarity = if relation == Relation::Identical { 1.0 } else { similarity };
+    Comparison { relation, similarity: Score::new(similarity), paraphrase: Score::new(paraphrase) }
+}
+
+/// Index of the bigram Dice feature.
+pub(crate) const BIGRAM_DICE: usize = 2;
+
+/// How two sentences compare.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Comparison {
+    /// How they relate.
+    pub relation: Relation,
+    /// Graded similarity (the similarity head), 1 for identical sentences.
+    pub similarity: Score,
+    /// Probability that they state the same thing (the paraphrase head).
+    pub paraphrase: Score,
+}
+
+/// Compares sentences that share one vocabulary, outside of a full analysis: the evaluation
+/// commands use it, and anything else that has loose sentences rather than articles.
+///
+/// ```
+/// use parallax::{Comparer, Config, Relation};
+/// let c = Comparer::new(&["The talks ended on Monday.", "Talks ended Monday.", "Stocks fell."]);
+/// let cfg = Config::default();
+/// assert_eq!(c.compare(0, 0, &cfg).relation, Relation::Identical);
+/// assert_eq!(c.compare(0, 2, &cfg).relation, Relation::Unique);
+/// ```
+pub struct Comparer {
+    corpus: Corpus,
+}
+
+impl Comparer {
+    /// Prepares the sentences; inverse document frequencies are counted over all of them. Their
+    /// language (for stopwords and stems) is detected from the first of them together.
+    pub fn new(sentences: &[&str]) -> Comparer {
+        let sample: String = sentences.iter().take(50).copied().collect::<Vec<_>>().join(" ");
+        Comparer::with_language(sentences, detect_language(&sample))
+    }
+
+    /// Prepares the sentences, all in language `lang`.
+    pub fn with_language(sentences: &[&str], lang: Lang) -> Comparer {
+        Comparer { corpus: Corpus::new(sentences.iter().map(|s| (*s, 0..s.len(), lang))) }
+    }
+
+    /// Number of sentences.
+    pub fn len(&self) -> usize {
+        self.corpus.sentences.len()
+    }
+
+    /// Whether there are no sentences.
+    pub fn is_empty(&self) -> bool {
+        self.corpus.sentences.is_empty()
+    }
+
+    /// The feature vector of sentences `i` and `j` (in the order of [`FEATURES`]); `None` when
+    /// either index is out of range.
+    pub fn features(&self, i: usize, j: usize) -> Option<[f64; N_FEATURES]> {
+        (i < self.len() && j < self.len()).then(|| self.corpus.features(i, j))
+    }
+
+    /// How sentences `i` and `j` relate under the settings `cfg`. An index out of range compares
+    /// as an empty sentence.
+    pub fn compare(&self, i: usize, j: usize, cfg: &Config) -> Comparison {
+        let empty = Prepared::default();
+        let a = self.corpus.sentences.get(i).unwrap_or(&empty);
+        let b = self.corpus.sentences.get(j).unwrap_or(&empty);
+        classify(a, b, &features(a, b, &self.corpus.idf), cfg)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(a: &str, b: &str) -> Corpus {
+        Corpus::new([(a, 0..a.len(), Lang::En), (b, 0..b.len(), Lang::En)])
+    }
+
+    #[test]
+    fn features_are_symmetric_and_finite() {
+        let a = "Trump said on Sunday that the 25% tariff on imports would rise to 1,200 dollars.";
+        let b = "On Sunday, Trump told reporters “the tariff will rise”.";
+        let c = corpus(a, b);
+        let (x, y) = (c.features(0, 1), c.features(1, 0));
+        for k in 0..N_FEATURES {
+            assert!((x[k] - y[k]).abs() < 1e-12, "{} is not symmetric", FEATURES[k]);
+            assert!(x[k].is_finite());
+        }
+        let same = c.features(0, 0);
+        assert!((same[0] - 1.0).abs() < 1e-12 && same[10] == 0.0);
+    }
+
+    #[test]
+    fn quotes_are_marked() {
+        let c = corpus("He said “we will win” today.", "x");
+        let q: Vec<(&str, bool)> =
+            c.sentences[0].words.iter().map(String::as_str).zip(c.sentences[0].quoted.iter().copied()).collect();
+        assert_eq!(
+            q,
+            vec![("he", false), ("said", false), ("we", true), ("will", true), ("win", true), ("today", false)]
+        );
+    }
+
+    #[test]
+    fn lcs_counts_common_order() {
+        assert_eq!(lcs(&[1, 2, 3, 4], &[1, 3, 2, 4]), 3);
+        assert_eq!(lcs(&[], &[1]), 0);
+    }
+}
