@@ -2,7 +2,6 @@
 // source — each item leads to the sentence it comes from. Sections appear as the report carries
 // the fields.
 import { fill, h, nameOf, slice } from "./dom.js";
-import { conflictText } from "./reading.js";
 
 const CHANGE_LABEL = { truncation: "cut", omission: "left out", insertion: "added", substitution: "changed" };
 
@@ -162,29 +161,68 @@ function quotesSection(ctx) {
   );
 }
 
-function conflictsSection(ctx) {
+const CONFLICT_LABEL = {
+  number: "a number",
+  money: "an amount",
+  percent: "a percentage",
+  date: "a date",
+  weekday: "a weekday",
+  ordinal: "an ordinal",
+  duration: "a length of time",
+  entity: "a name",
+};
+
+/** One side of a conflict: the sentence with the disputed value marked. */
+function conflictSide(ctx, side) {
   const { report, sources } = ctx;
+  const sent = report.sources[side.source] && report.sources[side.source].sentences[side.sentence];
+  const text = sources[side.source].text;
+  if (!sent) return h("p", {}, h("strong", {}, `${nameOf(report, side.source)}: `), h("mark", { class: "px-value" }, slice(sources, side.source, side.span)));
+  const inside = side.span.start >= sent.span.start && side.span.end <= sent.span.end;
+  return h(
+    "p",
+    {},
+    h("strong", {}, `${nameOf(report, side.source)}: `),
+    inside
+      ? [
+          text.slice(sent.span.start, side.span.start),
+          h("mark", { class: "px-value" }, text.slice(side.span.start, side.span.end)),
+          text.slice(side.span.end, sent.span.end),
+        ]
+      : [text.slice(sent.span.start, sent.span.end), " (", h("mark", { class: "px-value" }, slice(sources, side.source, side.span)), ")"],
+  );
+}
+
+function conflictsSection(ctx) {
+  const { report } = ctx;
   if (!Array.isArray(report.conflicts)) return null;
   return h(
     "section",
     { class: "px-block", "aria-labelledby": ctx.id("conf-h") },
     h("h3", { id: ctx.id("conf-h") }, `Conflicting facts (${report.conflicts.length})`),
+    h("p", { class: "px-hint" }, "Statements that report the same thing with different values; the values are highlighted."),
     report.conflicts.length
       ? h(
           "ul",
-          { class: "px-quote-list" },
+          { class: "px-quote-list px-conflicts" },
           report.conflicts.map((c) =>
             h(
               "li",
               {},
-              conflictText(report, sources, c),
-              " ",
+              h("p", { class: "px-carried" }, `They disagree on ${CONFLICT_LABEL[c.kind] || String(c.kind).replace(/_/g, " ")}`, c.aligned === false ? " (the sentences share only the words around it)" : "", ":"),
+              conflictSide(ctx, c.a),
+              conflictSide(ctx, c.b),
               h(
                 "button",
                 {
                   type: "button",
                   class: "px-toggle",
-                  onclick: () => ctx.read({ sources: [c.a.source, c.b.source], marks: [c.a, c.b], note: "Both sides of the conflict are marked." }),
+                  onclick: () =>
+                    ctx.read({
+                      sources: [c.a.source, c.b.source],
+                      marks: [{ source: c.a.source, sentence: c.a.sentence }, { source: c.b.source, sentence: c.b.sentence }],
+                      note: "Both sides of the conflict are marked.",
+                    }),
                 },
                 "Show in text",
               ),
