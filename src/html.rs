@@ -80,8 +80,8 @@ impl Hints {
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }
-    /// Every hint of `all` that is set.
-    fn iter(self) -> impl Iterator<Item = Hint> {
+    /// Every hint that is set.
+    pub fn iter(self) -> impl Iterator<Item = Hint> {
         ALL_HINTS.iter().copied().filter(move |h| self.has(*h))
     }
 }
@@ -448,14 +448,13 @@ impl Builder {
         if self.skipping > 0 || s.is_empty() {
             return;
         }
-        let before = self.text.len();
-        let mut spaces = 0;
+        // Bytes of visible characters written, for the block's link share.
+        let mut visible = 0;
         if self.pre > 0 {
             self.open_line();
-            for c in s.chars() {
-                if c != '\r' {
-                    self.text.push(c);
-                }
+            for c in s.chars().filter(|c| *c != '\r') {
+                self.text.push(c);
+                visible += c.len_utf8();
             }
         } else {
             for c in s.chars() {
@@ -467,15 +466,15 @@ impl Builder {
                 if self.space {
                     if !self.text.is_empty() && !self.text.ends_with(['\n', ' ', '\t']) {
                         self.text.push(' ');
-                        spaces += 1;
                     }
                     self.space = false;
                 }
                 self.text.push(c);
+                visible += c.len_utf8();
             }
         }
         if self.links > 0 {
-            self.block_links += self.text.len() - before - spaces;
+            self.block_links += visible;
         }
     }
 
@@ -523,11 +522,15 @@ impl Builder {
         self.implied_ends(&name);
         let mut hints = tag_hints(&name);
         let mut hidden = false;
+        let mut article_prop = false;
         for (k, v) in attrs {
             match k.as_str() {
                 "class" | "id" => hints = hints.union(attribute_hints(v)),
                 "role" => hints = hints.union(role_hints(v)),
-                "itemprop" if v.eq_ignore_ascii_case("articlebody") => hints = hints.with(Hint::Article),
+                "itemprop" if v.eq_ignore_ascii_case("articlebody") => {
+                    article_prop = true;
+                    hints = hints.with(Hint::Article)
+                }
                 "itemprop" if v.eq_ignore_ascii_case("author") => hints = hints.with(Hint::Byline),
                 "itemprop" if v.to_ascii_lowercase().starts_with("date") => hints = hints.with(Hint::Time),
                 "hidden" => hidden = true,
@@ -536,7 +539,18 @@ impl Builder {
                 _ => {}
             }
         }
+        // WordPress and others name the article element after its category and tags
+        // ("category-news tag-senate"): an element that is the article keeps only that hint.
+        if hints.has(Hint::Article) && (tag_hints(&name).has(Hint::Article) || article_prop) {
+            hints = tag_hints(&name).with(Hint::Article);
+        }
         let block = is_block(&name);
+        // An element named both ways ("l-sidebar-fixed l-article-body-segment") holds the
+        // article; an inline element's class (a hover card, an icon) says nothing about the
+        // paragraph it sits in.
+        if hints.has(Hint::Article) || !block {
+            hints = Hints(hints.0 & !CHROME_MASK);
+        }
         if block {
             self.boundary(if name == "p" { 2 } else { 1 });
         }
@@ -665,6 +679,28 @@ impl Builder {
             prefix.push(last + b.span.len());
         }
         let total = prefix.last().copied().unwrap_or(0).max(1);
+        let size = |r: &Range<usize>| prefix[r.end.min(n)] - prefix[r.start.min(r.end).min(n)];
+        // Paragraph-like text per block (long, punctuated, few links), to find the wrappers
+        // that hold most of the page's running text whatever their names say.
+        let mut prose = Vec::with_capacity(n + 1);
+        prose.push(0usize);
+        for b in &self.blocks {
+            let t = &self.text[b.span.clone()];
+            let stops = t.matches(['.', '!', '?', '。']).count();
+            let paragraph = t.len() >= PARAGRAPH_MIN_BYTES && stops >= 1 && b.link_bytes * 3 < t.len();
+            let last = prose.last().copied().unwrap_or(0);
+            prose.push(last + if paragraph { t.len() } else { 0 });
+        }
+        let prose_total = prose.last().copied().unwrap_or(0).max(1);
+        let prose_in = |r: &Range<usize>| prose[r.end.min(n)] - prose[r.start.min(r.end).min(n)];
+        // The article element with the most text: a chrome class on an element around it
+        // ("content-sidebar-wrap", "has-sidebar") names the page layout, not the article.
+        let main = self
+            .marked
+            .iter()
+            .filter(|m| m.hints.has(Hint::Article))
+            .max_by_key(|m| size(&m.blocks))
+            .map(|m| m.blocks.clone());
         // One difference array per hint paints each marked element's range in linear time.
         let mut paint: Vec<Vec<i32>> = vec![Vec::new(); ALL_HINTS.len()];
         for m in &self.marked {
@@ -673,10 +709,12 @@ impl Builder {
                 continue;
             }
             let share = (prefix[end] - prefix[m.blocks.start]) as f64 / total as f64;
+            let wraps_main = main.as_ref().is_some_and(|a| m.blocks.start <= a.start && a.end <= m.blocks.end)
+                || prose_in(&m.blocks) as f64 > WRAPPER_SHARE * prose_total as f64;
             for h in m.hints.iter() {
                 // A chrome class on a wrapper of most of the page ("has-sidebar" on the main
                 // wrapper, "comments-open" on the body) says nothing about its parts.
-                if share > WRAPPER_SHARE && !matches!(h, Hint::Article) {
+                if (share > WRAPPER_SHARE || wraps_main) && is_chrome(h) {
                     continue;
                 }
                 let d = &mut paint[h as usize];
@@ -703,7 +741,43 @@ impl Builder {
     }
 }
 
-/// A chrome hint on an element holding more than this share of the page's text is ignored.
+/// Whether a hint says "not the article".
+pub(crate) const fn is_chrome(h: Hint) -> bool {
+    matches!(
+        h,
+        Hint::Navigation
+            | Hint::Header
+            | Hint::Footer
+            | Hint::Sidebar
+            | Hint::Comments
+            | Hint::Sharing
+            | Hint::Related
+            | Hint::Advertising
+            | Hint::Newsletter
+            | Hint::Metadata
+            | Hint::Form
+            | Hint::Hidden
+    )
+}
+
+/// The chrome hints as a bit mask.
+const CHROME_MASK: u32 = {
+    let mut m = 0;
+    let mut i = 0;
+    while i < ALL_HINTS.len() {
+        if is_chrome(ALL_HINTS[i]) {
+            m |= 1 << ALL_HINTS[i] as u8;
+        }
+        i += 1;
+    }
+    m
+};
+
+/// A block of at least this many bytes with a full stop is paragraph-like.
+const PARAGRAPH_MIN_BYTES: usize = 150;
+
+/// A chrome hint on an element holding more than this share of the page's text, or of its
+/// paragraph-like text, is ignored.
 const WRAPPER_SHARE: f64 = 0.6;
 
 /// Turns HTML into text as `innerText` renders it (scripts, styles and hidden elements left out,
@@ -802,6 +876,26 @@ mod tests {
         let t = html_to_text(soup);
         for w in ["a", "b", "c", "d", "e", "f", "g", "h"] {
             assert!(t.contains(w), "{w} lost from {t:?}");
+        }
+    }
+
+    /// Prints every block of the HTML file named by `PARALLAX_DEBUG_HTML` with its hints and
+    /// link share: `scripts/debug-html FILE` runs it.
+    #[test]
+    #[ignore]
+    fn debug_dump() {
+        let Ok(path) = std::env::var("PARALLAX_DEBUG_HTML") else { return };
+        let html = std::fs::read(&path).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+        let f = flatten(&html);
+        for b in &f.blocks {
+            let hints: Vec<String> = b.hints.iter().map(|h| format!("{h:?}")).collect();
+            let text: String = f.text[b.span.clone()].chars().take(90).collect();
+            println!(
+                "{:<40} {:>3}% {}",
+                hints.join(","),
+                b.link_bytes * 100 / b.span.len().max(1),
+                text.replace('\n', " / ")
+            );
         }
     }
 }

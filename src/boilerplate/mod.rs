@@ -174,21 +174,7 @@ enum Class {
 }
 
 fn is_chrome_hint(h: Hints) -> bool {
-    [
-        Hint::Navigation,
-        Hint::Footer,
-        Hint::Sidebar,
-        Hint::Comments,
-        Hint::Sharing,
-        Hint::Related,
-        Hint::Advertising,
-        Hint::Newsletter,
-        Hint::Metadata,
-        Hint::Form,
-        Hint::Hidden,
-    ]
-    .iter()
-    .any(|x| h.has(*x))
+    h.iter().any(|x| x != Hint::Header && crate::html::is_chrome(x))
 }
 
 fn first_class(f: &Features, markup: Option<&LineMarkup>, shared: &Shared, cfg: &Config) -> Class {
