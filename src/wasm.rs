@@ -5,7 +5,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Config, Preset, Source};
+use crate::{Config, Preset, Source, TokenKind};
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     // Maps (not JS `Map`s) and plain objects, so the page can use the report as ordinary JSON.
@@ -59,6 +59,31 @@ pub fn preset_config(name: &str) -> Result<JsValue, JsError> {
     let preset: Preset = serde_wasm_bindgen::from_value(JsValue::from_str(name))
         .map_err(|_| JsError::new(&format!("unknown preset '{name}'; use strict, balanced or lenient")))?;
     to_js(&Config::preset(preset))
+}
+
+/// Splits `text` into tokens, returned as a flat `Uint32Array` of `[start, end, kind]` per token:
+/// offsets in UTF-16 code units (JS string indices), kind 0 word, 1 number, 2 space, 3
+/// punctuation. Flat numbers rather than objects, because a megabyte of text has half a million
+/// tokens and an object each would cost more than tokenizing.
+#[wasm_bindgen]
+pub fn tokenize(text: &str) -> Vec<u32> {
+    let tokens = crate::tokenize(text);
+    let mut out = Vec::with_capacity(tokens.len() * 3);
+    let mut at = 0u32;
+    for t in &tokens {
+        let piece = t.text(text);
+        // Tokens cover the text in order, so UTF-16 offsets can be counted as we go.
+        let units = if piece.is_ascii() { piece.len() } else { piece.chars().map(char::len_utf16).sum() };
+        let kind = match t.kind {
+            TokenKind::Word => 0,
+            TokenKind::Number => 1,
+            TokenKind::Space => 2,
+            TokenKind::Punct => 3,
+        };
+        out.extend([at, at + units as u32, kind]);
+        at += units as u32;
+    }
+    out
 }
 
 /// The version of parallax.

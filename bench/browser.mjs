@@ -1,0 +1,165 @@
+// The Chromium half of the benchmark: parallax's WASM build timed inside headless Chromium.
+//
+// Every task gets a fresh browser, so the renderer's peak memory belongs to that task alone.
+// Durations are performance.now() inside the page (bench/page/bench.js); CPU time is the
+// renderer main thread's ThreadTime from the DevTools protocol (Performance.getMetrics), read
+// before and after each run; memory is the renderer process's peak resident set (VmHWM in
+// /proc/PID/status, the PID from SystemInfo.getProcessInfo), next to the WASM linear memory
+// (which only grows, so its final size is its peak) and the JS heap.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+
+// TOOLCHAIN.md: without these, Chromium as root refuses to start or keeps calling home.
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-gpu",
+  "--enable-precise-memory-info",
+];
+
+export function loadPlaywright(dirs) {
+  for (const dir of dirs) {
+    try {
+      return createRequire(join(dir, "noop.js"))("playwright-core");
+    } catch {
+      // Try the next folder.
+    }
+  }
+  throw new Error(`playwright-core is in none of ${dirs.join(", ")}`);
+}
+
+function vmHwmKb(pid) {
+  try {
+    const m = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmHWM:\s+(\d+) kB/m);
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function rendererPeakKb(browser) {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = await cdp.send("SystemInfo.getProcessInfo");
+  const peaks = processInfo.filter((p) => p.type === "renderer").map((p) => vmHwmKb(p.id)).filter((x) => x);
+  return peaks.length ? Math.max(...peaks) : null;
+}
+
+async function threadTimeMs(cdp) {
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const m = metrics.find((x) => x.name === "ThreadTime");
+  return m ? m.value * 1e3 : null;
+}
+
+async function launch(playwright) {
+  return playwright.chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+}
+
+// Installed before the page's own scripts: notes when the page creates its analysis worker, when
+// the worker reports its WASM ready, the worker's own analysis time, and when the report is on
+// screen (the page sets body[data-analyzed]; the frame after that is when a person sees it).
+function pageProbe() {
+  const b = (window.__bench = { worker: null, ready: null, workerMs: null, analyzed: null, painted: null });
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      if (b.worker === null) b.worker = performance.now();
+      this.addEventListener("message", (e) => {
+        const d = e.data || {};
+        if (d.ready && b.ready === null) b.ready = performance.now();
+        if (d.ok && b.workerMs === null) b.workerMs = d.ms;
+      });
+    }
+  };
+  new MutationObserver((_, obs) => {
+    if (document.body && document.body.dataset.analyzed === "true" && b.analyzed === null) {
+      b.analyzed = performance.now();
+      requestAnimationFrame(() => setTimeout(() => (b.painted = performance.now()), 0));
+      obs.disconnect();
+    }
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-analyzed"] });
+}
+
+/**
+ * The page as a person opens it: navigation → the seeds' analysis on screen. Each run is a fresh
+ * browser context (empty storage, so the page loads the seeds; empty HTTP cache). Times are
+ * performance.now() in the page, i.e. milliseconds since navigation started.
+ */
+export async function pageLoad(playwright, baseUrl, { warmup, reps }) {
+  const browser = await launch(playwright);
+  try {
+    const runs = [];
+    for (let i = 0; i < warmup + reps; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.addInitScript(pageProbe);
+      await page.goto(`${baseUrl}www/index.html`);
+      await page.waitForFunction(() => window.__bench && window.__bench.painted !== null, null, { timeout: 60000 });
+      const b = await page.evaluate(() => window.__bench);
+      await context.close();
+      if (errors.length) throw new Error(errors.join("; "));
+      if (i >= warmup) runs.push(b);
+    }
+    return {
+      task: "page",
+      warmup,
+      runs,
+      nav_to_screen_ms: runs.map((b) => b.painted),
+      wasm_init_ms: runs.map((b) => b.ready - b.worker),
+      ready_to_screen_ms: runs.map((b) => b.painted - b.ready),
+      worker_analyze_ms: runs.map((b) => b.workerMs),
+      peak_rss_kb: await rendererPeakKb(browser),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Times one task ({task, file} as bench.js knows them) in a fresh browser. */
+export async function runTask(playwright, baseUrl, { task, file, warmup, reps }) {
+  const browser = await launch(playwright);
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${baseUrl}bench/page/index.html`);
+    await page.waitForFunction(() => window.bench, null, { timeout: 30000 });
+    const loaded = await page.evaluate((spec) => window.bench.load(spec), { task, file: `/${file}` });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Performance.enable");
+    for (let i = 0; i < warmup; i++) await page.evaluate(() => window.bench.run());
+    const runs = [];
+    const cpu = [];
+    let out;
+    for (let i = 0; i < Math.max(reps, 1); i++) {
+      const before = await threadTimeMs(cdp);
+      const r = await page.evaluate(() => window.bench.run());
+      const after = await threadTimeMs(cdp);
+      runs.push(r.ms);
+      if (before !== null && after !== null) cpu.push(after - before);
+      out = r.out;
+    }
+    const memory = await page.evaluate(() => window.bench.memory());
+    if (errors.length) throw new Error(errors.join("; "));
+    return {
+      task,
+      runs_ms: runs,
+      cpu_ms: cpu,
+      warmup,
+      peak_rss_kb: await rendererPeakKb(browser),
+      wasm_bytes: memory.wasmBytes,
+      js_heap_bytes: memory.jsHeapUsed,
+      init_ms: loaded.initMs,
+      detail: { ...loaded.detail, out },
+    };
+  } finally {
+    await browser.close();
+  }
+}

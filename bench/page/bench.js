@@ -1,0 +1,58 @@
+// The in-page half of the Chromium benchmark. bench/browser.mjs calls `window.bench.load(spec)`
+// once, then `window.bench.run()` once per run, so that it can read the renderer's CPU time
+// between runs; every duration here is performance.now() inside the page.
+import init, * as parallax from "/www/pkg/parallax.js";
+
+let wasm = null;
+let task = null;
+
+function pages(json) {
+  const map = json.output ?? json;
+  return Object.keys(map).sort().map((k) => map[k].articleBody);
+}
+
+// Each task does what the page does: strings in, plain JS objects out (serde-wasm-bindgen's
+// conversion is part of the cost a person waits for).
+const TASKS = {
+  tokenize: async (file) => {
+    const text = await (await fetch(file)).text();
+    if (typeof parallax.tokenize !== "function") throw new Error("www/pkg has no tokenize export");
+    const bytes = new TextEncoder().encode(text).length;
+    return { detail: { bytes }, run: () => parallax.tokenize(text).length / 3 };
+  },
+  strip: async (file) => {
+    const texts = pages(await (await fetch(file)).json());
+    const bytes = texts.reduce((n, t) => n + new TextEncoder().encode(t).length, 0);
+    return { detail: { pages: texts.length, bytes }, run: () => texts.reduce((n, t) => n + parallax.strip(t).blocks.length, 0) };
+  },
+  analyze: async (file) => {
+    const sources = await (await fetch(file)).json();
+    const bytes = sources.reduce((n, s) => n + new TextEncoder().encode(s.text).length, 0);
+    return {
+      detail: { articles: sources.length, bytes },
+      run: () => parallax.analyze(sources).sources.reduce((n, s) => n + s.sentences.length, 0),
+    };
+  },
+};
+
+window.bench = {
+  async load({ task: name, file }) {
+    const t0 = performance.now();
+    wasm = await init();
+    const initMs = performance.now() - t0;
+    task = await TASKS[name](file);
+    return { initMs, detail: task.detail };
+  },
+  run() {
+    const t0 = performance.now();
+    const out = task.run();
+    return { ms: performance.now() - t0, out };
+  },
+  memory() {
+    return {
+      wasmBytes: wasm.memory.buffer.byteLength,
+      jsHeapUsed: performance.memory ? performance.memory.usedJSHeapSize : null,
+    };
+  },
+};
+window.dispatchEvent(new Event("bench-ready"));

@@ -1,0 +1,305 @@
+"""Turns bench/run.mjs's results.json into the Markdown tables, the plot, and README's section.
+
+    python bench/report.py RESULTS_JSON OUT_DIR [--readme README.md]
+
+Writes OUT_DIR/results.md and OUT_DIR/plot.png. With --readme, replaces the text between
+`<!-- bench:start -->` and `<!-- bench:end -->` in that file (appending the section when the
+markers are missing) with the latest tables and a link to the plot.
+"""
+
+import json
+import os
+import sys
+
+MB = 1e6
+PARALLAX = ("parallax native", "parallax Chromium")
+
+
+def med(xs):
+    s = sorted(xs)
+    n = len(s)
+    return s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2
+
+
+def fmt_ms(ms):
+    if ms is None:
+        return "–"
+    if ms >= 10000:
+        return f"{ms / 1000:.1f} s"
+    if ms >= 1000:
+        return f"{ms / 1000:.2f} s"
+    if ms >= 10:
+        return f"{ms:.0f} ms"
+    return f"{ms:.2f} ms"
+
+
+def fmt_mb(kb):
+    return "–" if not kb else f"{kb / 1024:.0f} MB"
+
+
+def fmt_x(x):
+    if x is None:
+        return "–"
+    return f"{x:.0f}×" if x >= 10 else f"{x:.1f}×"
+
+
+def row_of(results, group, system, size=None):
+    for r in results:
+        if r["group"] == group and r["system"] == system and (size is None or r["size"] == size):
+            return r
+    return None
+
+
+def cpu(r):
+    return r.get("median_cpu_ms") if r else None
+
+
+def memory(r):
+    """Peak resident memory, with the WASM linear memory for Chromium rows."""
+    if not r:
+        return "–"
+    text = fmt_mb(r.get("peak_rss_kb"))
+    if r.get("wasm_bytes"):
+        text += f" (WASM {r['wasm_bytes'] / 2**20:.0f} MB)"
+    return text
+
+
+def table(header, rows):
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    out += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(out)
+
+
+def tokenize_section(results):
+    rows = []
+    wink = row_of(results, "tokenize", "wink-nlp Node")
+    for system in (*PARALLAX, "wink-nlp Node"):
+        r = row_of(results, "tokenize", system)
+        if not r:
+            continue
+        d = r["detail"]
+        secs = r["median_ms"] / 1e3
+        speedup = wink["median_ms"] / r["median_ms"] if wink and system != "wink-nlp Node" else None
+        rows.append([
+            system,
+            fmt_ms(r["median_ms"]),
+            fmt_ms(cpu(r)),
+            f"{d['bytes'] / MB / secs:.1f}",
+            f"{d.get('tokens', d.get('out', 0)) / secs / 1e6:.2f} M",
+            memory(r),
+            fmt_x(speedup),
+        ])
+    if not rows:
+        return None
+    first = row_of(results, "tokenize", rows[0][0])["detail"]["bytes"]
+    return (
+        f"### Tokenizing {first / MB:.1f} MB of mixed-language text\n\n"
+        + table(["system", "median", "CPU", "MB/s", "tokens/s", "peak memory", "× wink-nlp"], rows)
+        + "\n\nparallax counts every token (words, numbers, spaces, punctuation); wink-nlp counts "
+        "words and punctuation, not spaces. MB/s is the comparable figure."
+    )
+
+
+def strip_section(results):
+    peers = [s for s in ("jusText", "trafilatura") if row_of(results, "strip", s)]
+    rows = []
+    for system in (*PARALLAX, *peers):
+        r = row_of(results, "strip", system)
+        if not r:
+            continue
+        secs = r["median_ms"] / 1e3
+        ratios = []
+        for p in peers:
+            pr = row_of(results, "strip", p)
+            ratios.append(fmt_x(pr["median_ms"] / r["median_ms"]) if system in PARALLAX else "–")
+        rows.append([system, fmt_ms(r["median_ms"]), fmt_ms(cpu(r)), f"{r['detail']['bytes'] / MB / secs:.2f}",
+                     memory(r), *ratios])
+    if not rows:
+        return None
+    d = row_of(results, "strip", rows[0][0])["detail"]
+    return (
+        f"### Stripping boilerplate: {d['pages']} pasted pages, {d['bytes'] / MB:.2f} MB "
+        "(scrapinghub `html-text.json`)\n\n"
+        + table(["system", "median (all pages)", "CPU", "MB/s", "peak memory", *[f"× {p}" for p in peers]], rows)
+        + "\n\njusText and trafilatura get each pasted line as one `<p>` (text mode), with their defaults."
+    )
+
+
+def scale_section(results, group, title, unit):
+    sizes = sorted({r["size"] for r in results if r["group"] == group})
+    rows = []
+    for n in sizes:
+        nat = row_of(results, group, "parallax native", n)
+        web = row_of(results, group, "parallax Chromium", n)
+        sk = row_of(results, group, "scikit-learn", n)
+        d = (sk or nat or web)["detail"]
+        ratio = lambda r: fmt_x(sk["median_ms"] / r["median_ms"]) if sk and r else "–"  # noqa: E731
+        rows.append([
+            n,
+            f"{d['bytes'] / MB:.2f}",
+            (nat or {}).get("detail", {}).get("sentences", "–"),
+            fmt_ms(nat and nat["median_ms"]),
+            fmt_ms(web and web["median_ms"]),
+            fmt_ms(sk and sk["median_ms"]),
+            ratio(nat),
+            ratio(web),
+            memory(nat),
+            memory(web),
+            memory(sk),
+        ])
+    if not rows:
+        return None
+    return f"### {title}\n\n" + table(
+        [unit, "MB", "sentences", "parallax native", "parallax Chromium", "scikit-learn", "native × sklearn",
+         "Chromium × sklearn", "peak native", "peak Chromium", "peak sklearn"],
+        rows,
+    )
+
+
+def page_section(results):
+    r = row_of(results, "page", "parallax Chromium")
+    if not r:
+        return None
+    rows = [
+        ["navigation → seeds' analysis on screen", fmt_ms(med(r["nav_to_screen_ms"]))],
+        ["WASM init in the worker (worker created → ready)", fmt_ms(med(r["wasm_init_ms"]))],
+        ["WASM ready → seeds' analysis on screen", fmt_ms(med(r["ready_to_screen_ms"]))],
+        ["the worker's own analysis of the seeds", fmt_ms(med(r["worker_analyze_ms"]))],
+    ]
+    inits = [x["init_ms"] for x in results if x["system"] == "parallax Chromium" and x.get("init_ms")]
+    if inits:
+        rows.append(["WASM init on the benchmark page (`await init()`), median over its tasks", fmt_ms(med(inits))])
+    return "### The page, in Chromium (median of fresh browser contexts)\n\n" + table(["what", "median"], rows)
+
+
+def targets(results):
+    out = []
+
+    def check(name, ok, figure):
+        mark = "–" if ok is None else ("met" if ok else "**missed**")
+        out.append([name, figure, mark])
+
+    tw = row_of(results, "tokenize", "parallax Chromium")
+    wink = row_of(results, "tokenize", "wink-nlp Node")
+    if tw:
+        mbs = tw["detail"]["bytes"] / MB / (tw["median_ms"] / 1e3)
+        check("tokenizing in Chromium ≥ 50 MB/s", mbs >= 50, f"{mbs:.1f} MB/s")
+        if wink:
+            x = wink["median_ms"] / tw["median_ms"]
+            check("tokenizing in Chromium ≥ 5× wink-nlp", x >= 5, fmt_x(x))
+    jt = row_of(results, "strip", "jusText")
+    for system in PARALLAX:
+        r = row_of(results, "strip", system)
+        if r and jt:
+            x = jt["median_ms"] / r["median_ms"]
+            check(f"stripping ≥ 30× jusText ({system})", x >= 30, fmt_x(x))
+    web = row_of(results, "analyze", "parallax Chromium", 100)
+    sk = row_of(results, "analyze", "scikit-learn", 100)
+    if web and sk:
+        check("100 articles' full analysis in Chromium faster than scikit-learn's TF-IDF + cosine alone",
+              web["median_ms"] < sk["median_ms"], f"{fmt_ms(web['median_ms'])} vs {fmt_ms(sk['median_ms'])}")
+    big = row_of(results, "analyze", "parallax Chromium", 1000)
+    if big:
+        check("1,000 articles × ~800 words in Chromium ≤ 10 s", big["median_ms"] <= 10000, fmt_ms(big["median_ms"]))
+        kb = big.get("peak_rss_kb")
+        check("… with peak memory ≤ 500 MB (renderer process)", kb is not None and kb <= 500 * 1024, fmt_mb(kb))
+    page = row_of(results, "page", "parallax Chromium")
+    if page:
+        t = med(page["ready_to_screen_ms"])
+        check("the seeds on screen ≤ 5 ms after WASM init", t <= 5, fmt_ms(t))
+    return "### Targets (issues 3, 4, 5, 9)\n\n" + table(["target", "measured", ""], out) if out else None
+
+
+def how(meta):
+    load = ", ".join(f"{x:.1f}" for x in meta.get("load_average_at_end", []))
+    v = meta.get("versions", {})
+    return (
+        f"Measured {meta['date'][:16].replace('T', ' ')} UTC at commit `{meta.get('commit', '')}` on "
+        f"{meta.get('cores')} cores ({meta.get('cpu')}), {meta.get('memory_gb')} GB, in {meta.get('seconds')} s; "
+        f"load average at the end {load} (the machine is shared: CPU columns count only the measured "
+        f"thread or process). {v.get('chromium', '')}; Node {v.get('node', '')}; {v.get('rustc', '')}.\n\n"
+        "Every figure is the median of several timed runs after a warm-up, each run timed inside its "
+        "own process (native: `examples/bench.rs`; Chromium: `performance.now()` in the page; Python and "
+        "Node: their own clocks), so process start and input loading are never counted. Peak memory is "
+        "the peak resident set of that process: VmHWM for parallax native and for the Chromium renderer "
+        "(plus the WASM linear memory in brackets), ru_maxrss for Python, maxRSS for Node. Ratios are "
+        "each peer's median over parallax's median, on the same input in the same run."
+    )
+
+
+def plot(results, path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(2, 2, figsize=(11, 8))
+    styles = {"parallax native": "o-", "parallax Chromium": "s-", "scikit-learn": "^--"}
+    for col, (group, label) in enumerate((("analyze", "articles (~800 words each)"),
+                                          ("length", "words per article (20 articles)"))):
+        for system, style in styles.items():
+            rows = sorted((r for r in results if r["group"] == group and r["system"] == system),
+                          key=lambda r: r["size"])
+            if not rows:
+                continue
+            xs = [r["size"] for r in rows]
+            axes[0][col].plot(xs, [r["median_ms"] / 1e3 for r in rows], style, label=system)
+            axes[1][col].plot(xs, [(r.get("peak_rss_kb") or 0) / 1024 for r in rows], style, label=system)
+        for row, ylabel in ((0, "time (s)"), (1, "peak memory (MB)")):
+            ax = axes[row][col]
+            ax.set_xscale("log")
+            ax.set_yscale("log")
+            ax.set_xlabel(label)
+            ax.set_ylabel(ylabel)
+            ax.grid(True, which="both", alpha=0.3)
+            ax.legend()
+    axes[0][0].set_title("full analysis vs TF-IDF + cosine, by number of articles")
+    axes[0][1].set_title("… by article length")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def main(argv):
+    results_path, out_dir = argv[0], argv[1]
+    readme = argv[argv.index("--readme") + 1] if "--readme" in argv else None
+    with open(results_path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    results, meta = data["results"], data["meta"]
+    sections = [
+        targets(results),
+        tokenize_section(results),
+        strip_section(results),
+        scale_section(results, "analyze", "Full analysis vs scikit-learn TF-IDF + cosine over all sentence pairs",
+                      "articles"),
+        scale_section(results, "length", "The same, 20 articles of growing length", "words/article"),
+        page_section(results),
+    ]
+    body = "\n\n".join(s for s in sections if s)
+    plot(results, os.path.join(out_dir, "plot.png"))
+    md = f"## Benchmark results\n\n{how(meta)}\n\n{body}\n\n![time and memory by size](plot.png)\n"
+    with open(os.path.join(out_dir, "results.md"), "w", encoding="utf-8") as fh:
+        fh.write(md)
+    if readme:
+        update_readme(readme, body, meta)
+
+
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def update_readme(path, body, meta):
+    section = (
+        f"{START}\n## Benchmark\n\n`npm run bench` measured this on {meta['date'][:10]} (commit "
+        f"`{meta.get('commit', '')}`); how, and the raw figures: [bench/results/](bench/results/results.md).\n\n"
+        f"{body}\n\n![time and memory by size](bench/results/plot.png)\n{END}"
+    )
+    text = open(path, encoding="utf-8").read() if os.path.exists(path) else "# parallax\n"
+    if START in text and END in text:
+        text = text[: text.index(START)] + section + text[text.index(END) + len(END):]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(text)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
