@@ -5,7 +5,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Config, Preset, Source, TokenKind};
+use crate::{Config, Preset, Source};
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     // Maps (not JS `Map`s) and plain objects, so the page can use the report as ordinary JSON.
@@ -61,29 +61,15 @@ pub fn preset_config(name: &str) -> Result<JsValue, JsError> {
     to_js(&Config::preset(preset))
 }
 
-/// Splits `text` into tokens, returned as a flat `Uint32Array` of `[start, end, kind]` per token:
-/// offsets in UTF-16 code units (JS string indices), kind 0 word, 1 number, 2 space, 3
-/// punctuation. Flat numbers rather than objects, because a megabyte of text has half a million
-/// tokens and an object each would cost more than tokenizing.
+/// Splits `text` into tokens, packed for JavaScript as a `Uint32Array` with one number per token:
+/// its end as a UTF-16 offset (a JS string index) in the low 30 bits and its kind in the top two
+/// (0 word, 1 number, 2 space, 3 punctuation); a token starts where the one before it ends, the
+/// first at 0 (see `tokenize_utf16`). One number rather than an object per token, because a
+/// megabyte of text has half a million tokens.
 #[wasm_bindgen]
-pub fn tokenize(text: &str) -> Vec<u32> {
-    let tokens = crate::tokenize(text);
-    let mut out = Vec::with_capacity(tokens.len() * 3);
-    let mut at = 0u32;
-    for t in &tokens {
-        let piece = t.text(text);
-        // Tokens cover the text in order, so UTF-16 offsets can be counted as we go.
-        let units = if piece.is_ascii() { piece.len() } else { piece.chars().map(char::len_utf16).sum() };
-        let kind = match t.kind {
-            TokenKind::Word => 0,
-            TokenKind::Number => 1,
-            TokenKind::Space => 2,
-            TokenKind::Punct => 3,
-        };
-        out.extend([at, at + units as u32, kind]);
-        at += units as u32;
-    }
-    out
+pub fn tokenize(text: &str) -> Result<Vec<u32>, JsError> {
+    crate::tokenize_utf16(text)
+        .ok_or_else(|| JsError::new("the text is too long to tokenize at once (1 GB or more); split it"))
 }
 
 /// The version of parallax.

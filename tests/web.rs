@@ -94,20 +94,20 @@ fn issue_7_rich_paste_becomes_plain_text_and_markup_never_survives() {
 }
 
 #[wasm_bindgen_test]
-fn issue_9_tokenize_returns_utf16_spans_that_cover_the_text() {
+fn issue_9_tokenize_packs_utf16_ends_and_kinds() {
     // The astral emoji is two UTF-16 units, "ü" one: byte offsets would be off by 4 and 1.
     let text = "Zürich 👍🏽 25%";
-    let flat = wasm::tokenize(text);
-    assert_eq!(flat.len() % 3, 0);
+    let packed = wasm::tokenize(text).unwrap();
     let js = js_sys::JsString::from(text);
-    let mut end = 0;
+    let mut start = 0;
     let mut pieces = Vec::new();
-    for t in flat.chunks(3) {
-        assert_eq!(t[0], end, "tokens must be contiguous");
-        pieces.push((String::from(js.slice(t[0], t[1])), t[2]));
-        end = t[1];
+    for t in packed {
+        let end = t & ((1 << 30) - 1);
+        assert!(end > start, "tokens are contiguous and never empty");
+        pieces.push((String::from(js.slice(start, end)), t >> 30));
+        start = end;
     }
-    assert_eq!(end, js.length());
+    assert_eq!(start, js.length());
     assert_eq!(pieces[0], ("Zürich".to_string(), 0));
     assert!(pieces.contains(&("25".to_string(), 1)));
     assert_eq!(pieces.last().unwrap(), &("%".to_string(), 3));

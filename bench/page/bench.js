@@ -18,7 +18,7 @@ const TASKS = {
     const text = await (await fetch(file)).text();
     if (typeof parallax.tokenize !== "function") throw new Error("www/pkg has no tokenize export");
     const bytes = new TextEncoder().encode(text).length;
-    return { detail: { bytes }, run: () => parallax.tokenize(text).length / 3 };
+    return { detail: { bytes }, run: () => parallax.tokenize(text).length };
   },
   strip: async (file) => {
     const texts = pages(await (await fetch(file)).json());
