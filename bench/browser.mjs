@@ -8,7 +8,7 @@
 // (which only grows, so its final size is its peak) and the JS heap.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 
 // TOOLCHAIN.md: without these, Chromium as root refuses to start or keeps calling home.
 export const CHROMIUM_ARGS = [
@@ -125,8 +125,14 @@ export async function pageLoad(playwright, baseUrl, { warmup, reps }) {
   }
 }
 
-/** Times one task ({task, file} as bench.js knows them) in a fresh browser. */
-export async function runTask(playwright, baseUrl, { task, file, warmup, reps }) {
+/**
+ * Times one task in a fresh browser. The page fetches `file` from the server, whose folder is
+ * `root`; a file outside it (the evaluation data next to the project) is read here and handed to
+ * the page as text.
+ */
+export async function runTask(playwright, baseUrl, { task, file, root, warmup, reps }) {
+  const served = relative(root, file);
+  const spec = served.startsWith("..") ? { task, text: readFileSync(file, "utf8") } : { task, file: `/${served}` };
   const browser = await launch(playwright);
   try {
     const page = await browser.newPage();
@@ -134,7 +140,7 @@ export async function runTask(playwright, baseUrl, { task, file, warmup, reps })
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${baseUrl}bench/page/index.html`);
     await page.waitForFunction(() => window.bench, null, { timeout: 30000 });
-    const loaded = await page.evaluate((spec) => window.bench.load(spec), { task, file: `/${file}` });
+    const loaded = await page.evaluate((s) => window.bench.load(s), spec);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Performance.enable");
     for (let i = 0; i < warmup; i++) await page.evaluate(() => window.bench.run());

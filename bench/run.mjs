@@ -91,7 +91,7 @@ async function record(group, system, size, fn) {
 const native = (task, file, warmup, n) => () =>
   measure(nativeBin, [task, file, "--warmup", String(warmup), "--reps", String(reps(n))]);
 const chromium = (task, file, warmup, n) => () =>
-  runTask(playwright, url, { task, file: rel(file), warmup, reps: reps(n) });
+  runTask(playwright, url, { task, file, root, warmup, reps: reps(n) });
 const py = (task, file, warmup, n) => () =>
   measure(python, ["bench/peers/peers.py", task, file, "--warmup", String(warmup), "--reps", String(reps(n))]);
 
