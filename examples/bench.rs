@@ -61,11 +61,7 @@ fn pages(json: &Value) -> Vec<String> {
     let map = json.get("output").unwrap_or(json);
     let mut pages: Vec<(&String, String)> = map
         .as_object()
-        .map(|m| {
-            m.iter()
-                .filter_map(|(id, v)| Some((id, v.get("articleBody")?.as_str()?.to_string())))
-                .collect()
-        })
+        .map(|m| m.iter().filter_map(|(id, v)| Some((id, v.get("articleBody")?.as_str()?.to_string()))).collect())
         .unwrap_or_default();
     pages.sort();
     pages.into_iter().map(|(_, text)| text).collect()
@@ -108,7 +104,10 @@ fn run() -> Result<Value, String> {
             let sentences: usize = report.sources.iter().map(|s| s.sentences.len()).sum();
             let counterparts: usize =
                 report.sources.iter().flat_map(|s| &s.sentences).map(|s| s.counterparts.len()).sum();
-            (runs, json!({ "articles": sources.len(), "bytes": bytes, "sentences": sentences, "counterparts": counterparts }))
+            (
+                runs,
+                json!({ "articles": sources.len(), "bytes": bytes, "sentences": sentences, "counterparts": counterparts }),
+            )
         }
         other => return Err(format!("unknown task {other}")),
     };
