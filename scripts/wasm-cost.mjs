@@ -1,0 +1,140 @@
+// What each crate costs in the WebAssembly. Takes the module that cargo built for wasm32 (names
+// still in it), shrinks it with the same wasm-opt passes as the release build but keeping the
+// function names, and sums the code size of each function by the crate its name comes from.
+// Gzipped sizes are apportioned by raw share (gzip works on the whole file, not per function).
+// Usage: node scripts/wasm-cost.mjs [module.wasm]   (default: the last `npm run build`'s input)
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const target = process.env.CARGO_TARGET_DIR || join(root, "target");
+const input = process.argv[2] || join(target, "wasm32-unknown-unknown", "release", "parallax.wasm");
+if (!existsSync(input)) {
+  console.error(`wasm-cost: ${input} is missing; run npm run build first`);
+  process.exit(1);
+}
+
+const tmp = mkdtempSync(join(tmpdir(), "parallax-cost-"));
+const opt = join(tmp, "opt.wasm");
+const wasmOpt = join(root, "node_modules", ".bin", "wasm-opt");
+// wasm-bindgen first, as the release build does: it removes its own descriptor functions.
+execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", tmp, "--out-name", "cost", input]);
+execFileSync(wasmOpt, [join(tmp, "cost_bg.wasm"), "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--debuginfo", "-o", opt]);
+const bytes = readFileSync(opt);
+rmSync(tmp, { recursive: true, force: true });
+
+let pos = 8;
+const u32 = () => {
+  let result = 0;
+  let shift = 0;
+  for (;;) {
+    const b = bytes[pos++];
+    result += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (b < 0x80) return result;
+  }
+};
+const str = () => {
+  const n = u32();
+  const s = bytes.toString("utf8", pos, pos + n);
+  pos += n;
+  return s;
+};
+
+let imported = 0;
+const bodies = [];
+const names = new Map();
+const sections = {};
+while (pos < bytes.length) {
+  const id = bytes[pos++];
+  const size = u32();
+  const end = pos + size;
+  if (id === 2) {
+    for (let n = u32(); n > 0; n--) {
+      str();
+      str();
+      const kind = bytes[pos++];
+      if (kind === 0) {
+        u32();
+        imported++;
+      } else if (kind === 1) {
+        pos++;
+        const flags = u32();
+        u32();
+        if (flags & 1) u32();
+      } else if (kind === 2) {
+        const flags = u32();
+        u32();
+        if (flags & 1) u32();
+      } else if (kind === 3) pos += 2;
+      else u32();
+    }
+  } else if (id === 10) {
+    for (let n = u32(); n > 0; n--) {
+      const len = u32();
+      bodies.push(len);
+      pos += len;
+    }
+  } else if (id === 0) {
+    const name = str();
+    if (name === "name") {
+      while (pos < end) {
+        const sub = bytes[pos++];
+        const len = u32();
+        const subEnd = pos + len;
+        if (sub === 1) for (let n = u32(); n > 0; n--) names.set(u32(), str());
+        pos = subEnd;
+      }
+    }
+  }
+  sections[id] = (sections[id] || 0) + size;
+  pos = end;
+}
+
+/** The crate a Rust symbol (v0 `_R…`, legacy `_ZN…`, or already demangled) belongs to. */
+function crateOf(name) {
+  let crate = null;
+  if (name.startsWith("_R")) {
+    // v0: the first crate root `C<disambiguator>_<len><name>` in the path.
+    const m = name.match(/C(?:s[0-9A-Za-z]*_)?(\d+)/);
+    if (m) crate = name.substr(m.index + m[0].length, Number(m[1]));
+  } else {
+    let s = name.replace(/^_ZN/, "");
+    const len = s.match(/^(\d+)/);
+    if (len) s = s.substr(len[0].length, Number(len[1]));
+    s = s.replace(/^_?\$LT\$/, "").replace(/^</, "");
+    const m = s.match(/^[A-Za-z_][A-Za-z0-9_]*/);
+    crate = m ? m[0] : null;
+  }
+  if (!crate) return "(unnamed)";
+  if (/^(core|alloc|std|compiler_builtins|dlmalloc|hashbrown|rustc_demangle|memcmp|memcpy|memset|memmove|__)/.test(crate)) return "Rust std (core, alloc, std, hashbrown)";
+  if (/^(wasm_bindgen|js_sys|web_sys|serde_wasm_bindgen|console_error_panic_hook|__wbg|__wbindgen|__externref)/.test(crate)) return "wasm-bindgen, js-sys, serde-wasm-bindgen";
+  if (/^(analyze|strip|presetConfig|version|start)(_[0-9a-f]+)?$/.test(crate)) return "parallax";
+  // Trait impls on primitive or generic types (`<f64 as Display>::fmt`, float formatting) are std's.
+  if (/^([iu](8|16|32|64|128|size)|f32|f64|bool|char|str|[A-Z]|Ref|U64)$/.test(crate)) return "Rust std (core, alloc, std, hashbrown)";
+  return crate;
+}
+
+const byCrate = new Map();
+bodies.forEach((len, i) => {
+  const crate = crateOf(names.get(imported + i) || "");
+  byCrate.set(crate, (byCrate.get(crate) || 0) + len);
+});
+const data = sections[11] || 0;
+const code = bodies.reduce((a, b) => a + b, 0);
+// The custom sections (names, producers) are not shipped.
+const custom = sections[0] || 0;
+const total = bytes.length - custom;
+const shipped = readFileSync(join(root, "www", "pkg", "parallax_bg.wasm"));
+const gz = gzipSync(shipped, { level: 9 }).length;
+const rows = [...byCrate.entries()].sort((a, b) => b[1] - a[1]);
+rows.push(["data (word lists, tables, strings)", data], ["other sections", total - code - data]);
+const kb = (n) => `${(n / 1024).toFixed(1).padStart(7)} KB`;
+console.log(`${"part of the WebAssembly".padEnd(44)} ${"raw".padStart(10)} ${"≈ gzip".padStart(10)}`);
+for (const [name, size] of rows) console.log(`${name.padEnd(44)} ${kb(size)} ${kb((size * gz) / total)}`);
+console.log(`${"total without names".padEnd(44)} ${kb(total)}`);
+console.log(`${"as shipped (www/pkg, after wasm-bindgen)".padEnd(44)} ${kb(shipped.length)} ${kb(gz)}`);

@@ -1,0 +1,314 @@
+// Embedding (issue 8): <parallax-compare> twice on a host page with clashing styles and a strict
+// Content-Security-Policy (www/embed.html), mount() on a plain element, and the worker API.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { start } from "./harness.mjs";
+
+const SHOTS = new URL("../../test-results/", import.meta.url).pathname;
+let env;
+before(async () => {
+  env = await start();
+  await mkdir(SHOTS, { recursive: true });
+});
+after(async () => env && (await env.close()));
+
+/** Opens the embedding demo; records the elements' events and any CSP violation from the start. */
+async function openEmbed({ route } = {}) {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    window.__events = [];
+    window.__csp = [];
+    for (const type of ["parallax-start", "parallax-done", "parallax-error"]) {
+      document.addEventListener(type, (e) => window.__events.push({ id: e.target.id, type, detail: e.detail && e.detail.message }));
+    }
+    document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(String(e)));
+  if (route) await route(page);
+  await page.goto(`${env.url}embed.html`);
+  return { page, context, errors };
+}
+
+/** Waits until every element on the page has finished `n` analyses. */
+async function done(page, n = 1, ids = ["bridge", "seeds"]) {
+  await page.waitForFunction(
+    ([want, which]) => which.every((id) => Number(document.getElementById(id).dataset.done || 0) >= want),
+    [n, ids],
+    { timeout: 30000 },
+  );
+}
+
+/** How many analyses of `id` have finished, and the last report's source count. */
+const state = (page, id) =>
+  page.evaluate((id) => {
+    const el = document.getElementById(id);
+    return { done: Number(el.dataset.done || 0), sources: el.report ? el.report.sources.length : 0 };
+  }, id);
+
+test("two elements on one host page each show their own analysis, with events and no CSP violation", async () => {
+  const { page, context, errors } = await openEmbed();
+  await done(page);
+  assert.deepEqual(await state(page, "bridge"), { done: 1, sources: 3 });
+  assert.deepEqual(await state(page, "seeds"), { done: 1, sources: 5 });
+  // Each element renders in its own shadow root; nothing of the views is in the host document.
+  const views = await page.evaluate(() =>
+    ["bridge", "seeds"].map((id) => document.getElementById(id).shadowRoot.querySelectorAll(".px-view").length),
+  );
+  assert.deepEqual(views, [1, 1]);
+  assert.equal(await page.evaluate(() => document.querySelectorAll("[role=tab], [role=tabpanel], [data-instance]").length), 0);
+  // The names each element was given show in its own overview only.
+  const bridge = page.locator("#bridge");
+  const seeds = page.locator("#seeds");
+  assert.ok(await bridge.getByText("Evening Post").first().isVisible());
+  assert.equal(await seeds.getByText("Evening Post").count(), 0);
+  assert.ok(await seeds.getByText("004_ad8bdea11c4494a7").first().isVisible());
+  // start comes before done, once per element.
+  const events = await page.evaluate(() => window.__events);
+  for (const id of ["bridge", "seeds"]) {
+    assert.deepEqual(events.filter((e) => e.id === id).map((e) => e.type), ["parallax-start", "parallax-done"], id);
+  }
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: `${SHOTS}embed-two-elements.png`, fullPage: true });
+  await context.close();
+});
+
+/** Computed styles of the first elements of each kind inside #bridge's views. */
+const insideStyles = (page) =>
+  page.evaluate(() => {
+    const root = document.getElementById("bridge").shadowRoot;
+    const props = ["fontFamily", "fontSize", "color", "backgroundColor", "letterSpacing", "textTransform", "lineHeight", "paddingTop", "borderTopStyle", "borderTopWidth", "display"];
+    const out = {};
+    const seen = new Set();
+    for (const el of root.querySelectorAll(".px-embed, .px-embed *")) {
+      const key = `${el.tagName.toLowerCase()}.${[...el.classList].sort().join(".")}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const cs = getComputedStyle(el);
+      out[key] = Object.fromEntries(props.map((p) => [p, cs[p]]));
+    }
+    return out;
+  });
+
+test("the host page's styles do not reach inside the element", async () => {
+  // The same page with the host stylesheet emptied is what the views look like on a neutral page.
+  const neutral = await openEmbed({
+    route: (page) => page.route("**/embed-demo.css", (r) => r.fulfill({ status: 200, contentType: "text/css", body: "" })),
+  });
+  await done(neutral.page);
+  const expected = await insideStyles(neutral.page);
+  await neutral.context.close();
+
+  const { page, context } = await openEmbed();
+  await done(page);
+  const actual = await insideStyles(page);
+  assert.ok(Object.keys(expected).length > 20, `compared ${Object.keys(expected).length} kinds of element`);
+  for (const key of Object.keys(expected)) assert.deepEqual(actual[key], expected[key], key);
+  // And the host's rules did apply to the host's own elements.
+  const host = await page.evaluate(() => getComputedStyle(document.querySelector("header h1")).textTransform);
+  assert.equal(host, "uppercase");
+  await context.close();
+});
+
+/** Computed styles of the host page's own elements, which share class names with the views. */
+const hostStyles = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll("header, header *, h2, main > p, body")].map((el) => {
+      const cs = getComputedStyle(el);
+      return [el.tagName, el.className, cs.backgroundColor, cs.color, cs.fontSize, cs.borderTopStyle, cs.display, cs.padding, cs.fontFamily, cs.lineHeight];
+    }),
+  );
+
+test("the element's styles do not reach the host page", async () => {
+  // Without the element's module nothing of parallax is on the page: the host as its author sees it.
+  const bare = await openEmbed({ route: (page) => page.route("**/lib/element.js", (r) => r.abort()) });
+  await bare.page.waitForLoadState("load");
+  const expected = await hostStyles(bare.page);
+  await bare.context.close();
+
+  const { page, context } = await openEmbed();
+  await done(page);
+  assert.deepEqual(await hostStyles(page), expected);
+  const sheets = await page.evaluate(() => [...document.styleSheets].map((s) => s.href && new URL(s.href).pathname));
+  assert.deepEqual(sheets, ["/embed-demo.css"]);
+  await context.close();
+});
+
+test("attributes, children and properties re-analyse; errors are shown and reported", async () => {
+  const { page, context } = await openEmbed();
+  await done(page);
+  const shared = () =>
+    page.evaluate(() => document.getElementById("bridge").report.sources.flatMap((s) => s.sentences).filter((s) => s.best_relation !== "unique").length);
+  const before = await shared();
+  assert.ok(before > 0);
+
+  // Stricter settings through the config attribute: the rewritten sentences no longer count.
+  await page.evaluate(() => document.getElementById("bridge").setAttribute("config", '{"paraphrase_min": 0.99, "near_verbatim_min": 0.99}'));
+  await done(page, 2, ["bridge"]);
+  assert.ok((await shared()) < before, "fewer shared sentences under near-impossible thresholds");
+
+  // A bad setting: the message is shown inside the element and sent as an event.
+  await page.evaluate(() => document.getElementById("bridge").setAttribute("config", '{"paraphrase_min": 7}'));
+  await page.waitForFunction(() => window.__events.some((e) => e.id === "bridge" && e.type === "parallax-error"));
+  const message = page.locator("#bridge .px-embed-error");
+  await message.waitFor({ state: "visible" });
+  assert.match(await message.textContent(), /paraphrase_min must be between 0 and 1/);
+  // Invalid JSON in the attribute is reported the same way.
+  await page.evaluate(() => document.getElementById("bridge").setAttribute("config", "{oops"));
+  await page.waitForFunction(() => window.__events.filter((e) => e.id === "bridge" && e.type === "parallax-error").length >= 2);
+  assert.match(await message.textContent(), /config attribute is not valid JSON/);
+
+  // Back to the preset attribute alone; the error goes away.
+  await page.evaluate(() => document.getElementById("bridge").removeAttribute("config"));
+  await done(page, 3, ["bridge"]);
+  assert.equal(await message.isVisible(), false);
+  assert.equal(await shared(), before);
+
+  // A new child element is a new source; editing a child's text re-analyses.
+  await page.evaluate(() => {
+    const s = document.createElement("parallax-source");
+    s.setAttribute("name", "Late Edition");
+    s.textContent = "The Harbour Bridge closed on Monday. Mayor Lena Ortiz said the bridge would reopen within three weeks.";
+    document.getElementById("bridge").append(s);
+  });
+  await done(page, 4, ["bridge"]);
+  assert.equal((await state(page, "bridge")).sources, 4);
+  await page.evaluate(() => (document.querySelector("#bridge parallax-source").textContent = "Only one sentence is left here."));
+  await done(page, 5, ["bridge"]);
+  const first = await page.evaluate(() => document.getElementById("bridge").report.sources[0].sentences.length);
+  assert.equal(first, 1);
+
+  // The sources property takes the place of the children.
+  await page.evaluate(() => {
+    document.getElementById("bridge").sources = [
+      { name: "X", text: "Rain fell on Tuesday across the north." },
+      { name: "Y", text: "Rain fell on Tuesday across the north. Roads flooded." },
+    ];
+  });
+  await done(page, 6, ["bridge"]);
+  assert.deepEqual(await page.evaluate(() => document.getElementById("bridge").report.sources.map((s) => s.name)), ["X", "Y"]);
+  const events = await page.evaluate(() => window.__events.filter((e) => e.id === "bridge").map((e) => e.type));
+  assert.equal(events.filter((t) => t === "parallax-done").length, 6);
+  assert.ok(events.filter((t) => t === "parallax-start").length >= 7);
+  await context.close();
+});
+
+test("restoring a removed block inside the element re-analyses with the override", async () => {
+  const { page, context } = await openEmbed();
+  await done(page);
+  const bridge = page.locator("#bridge");
+  const removed = () =>
+    page.evaluate(() => {
+      const el = document.getElementById("bridge");
+      const src = el.sources[0].text;
+      return el.report.sources[0].blocks.filter((b) => b.kind === "boilerplate").map((b) => src.slice(b.span.start, b.span.end));
+    });
+  assert.deepEqual(await removed(), ["Share This Article"]);
+  await bridge.getByRole("tab", { name: "Reading view" }).click();
+  await bridge.getByRole("button", { name: /Restore .Share This Article/ }).first().click();
+  await done(page, 2, ["bridge"]);
+  assert.deepEqual(await removed(), []);
+  // The block is article text again, with a button to remove it once more.
+  assert.ok(await bridge.getByRole("button", { name: /Remove this paragraph again/ }).isVisible());
+  await context.close();
+});
+
+test("mount() shows a comparison inside a plain element and destroy() removes it", async () => {
+  const { page, context, errors } = await openEmbed();
+  await done(page);
+  const result = await page.evaluate(async () => {
+    const { mount } = await import("/lib/element.js");
+    const div = document.createElement("div");
+    div.id = "mounted";
+    document.body.append(div);
+    const finished = new Promise((ok) => div.addEventListener("parallax-done", (e) => ok(e.detail.report), { once: true }));
+    const compare = mount(div, {
+      sources: [
+        { name: "P", text: "The museum reopened on Friday after a two-year renovation." },
+        { name: "Q", text: "The museum reopened on Friday after a two-year renovation. Tickets sold out." },
+      ],
+      config: { preset: "lenient" },
+    });
+    const report = await finished;
+    const views = div.shadowRoot.querySelectorAll(".px-view").length;
+    compare.destroy();
+    return { names: report.sources.map((s) => s.name), views, after: div.shadowRoot.childNodes.length };
+  });
+  assert.deepEqual(result, { names: ["P", "Q"], views: 1, after: 0 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the worker API: same report as the main thread, page stays responsive, calls cancel", async () => {
+  const { page, context, errors } = await openEmbed();
+  await done(page);
+  const result = await page.evaluate(async () => {
+    const px = await import("/lib/index.js");
+    const { sources: seeds } = await (await fetch("/gen/seeds.json")).json();
+    // 40 sources: the seeds with their lines rotated, long enough to keep a worker busy a while.
+    const many = Array.from({ length: 40 }, (_, i) => {
+      const lines = seeds[i % 5].text.split("\n");
+      const k = Math.floor(i / 5) % lines.length;
+      return { name: `s${i}`, text: [...lines.slice(k), ...lines.slice(0, k)].join("\n") };
+    });
+    const ticking = () => {
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 5);
+      return () => (clearInterval(timer), ticks);
+    };
+    const out = {};
+    const analyzer = px.createAnalyzer();
+    await analyzer.ready;
+    out.same = JSON.stringify(await analyzer.analyze(seeds, { preset: "strict" })) === JSON.stringify(px.analyze(seeds, { preset: "strict" }));
+
+    // The main thread keeps running timers while the worker analyses.
+    let stop = ticking();
+    const big = await analyzer.analyze(many);
+    out.ticksDuringWorker = stop();
+    out.bigSources = big.sources.length;
+
+    // Cancelling a running analysis: a second analyzer runs the same work as a yardstick, and the
+    // cancelled analyzer answers its next call before the yardstick finishes.
+    const yardstick = px.createAnalyzer();
+    await yardstick.ready;
+    const order = [];
+    const slow = yardstick.analyze(many).then(() => order.push("yardstick finished"));
+    const running = analyzer.analyze(many).then(
+      () => "finished",
+      (e) => e.name,
+    );
+    await new Promise((ok) => setTimeout(ok, 50));
+    out.cancelled = analyzer.cancel();
+    out.running = await running;
+    await analyzer.version().then(() => order.push("cancelled analyzer answered"));
+    await slow;
+    out.order = order;
+
+    const controller = new AbortController();
+    const aborted = analyzer.analyze(seeds, undefined, { signal: controller.signal }).catch((e) => e.name);
+    controller.abort();
+    out.aborted = await aborted;
+    out.error = await analyzer.analyze([]).catch((e) => e.message);
+    out.after = (await analyzer.strip(seeds[4].text)).blocks.some((b) => b.text === "Share This Article" && b.kind === "boilerplate");
+    analyzer.terminate();
+    yardstick.terminate();
+    out.terminated = await analyzer.version().catch((e) => e.message);
+    return out;
+  });
+  assert.equal(result.same, true);
+  assert.equal(result.bigSources, 40);
+  assert.ok(result.ticksDuringWorker >= 3, `timers ran ${result.ticksDuringWorker} times during the analysis`);
+  assert.equal(result.cancelled, 1);
+  assert.equal(result.running, "AbortError");
+  assert.deepEqual(result.order, ["cancelled analyzer answered", "yardstick finished"]);
+  assert.equal(result.aborted, "AbortError");
+  assert.match(result.error, /no sources/);
+  assert.equal(result.after, true);
+  assert.match(result.terminated, /terminated/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
