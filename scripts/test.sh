@@ -25,5 +25,9 @@ wasm-pack test --headless --chrome -- --no-default-features --test web
 step "release build of the page"
 bash scripts/build.sh
 
+step "npm package: assemble, size budget, Node, npm pack, TypeScript, Vite"
+node scripts/package.mjs
+node --test tests/package/*.test.mjs
+
 step "browser tests"
 node --test tests/e2e/*.test.mjs
