@@ -247,8 +247,28 @@ test("the worker API: same report as the main thread, page stays responsive, cal
   const { page, context, errors } = await openEmbed();
   await done(page);
   const result = await page.evaluate(async () => {
-    const px = await import("/lib/index.js");
+    const out = {};
     const { sources: seeds } = await (await fetch("/gen/seeds.json")).json();
+    // The element ran its analyses in workers: on this thread nothing is loaded yet. Load it
+    // from bytes through parallax/core, as a host that fetches the file itself would.
+    const core = await import("/lib/core.js");
+    out.before = (() => {
+      try {
+        core.analyze(seeds);
+        return "analyzed";
+      } catch (e) {
+        return e.message;
+      }
+    })();
+    await core.init(await (await fetch("/pkg/parallax_bg.wasm")).arrayBuffer());
+    out.fromBytes = core.analyze(seeds).sources.length;
+    const px = await import("/lib/index.js");
+    // Workers loading from a URL and from bytes.
+    for (const wasm of ["/pkg/parallax_bg.wasm", new Uint8Array(await (await fetch("/pkg/parallax_bg.wasm")).arrayBuffer())]) {
+      const w = px.createAnalyzer({ wasm });
+      (out.workers ||= []).push((await w.analyze(seeds.slice(0, 2))).sources.length);
+      w.terminate();
+    }
     // 40 sources: the seeds with their lines rotated, long enough to keep a worker busy a while.
     const many = Array.from({ length: 40 }, (_, i) => {
       const lines = seeds[i % 5].text.split("\n");
@@ -260,7 +280,6 @@ test("the worker API: same report as the main thread, page stays responsive, cal
       const timer = setInterval(() => ticks++, 5);
       return () => (clearInterval(timer), ticks);
     };
-    const out = {};
     const analyzer = px.createAnalyzer();
     await analyzer.ready;
     out.same = JSON.stringify(await analyzer.analyze(seeds, { preset: "strict" })) === JSON.stringify(px.analyze(seeds, { preset: "strict" }));
@@ -299,6 +318,9 @@ test("the worker API: same report as the main thread, page stays responsive, cal
     out.terminated = await analyzer.version().catch((e) => e.message);
     return out;
   });
+  assert.match(result.before, /not loaded yet: await init\(\) first/);
+  assert.equal(result.fromBytes, 5);
+  assert.deepEqual(result.workers, [2, 2]);
   assert.equal(result.same, true);
   assert.equal(result.bigSources, 40);
   assert.ok(result.ticksDuringWorker >= 3, `timers ran ${result.ticksDuringWorker} times during the analysis`);
