@@ -47,7 +47,7 @@ after(async () => {
 
 test("the tarball holds the package and nothing of the build", () => {
   const files = run("tar", ["-tzf", join(app, readdirSync(app).find((f) => f.endsWith(".tgz")))], app).trim().split("\n");
-  for (const f of ["package.json", "README.md", "pkg/parallax_bg.wasm", "pkg/parallax.js", "lib/index.js", "lib/node.js", "lib/element.js", "lib/index.d.ts", "lib/wasm-inline.js", "render.js", "views.css"]) {
+  for (const f of ["package.json", "README.md", "pkg/parallax_bg.wasm", "pkg/parallax.js", "lib/index.js", "lib/node.js", "lib/element.js", "lib/index.d.ts", "lib/data.d.ts", "lib/wasm-inline.js", "render.js", "views.css"]) {
     assert.ok(files.includes(`package/${f}`), `${f} is in the tarball`);
   }
   assert.ok(!files.some((f) => /\.(rs|toml|test\.mjs)$/.test(f)), files.join(" "));
