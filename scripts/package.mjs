@@ -21,12 +21,13 @@ export const DIST = join(root, "dist", "npm");
 export const TARGET_GZIP = 200 * 1024;
 
 /**
- * Above this the size test fails. The core outgrew the target once HTML parsing (html5gum),
- * stopwords and stemmers for 21 languages and quotations landed (342 KB gzipped measured for
- * 0.1.0, see `node scripts/wasm-cost.mjs`); this line stops further growth unnoticed. Lower it
- * toward TARGET_GZIP whenever the core shrinks.
+ * Above this the size test fails. The core has outgrown the target — HTML parsing (html5gum),
+ * stopwords and stemmers for 21 languages, quotations and framing terms: 372.7 KB gzipped
+ * measured for 0.1.0, of which 340.5 KB WebAssembly (`node scripts/wasm-cost.mjs` says by which
+ * crate). This line keeps further growth from passing unnoticed; lower it toward TARGET_GZIP
+ * whenever the core shrinks.
  */
-export const BUDGET_GZIP = 360 * 1024;
+export const BUDGET_GZIP = 400 * 1024;
 
 /** The parts of the package a page downloads, by what they are for. */
 export function parts(dir = DIST) {

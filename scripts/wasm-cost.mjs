@@ -95,6 +95,10 @@ while (pos < bytes.length) {
   pos = end;
 }
 
+const EXPORTS = new Set(
+  [...readFileSync(join(root, "www", "pkg", "parallax.d.ts"), "utf8").matchAll(/^export function (\w+)/gm)].map((m) => m[1]),
+);
+
 /** The crate a Rust symbol (v0 `_R…`, legacy `_ZN…`, or already demangled) belongs to. */
 function crateOf(name) {
   let crate = null;
@@ -113,7 +117,10 @@ function crateOf(name) {
   if (!crate) return "(unnamed)";
   if (/^(core|alloc|std|compiler_builtins|dlmalloc|hashbrown|rustc_demangle|memcmp|memcpy|memset|memmove|__)/.test(crate)) return "Rust std (core, alloc, std, hashbrown)";
   if (/^(wasm_bindgen|js_sys|web_sys|serde_wasm_bindgen|console_error_panic_hook|__wbg|__wbindgen|__externref)/.test(crate)) return "wasm-bindgen, js-sys, serde-wasm-bindgen";
-  if (/^(analyze|strip|presetConfig|version|start)(_[0-9a-f]+)?$/.test(crate)) return "parallax";
+  // libm, which std links for floating-point functions.
+  if (/^(round|floor|ceil|trunc|sqrt|fmax|fmin|fmod|exp2?|log(2|10)?|pow|sin|cos|tan)f?$/.test(crate)) return "Rust std (core, alloc, std, hashbrown)";
+  // wasm-bindgen's export shims carry the JavaScript names (analyze, presetConfig…).
+  if (EXPORTS.has(crate)) return "parallax";
   // Trait impls on primitive or generic types (`<f64 as Display>::fmt`, float formatting) are std's.
   if (/^([iu](8|16|32|64|128|size)|f32|f64|bool|char|str|[A-Z]|Ref|U64)$/.test(crate)) return "Rust std (core, alloc, std, hashbrown)";
   return crate;

@@ -3,7 +3,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
-import { start } from "./harness.mjs";
+import { axeViolations, start } from "./harness.mjs";
 
 const SHOTS = new URL("../../test-results/", import.meta.url).pathname;
 let env;
@@ -74,6 +74,16 @@ test("two elements on one host page each show their own analysis, with events an
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.deepEqual(errors, []);
   await page.screenshot({ path: `${SHOTS}embed-two-elements.png`, fullPage: true });
+  await context.close();
+});
+
+test("axe-core finds no serious or critical violation inside the two elements", async () => {
+  // The host's own clashing colours are its business; the check is about what the element adds.
+  const { page, context } = await openEmbed({
+    route: (page) => page.route("**/embed-demo.css", (r) => r.fulfill({ status: 200, contentType: "text/css", body: "" })),
+  });
+  await done(page);
+  assert.deepEqual(await axeViolations(page), []);
   await context.close();
 });
 
