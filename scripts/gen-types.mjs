@@ -119,6 +119,10 @@ export function generate(roots, src = join(root, "src")) {
     if (m) return `${tsType(m[1], input, queueMore)} | null`;
     m = type.match(/^(?:BTreeMap|HashMap)<\s*String\s*,(.+)>$/);
     if (m) return `Record<string, ${tsType(m[1], input, queueMore)}>`;
+    // Fixed-size arrays: a tuple when the length is a literal, an array when it is a constant.
+    m = type.match(/^\[(.+);\s*(\w+)\]$/);
+    if (m && /^\d+$/.test(m[2])) return `[${Array(Number(m[2])).fill(tsType(m[1], input, queueMore)).join(", ")}]`;
+    if (m) return `${tsType(m[1], input, queueMore)}[]`;
     m = type.match(/^\((.+)\)$/);
     if (m) return `[${splitTop(m[1]).map((t) => tsType(t, input, queueMore)).join(", ")}]`;
     const bare = type.replace(/^(crate|super|self)::(\w+::)*/, "");

@@ -143,6 +143,8 @@ const shape = (v) =>
  * shape is kept, so that tsc checks every field and null/non-null variant in seconds.
  */
 function sample(v) {
+  // Short arrays may be tuples (`[SentenceRef; 2]`): they stay whole.
+  if (Array.isArray(v) && v.length <= 4) return v.map(sample);
   if (Array.isArray(v)) {
     const seen = new Map();
     for (const x of v) if (!seen.has(shape(x))) seen.set(shape(x), sample(x));
