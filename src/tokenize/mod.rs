@@ -138,7 +138,7 @@ pub(crate) fn words_in(text: &str, range: Range<usize>) -> impl Iterator<Item = 
     normalize::units(text, range).into_iter()
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -259,7 +259,7 @@ pub(crate) fn segment(text: &str, sink: &mut impl Sink) {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::tokenize::{tokenize, tokenize_utf16};
