@@ -124,16 +124,24 @@ function pairFacts(report, i, j) {
   const p = report.pairs.find((q) => q.a === Math.min(i, j) && q.b === Math.max(i, j));
   if (!p) return null;
   const flip = i > j;
+  const quoteless = p.quoteless_containment_ab === undefined ? null : flip ? [p.quoteless_containment_ba, p.quoteless_containment_ab] : [p.quoteless_containment_ab, p.quoteless_containment_ba];
   return {
+    pair: p,
     divergence: p.divergence,
     jsd: p.jsd,
     coverage: flip ? [p.coverage_ba, p.coverage_ab] : [p.coverage_ab, p.coverage_ba],
     containment: flip ? [p.containment_ba, p.containment_ab] : [p.containment_ab, p.containment_ba],
+    quoteless,
   };
 }
 
-/** The sentences of source i that source j carries, and how. */
+/**
+ * The sentences of source i that source j carries: the pair's aligned sentences (the evidence of
+ * derivation) when the report has them, else every counterpart in j.
+ */
 function sharedMarks(report, i, j) {
+  const p = report.pairs.find((q) => q.a === Math.min(i, j) && q.b === Math.max(i, j));
+  if (p && Array.isArray(p.aligned) && p.aligned.length) return p.aligned.flat();
   const marks = [];
   report.sources[i].sentences.forEach((s, k) => {
     const c = s.counterparts.find((c) => c.source === j);
@@ -256,17 +264,38 @@ function showPair(ctx, detail, i, j) {
   const b = nameOf(report, j);
   const marks = sharedMarks(report, i, j);
   const open = () => ctx.read({ sources: [i, j], marks, note: `Sentences ${a} and ${b} share are marked.` });
+  const p = f.pair;
+  let derivation = null;
+  if (p.derivation && p.derivation !== "non") {
+    const orig = p.original === i || p.original === j ? p.original : null;
+    const how = `${p.derivation} derived${p.rewrite ? `, ${p.rewrite} rewrite` : ""}`;
+    derivation = h(
+      "li",
+      {},
+      orig === null
+        ? `One derives from the other (${how}); the direction is unclear.`
+        : `${nameOf(report, orig === i ? j : i)} derives from ${nameOf(report, orig)} (${how}).`,
+      Array.isArray(p.aligned) ? ` Evidence: ${p.aligned.length} aligned sentences, ${p.in_order} of them in the same order.` : "",
+    );
+  }
   fill(detail,
     h("h4", {}, `${a} vs ${b}`),
     h(
       "ul",
       { class: "px-facts-list" },
       h("li", {}, "Divergence ", h("strong", {}, fmt(f.divergence)), "."),
+      derivation,
       h("li", {}, `${pct(f.coverage[0])} of ${a}'s words are in sentences ${b} carries; ${pct(f.coverage[1])} the other way.`),
-      h("li", {}, `Copied text (identical or near-verbatim): ${pct(f.containment[0])} of ${a} is in ${b}, ${pct(f.containment[1])} the other way.`),
+      h(
+        "li",
+        {},
+        `Shared wording: ${pct(f.containment[0])} of ${a} is in ${b}, ${pct(f.containment[1])} the other way`,
+        f.quoteless ? ` (outside quotations: ${pct(f.quoteless[0])} / ${pct(f.quoteless[1])})` : "",
+        ".",
+      ),
       h("li", {}, `Vocabulary divergence (Jensen–Shannon): ${fmt(f.jsd)}.`),
     ),
-    h("button", { type: "button", class: "px-action", onclick: open }, `Read ${a} and ${b} side by side (${marks.length / 2} shared sentences)`),
+    h("button", { type: "button", class: "px-action", onclick: open }, `Read ${a} and ${b} side by side (${marks.length / 2} shared sentence${marks.length === 2 ? "" : "s"})`),
   );
 }
 

@@ -41,6 +41,20 @@ export function renderReading(ctx, panel) {
     hidden: true,
   });
   const note = h("p", { class: "px-note", role: "status" });
+  // Hover follows real pointer movement only: content scrolling under a resting pointer (after
+  // a keyboard focus, say) fires mouseenter but no pointermove, and must not steal the detail.
+  let hovered = null;
+  columns.addEventListener(
+    "pointermove",
+    (e) => {
+      const el = e.target.closest && e.target.closest(".px-sent");
+      if (!el || el === hovered) return;
+      hovered = el;
+      showCounterparts(ctx, Number(el.dataset.source), Number(el.dataset.sentence), detail, columns);
+    },
+    { passive: true },
+  );
+  columns.addEventListener("pointerleave", () => (hovered = null));
   for (const i of state.shown) columns.append(column(ctx, i, detail, columns));
 
   ctx.mark = (marks, text = "") => {
@@ -213,7 +227,6 @@ function sentence(ctx, i, k, detail, columns) {
       tabIndex: 0,
       "aria-controls": ctx.id("detail"),
       dataset: { source: String(i), sentence: String(k), rel },
-      onmouseenter: show,
       onfocus: show,
       onkeydown: (e) => {
         if (e.key === "Enter" || e.key === " ") {
@@ -259,7 +272,14 @@ function showCounterparts(ctx, i, k, detail, columns) {
         "li",
         { class: `px-rel rel-${c.relation}` },
         h("span", { class: "px-cue", "aria-hidden": "true" }, RELATIONS[c.relation].cue),
-        h("strong", {}, `${nameOf(report, c.source)} — ${RELATIONS[c.relation].label} (${fmt(c.similarity)}): `),
+        h(
+          "strong",
+          {},
+          `${nameOf(report, c.source)} — ${RELATIONS[c.relation].label} (${fmt(c.similarity)})`,
+          c.trivial ? ", shares only names and numbers, not counted" : "",
+          c.quoted && c.quoted > 0.5 ? ", mostly the same quotation" : "",
+          ": ",
+        ),
         slice(sources, c.source, other.span),
         " ",
         h(

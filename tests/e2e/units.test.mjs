@@ -98,3 +98,28 @@ test("issue_7 a long Markdown line full of lone marks does not hang the page", {
     assert.ok(markdownToText(line).length > 0);
   }
 });
+
+test("the service worker keeps every file the page loads, so it works offline", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const www = new URL("../../www/", import.meta.url);
+  const sw = await readFile(new URL("sw.js", www), "utf8");
+  const kept = new Set([...sw.matchAll(/^\s*"([^"]+)",?$/gm)].map((m) => m[1]));
+  const seen = new Set();
+  const walk = async (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const src = await readFile(new URL(file, www), "utf8");
+    for (const m of src.matchAll(/(?:import[^"']*|new URL\()["']\.\/([^"']+)["']/g)) {
+      const dep = new URL(m[1], new URL(file, "http://x/")).pathname.slice(1);
+      if (dep.endsWith(".js")) await walk(dep);
+      else seen.add(dep);
+    }
+  };
+  await walk("app.js");
+  const html = await readFile(new URL("index.html", www), "utf8");
+  for (const m of html.matchAll(/(?:href|src)="([^":#]+)"/g)) seen.add(m[1]);
+  seen.add("pkg/parallax_bg.wasm");
+  // The service worker's own script is fetched by the browser, not from its cache.
+  seen.delete("sw.js");
+  for (const f of seen) assert.ok(kept.has(f), `${f} is loaded by the page but not kept by sw.js`);
+});

@@ -310,3 +310,41 @@ test("the views render inside shadow roots, twice on one page, and show a confli
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("rewrite families: the seeds' family with its members, direction and evidence", async () => {
+  const { page, context, errors } = await openPage(env);
+  await analyzed(page);
+  const families = page.locator(".px-families > li");
+  // 000, 001 and 002 derive from one text; 003 and 004 stand apart (issue 5's seeds).
+  const family = families.filter({ hasText: "000_8e073a6bacc06f56" });
+  assert.equal(await family.count(), 1);
+  const text = await family.textContent();
+  for (const s of ["001_616192fc94e1e9a5", "002_ab3bdcc7c1dc7be7"]) assert.ok(text.includes(s), text);
+  for (const s of ["003_18d9fc56dedab371", "004_ad8bdea11c4494a7"]) assert.ok(!text.includes(s), text);
+  // Each derived pair leads to the two texts side by side with the aligned sentences marked.
+  const edge = family.locator(".px-edges li").first();
+  assert.match(await edge.textContent(), /(→|—).*\((wholly|partially) derived/);
+  await edge.getByRole("button").click();
+  const cols = await page.locator(".px-column").count();
+  assert.equal(cols, 2);
+  const marked = await page.locator(".px-sent.px-target").evaluateAll((els) => [...new Set(els.map((e) => e.dataset.source))]);
+  assert.equal(marked.length, 2);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("every relation is told apart without colour: its own symbol and underline style", async () => {
+  const { page, context } = await openPage(env);
+  await analyzed(page);
+  await openTab(page, "Reading view");
+  const legend = await page.locator(".px-legend .px-rel").evaluateAll((els) =>
+    els.map((e) => {
+      const cs = getComputedStyle(e);
+      return { cue: e.querySelector(".px-cue").textContent, line: `${cs.textDecorationLine} ${cs.textDecorationStyle}` };
+    }),
+  );
+  assert.equal(legend.length, 5);
+  assert.equal(new Set(legend.map((l) => l.cue)).size, 5, "five different symbols");
+  assert.equal(new Set(legend.map((l) => l.line)).size, 5, `five different underlines: ${JSON.stringify(legend)}`);
+  await context.close();
+});
