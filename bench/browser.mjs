@@ -130,10 +130,16 @@ export async function pageLoad(playwright, baseUrl, { warmup, reps }) {
  * `root`; a file outside it (the evaluation data next to the project) is read here and handed to
  * the page as text.
  */
-export async function runTask(playwright, baseUrl, { task, file, root, warmup, reps }) {
+export async function runTask(playwright, baseUrl, { task, file, root, warmup, reps, timeoutMs }) {
   const served = relative(root, file);
   const spec = served.startsWith("..") ? { task, text: readFileSync(file, "utf8") } : { task, file: `/${served}` };
   const browser = await launch(playwright);
+  // Closing the browser makes the pending page.evaluate fail, which ends the task.
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    browser.close().catch(() => {});
+  }, timeoutMs ?? 2 ** 31 - 1);
   try {
     const page = await browser.newPage();
     const errors = [];
@@ -168,7 +174,11 @@ export async function runTask(playwright, baseUrl, { task, file, root, warmup, r
       init_ms: loaded.initMs,
       detail: { ...loaded.detail, out },
     };
+  } catch (e) {
+    if (timedOut) throw Object.assign(new Error(`stopped after ${timeoutMs} ms`), { name: "BenchTimeout" });
+    throw e;
   } finally {
-    await browser.close();
+    clearTimeout(timer);
+    await browser.close().catch(() => {});
   }
 }

@@ -44,8 +44,20 @@ function sh(cmd, argv, opts = {}) {
 }
 
 /** Runs one measuring process and parses the JSON object it prints. */
+// One measuring process may take this long; a slower one is stopped and reported as such, so
+// that a quadratic blow-up shows in the table instead of stalling the run.
+const TIMEOUT_MS = 300_000;
+
+class Timeout extends Error {}
+
 function measure(cmd, argv) {
-  const out = sh(cmd, argv, { stdio: ["ignore", "pipe", "inherit"] });
+  let out;
+  try {
+    out = sh(cmd, argv, { stdio: ["ignore", "pipe", "inherit"], timeout: TIMEOUT_MS, killSignal: "SIGKILL" });
+  } catch (e) {
+    if (e.signal === "SIGKILL" || e.code === "ETIMEDOUT") throw new Timeout();
+    throw e;
+  }
   return JSON.parse(out.trim().split("\n").pop());
 }
 
@@ -81,7 +93,15 @@ const { server, url } = await serve({ port: 0, root, quiet: true });
 
 async function record(group, system, size, fn) {
   log(`${group} ${size ?? ""} — ${system}`);
-  const r = await fn();
+  let r;
+  try {
+    r = await fn();
+  } catch (e) {
+    if (!(e instanceof Timeout)) throw e;
+    log(`  stopped after ${TIMEOUT_MS / 1000} s`);
+    results.push({ group, system, size, timed_out: true, runs_ms: [TIMEOUT_MS], median_ms: TIMEOUT_MS, detail: {} });
+    return;
+  }
   const row = { group, system, size, ...r, median_ms: median(r.runs_ms ?? r.nav_to_screen_ms) };
   if (r.cpu_ms && r.cpu_ms.length) row.median_cpu_ms = median(r.cpu_ms);
   results.push(row);
@@ -90,8 +110,25 @@ async function record(group, system, size, fn) {
 
 const native = (task, file, warmup, n) => () =>
   measure(nativeBin, [task, file, "--warmup", String(warmup), "--reps", String(reps(n))]);
-const chromium = (task, file, warmup, n) => () =>
-  runTask(playwright, url, { task, file, root, warmup, reps: reps(n) });
+const chromium = (task, file, warmup, n) => async () => {
+  try {
+    return await runTask(playwright, url, { task, file, root, warmup, reps: reps(n), timeoutMs: TIMEOUT_MS });
+  } catch (e) {
+    throw e.name === "BenchTimeout" ? new Timeout() : e;
+  }
+};
+
+/**
+ * Warm-up and runs for the next size, from the time the same system took on the size before,
+ * assumed to grow with the square of the size: one cold run when the usual plan would take more
+ * than two minutes.
+ */
+function plan(group, system, size, warmup, n) {
+  const prev = results.filter((r) => r.group === group && r.system === system && r.size < size).pop();
+  if (!prev) return [warmup, n];
+  const predicted = (prev.median_cpu_ms ?? prev.median_ms) * (size / prev.size) ** 2;
+  return prev.timed_out || predicted * (warmup + n) > 120_000 ? [0, 1] : [warmup, n];
+}
 const py = (task, file, warmup, n) => () =>
   measure(python, ["bench/peers/peers.py", task, file, "--warmup", String(warmup), "--reps", String(reps(n))]);
 
@@ -114,17 +151,19 @@ try {
     for (const n of sizes) {
       const file = join(corpusDir, `articles-${n}.json`);
       const r = n >= 1000 ? 2 : 3;
-      await record("analyze", "parallax native", n, native("analyze", file, 1, r));
-      await record("analyze", "parallax Chromium", n, chromium("analyze", file, 1, r));
-      await record("analyze", "scikit-learn", n, py("sklearn", file, 1, r));
+      await record("analyze", "parallax native", n, native("analyze", file, ...plan("analyze", "parallax native", n, 1, r)));
+      await record("analyze", "parallax Chromium", n,
+        chromium("analyze", file, ...plan("analyze", "parallax Chromium", n, 1, r)));
+      await record("analyze", "scikit-learn", n, py("sklearn", file, ...plan("analyze", "scikit-learn", n, 1, r)));
     }
   }
   if (wants("length")) {
     for (const w of quick ? LENGTHS.slice(0, 2) : LENGTHS) {
       const file = join(corpusDir, `length-${w}.json`);
-      await record("length", "parallax native", w, native("analyze", file, 1, 3));
-      await record("length", "parallax Chromium", w, chromium("analyze", file, 1, 3));
-      await record("length", "scikit-learn", w, py("sklearn", file, 1, 3));
+      await record("length", "parallax native", w, native("analyze", file, ...plan("length", "parallax native", w, 1, 3)));
+      await record("length", "parallax Chromium", w,
+        chromium("analyze", file, ...plan("length", "parallax Chromium", w, 1, 3)));
+      await record("length", "scikit-learn", w, py("sklearn", file, ...plan("length", "scikit-learn", w, 1, 3)));
     }
   }
   if (wants("page")) {
