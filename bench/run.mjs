@@ -40,7 +40,8 @@ const outDir = partial ? join(root, "bench", "out", "tmp", "partial") : join(roo
 const corpusDir = join(root, "bench", "out", "tmp", "corpus");
 
 function sh(cmd, argv, opts = {}) {
-  return execFileSync(cmd, argv, { cwd: root, encoding: "utf8", maxBuffer: 1 << 26, ...opts });
+  const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1" };
+  return execFileSync(cmd, argv, { cwd: root, encoding: "utf8", maxBuffer: 1 << 26, env, ...opts });
 }
 
 /** Runs one measuring process and parses the JSON object it prints. */

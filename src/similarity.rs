@@ -96,6 +96,47 @@ pub(crate) struct Prepared {
     pub bigrams: Vec<u64>,
     pub trigrams: Vec<u64>,
     pub chars: Vec<u64>,
+    /// What [`features`] compares, computed once per sentence by `finish`.
+    pub profile: Profile,
+}
+
+/// The per-sentence side of [`features`]: word and term counts, content bigrams, prefixes and
+/// the content sequence. A sentence meets many candidates; computing these once per sentence
+/// rather than once per pair (hashing every word, allocating each list) made alignment several
+/// times faster (`npm run bench`, issue 9).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Profile {
+    /// Hashes of the folded words, with counts, sorted.
+    words: Vec<(u64, u32)>,
+    /// Content term ids with counts, sorted by id (as `content_terms`).
+    content: Vec<(u32, u32)>,
+    /// Adjacent content term pairs, sorted and deduplicated.
+    content_bigrams: Vec<u64>,
+    /// Function-word term ids with counts, sorted.
+    function: Vec<(u64, u32)>,
+    /// Hashes of the first four characters of each content word, with counts, sorted.
+    prefixes: Vec<(u64, u32)>,
+    /// Content term ids in order, at most `LCS_MAX_WORDS`.
+    seq: Vec<u32>,
+}
+
+impl Profile {
+    fn of(p: &Prepared) -> Profile {
+        let content_seq: Vec<u32> = p.terms.iter().zip(&p.content).filter(|(_, &c)| c).map(|(&t, _)| t).collect();
+        Profile {
+            words: counts(p.words.iter().map(|w| hash_words([w.as_str()]))),
+            content: p.content_terms(),
+            content_bigrams: sorted_unique(
+                content_seq.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect(),
+            ),
+            function: counts(p.terms.iter().zip(&p.content).filter(|(_, &c)| !c).map(|(&t, _)| u64::from(t))),
+            prefixes: counts(p.words.iter().zip(&p.content).filter(|(_, &c)| c).map(|(w, _)| {
+                let cut = w.char_indices().nth(4).map_or(w.as_str(), |(i, _)| &w[..i]);
+                hash_words([cut])
+            })),
+            seq: content_seq.into_iter().take(LCS_MAX_WORDS).collect(),
+        }
+    }
 }
 
 impl Prepared {
@@ -319,6 +360,7 @@ fn finish(p: &mut Prepared) {
             })
             .collect(),
     );
+    p.profile = Profile::of(p);
 }
 
 /// Size of the intersection of two sorted, deduplicated lists.
@@ -400,12 +442,10 @@ const LCS_MAX_WORDS: usize = 200;
 
 /// The feature vector of two prepared sentences. Symmetric: `features(a, b) == features(b, a)`.
 pub(crate) fn features(a: &Prepared, b: &Prepared, idf: &[f64]) -> [f64; N_FEATURES] {
-    let wa = counts(a.words.iter().map(|w| hash_words([w.as_str()])));
-    let wb = counts(b.words.iter().map(|w| hash_words([w.as_str()])));
-    let word_dice = dice_counts(&wa, &wb);
-    let ca = a.content_terms();
-    let cb = b.content_terms();
-    let content_dice = dice_counts(&ca, &cb);
+    let (pa, pb) = (&a.profile, &b.profile);
+    let word_dice = dice_counts(&pa.words, &pb.words);
+    let (ca, cb) = (&pa.content, &pb.content);
+    let content_dice = dice_counts(ca, cb);
 
     // TF-IDF cosine and IDF-weighted overlaps over content stems.
     let w = |id: u32| idf.get(id as usize).copied().unwrap_or(1.0);
@@ -458,28 +498,13 @@ pub(crate) fn features(a: &Prepared, b: &Prepared, idf: &[f64]) -> [f64; N_FEATU
         if own_a > 0.0 && own_b > 0.0 { (shared_idf / own_a).min(shared_idf / own_b) } else { 0.0 };
     let idf_max_containment =
         if own_a > 0.0 && own_b > 0.0 { (shared_idf / own_a).max(shared_idf / own_b) } else { 0.0 };
-    let content_bigrams = |p: &Prepared| {
-        let seq: Vec<u32> = p.terms.iter().zip(&p.content).filter(|(_, &c)| c).map(|(&t, _)| t).collect();
-        sorted_unique(seq.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect())
-    };
-    let content_bigram_dice = dice(&content_bigrams(a), &content_bigrams(b));
-    let function =
-        |p: &Prepared| counts(p.terms.iter().zip(&p.content).filter(|(_, &c)| !c).map(|(&t, _)| u64::from(t)));
-    let function_dice = dice_counts(&function(a), &function(b));
-    let prefixes = |p: &Prepared| {
-        counts(p.words.iter().zip(&p.content).filter(|(_, &c)| c).map(|(w, _)| {
-            let cut: String = w.chars().take(4).collect();
-            hash_words([cut.as_str()])
-        }))
-    };
-    let prefix_dice = dice_counts(&prefixes(a), &prefixes(b));
+    let content_bigram_dice = dice(&pa.content_bigrams, &pb.content_bigrams);
+    let function_dice = dice_counts(&pa.function, &pb.function);
+    let prefix_dice = dice_counts(&pa.prefixes, &pb.prefixes);
 
-    let seq = |p: &Prepared| -> Vec<u32> {
-        p.terms.iter().zip(&p.content).filter(|(_, &c)| c).map(|(&t, _)| t).take(LCS_MAX_WORDS).collect()
-    };
-    let (sa, sb) = (seq(a), seq(b));
+    let (sa, sb) = (&pa.seq, &pb.seq);
     let lcs_share =
-        if sa.is_empty() && sb.is_empty() { 0.0 } else { 2.0 * lcs(&sa, &sb) as f64 / (sa.len() + sb.len()) as f64 };
+        if sa.is_empty() && sb.is_empty() { 0.0 } else { 2.0 * lcs(sa, sb) as f64 / (sa.len() + sb.len()) as f64 };
     let (la, lb) = (a.words.len() as f64, b.words.len() as f64);
     let length_ratio = if la.max(lb) > 0.0 { la.min(lb) / la.max(lb) } else { 0.0 };
 
@@ -504,7 +529,7 @@ pub(crate) fn features(a: &Prepared, b: &Prepared, idf: &[f64]) -> [f64; N_FEATU
         }
         m
     };
-    let total_content: u32 = ca.iter().chain(&cb).map(|&(_, c)| c).sum();
+    let total_content: u32 = ca.iter().chain(cb).map(|&(_, c)| c).sum();
     let unmatched_content = (1.0 + f64::from(total_content - 2 * matched)).ln();
 
     let qshare = |p: &Prepared| {
