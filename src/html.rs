@@ -41,7 +41,7 @@ pub(crate) enum Hint {
     Metadata,
     /// A form other than the comment form (search boxes, logins).
     Form,
-    /// Hidden by a class name ("hidden", "offscreen").
+    /// Hidden from assistive technology (`aria-hidden="true"`): icons, hover cards.
     Hidden,
     /// The article itself: `<article>`, `<main>`, `itemprop=articleBody`, "entry-content".
     Article,
@@ -284,7 +284,6 @@ fn group_hint(group: &str) -> Option<Hint> {
         "caption" => Hint::Caption,
         "comments" => Hint::Comments,
         "footer" => Hint::Footer,
-        "hidden" => Hint::Hidden,
         "metadata" => Hint::Metadata,
         "navigation" => Hint::Navigation,
         "newsletter" => Hint::Newsletter,

@@ -34,6 +34,8 @@ pub(crate) struct Features {
     pub whole: Option<Concept>,
     /// The block starts with a known prefix pattern.
     pub prefix: Option<Concept>,
+    /// Words in that prefix: "we use cookies …" says more than "photo …".
+    pub prefix_words: usize,
     /// Starts with a copyright sign or says "all rights reserved".
     pub copyright: bool,
     /// A comment's header: a name and a comment verb before a colon ("jane says:").
@@ -113,7 +115,10 @@ pub(crate) fn measure(text: &str, span: Range<usize>, lang: Lang) -> Features {
         || lower_start.starts_with("copyright")
         || key.contains("all rights reserved");
     let whole = phrases::whole(&key);
-    let prefix = if whole.is_none() { phrases::prefix(&key) } else { None };
+    let (prefix, prefix_words) = match whole.is_none().then(|| phrases::prefix(&key)).flatten() {
+        Some((c, n)) => (Some(c), n),
+        None => (None, 0),
+    };
     let comment_header = words <= 8 && trimmed.ends_with(':') && phrases::ends_with_comment_verb(&key);
     Features {
         comment_header,
@@ -130,6 +135,7 @@ pub(crate) fn measure(text: &str, span: Range<usize>, lang: Lang) -> Features {
         letters,
         whole,
         prefix,
+        prefix_words,
         copyright,
     }
 }

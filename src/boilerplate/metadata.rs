@@ -84,7 +84,7 @@ pub(crate) fn assign<'m>(
         out[i].kind = kind;
         out[i].reason = None;
     };
-    let menu_like = |i: usize| roles[i] == Role::Chrome || (roles[i] == Role::Line && feats[i].words <= 3);
+    let menu_like = |i: usize| roles[i] == Role::Chrome || (roles[i] == Role::Line && feats[i].words <= 2);
     // The header stretch, back from the first line of the article.
     let mut start = article.start;
     let mut run = 0;

@@ -141,8 +141,9 @@ pub(crate) fn shared_lines(texts: &[&str], cfg: &Config) -> Shared {
     }
     for text in texts {
         let mut seen: HashSet<String> = HashSet::new();
-        let lang = detect_language(text);
-        for span in lines(text) {
+        let spans = lines(text);
+        let lang = language_of(text, &spans);
+        for span in spans {
             let f = features::measure(text, span, lang);
             if f.words == 0 || f.words > cfg.short_max_words || f.sentence_end {
                 continue;
@@ -154,6 +155,27 @@ pub(crate) fn shared_lines(texts: &[&str], cfg: &Config) -> Shared {
     }
     counts.retain(|_, n| *n >= 2);
     Shared { counts }
+}
+
+/// Bytes of long lines the language is detected on: enough for function words to decide, and
+/// it keeps detection from reading a page's menus or costing more on a long paste.
+const LANGUAGE_SAMPLE_BYTES: usize = 4000;
+
+/// The language of a paste, from its long lines (the article's paragraphs, not its menus).
+fn language_of(text: &str, spans: &[Range<usize>]) -> Lang {
+    let mut sample = String::new();
+    for s in spans.iter().filter(|s| s.len() >= 80) {
+        if sample.len() >= LANGUAGE_SAMPLE_BYTES {
+            break;
+        }
+        sample.push_str(&text[s.clone()]);
+        sample.push('\n');
+    }
+    if sample.is_empty() {
+        let end = (0..=LANGUAGE_SAMPLE_BYTES.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        sample.push_str(&text[..end]);
+    }
+    detect_language(&sample)
 }
 
 /// The first judgement of a block, before its neighbours are considered.
@@ -194,7 +216,11 @@ fn first_class(f: &Features, markup: Option<&LineMarkup>, shared: &Shared, cfg: 
         _ if f.comment_header => return Class::End,
         _ => {}
     }
-    if !prose && f.words <= cfg.prefix_max_words {
+    // Long prefixes ("we use cookies …", "subscribe to continue reading …") are chrome even in
+    // a full sentence; short ones ("photo …", "read more …") only in a short line.
+    let prefix_applies =
+        (!prose && f.words <= cfg.prefix_max_words) || (f.prefix_words >= 3 && f.words <= 3 * cfg.prefix_max_words);
+    if prefix_applies {
         // A line that only starts like an end marker ("Related: …", "Comments (12)") is chrome
         // but does not end the article: such links also stand between paragraphs.
         if matches!(f.prefix, Some(Concept::Chrome | Concept::EndOfArticle)) {
@@ -257,7 +283,13 @@ fn score(c: Class, f: &Features, markup: Option<&LineMarkup>, cfg: &Config) -> f
 /// segment), cut at the first end-of-article marker that follows at least
 /// `end_min_prose_words` of its text — comments and related-story teasers are prose too, and
 /// often more of it than the article.
-fn article_range(classes: &[Class], scores: &[f64], dated: &[bool], cfg: &Config) -> Option<Range<usize>> {
+fn article_range(
+    classes: &[Class],
+    scores: &[f64],
+    dated: &[bool],
+    marked_article: &[bool],
+    cfg: &Config,
+) -> Option<Range<usize>> {
     let mut best: Option<(f64, Range<usize>)> = None;
     let (mut sum, mut start) = (0.0, 0);
     for (i, &s) in scores.iter().enumerate() {
@@ -270,30 +302,44 @@ fn article_range(classes: &[Class], scores: &[f64], dated: &[bool], cfg: &Config
             best = Some((sum, start..i + 1));
         }
     }
-    let (_, range) = best?;
+    let (_, mut range) = best?;
+    // With markup, article text after a box of chrome inside the article element still belongs
+    // to the article: step over chrome and short lines to the last marked article line.
+    let mut j = range.end;
+    while j < classes.len() {
+        if marked_article[j] {
+            range.end = j + 1;
+        } else if !matches!(classes[j], Class::Chrome(_) | Class::End | Class::Short | Class::Label) {
+            break;
+        }
+        j += 1;
+    }
+    // Suffix sums over the stretch keep every marker check constant-time, so a comment section
+    // of ten thousand "Reply" lines stays linear.
+    let len = range.len();
+    let mut text_after = vec![0.0; len + 1];
+    let mut article_after = vec![false; len + 1];
+    for k in (0..len).rev() {
+        let j = range.start + k;
+        text_after[k] = text_after[k + 1] + scores[j].max(0.0);
+        article_after[k] = article_after[k + 1] || marked_article.get(j).copied().unwrap_or(false);
+    }
     let mut text_before = 0.0;
     for i in range.clone() {
-        if classes[i] == Class::End
-            && text_before >= cfg.end_min_prose_words
-            && ends_article(i, &range, scores, dated, text_before)
-        {
-            return Some(range.start..i);
+        let k = i - range.start;
+        if classes[i] == Class::End && text_before >= cfg.end_min_prose_words && !article_after[k + 1] {
+            // Comments give themselves away by dates and times in the lines that follow ("Jane
+            // on May 3, 2019 at 4:47 pm said:"); otherwise a box of links inside the article
+            // ("Related" and a few headlines) is followed by at least as much text as came
+            // before it, and teaser lists after the article are not.
+            let comments = (i + 1..range.end).take(END_LOOKAHEAD).any(|j| dated[j]);
+            if comments || text_after[k + 1] < text_before {
+                return Some(range.start..i);
+            }
         }
         text_before += scores[i].max(0.0);
     }
     Some(range)
-}
-
-/// Whether the end-of-article marker at `i` really ends the article. Comments give themselves
-/// away by dates and times in the lines that follow ("Jane on May 3, 2019 at 4:47 pm said:");
-/// otherwise a box of links inside the article ("Related" and a few headlines) is followed by
-/// at least as much text as came before it, and teaser lists after the article are not.
-fn ends_article(i: usize, range: &Range<usize>, scores: &[f64], dated: &[bool], before: f64) -> bool {
-    if (i + 1..range.end).take(END_LOOKAHEAD).any(|j| dated[j]) {
-        return true;
-    }
-    let after: f64 = (i + 1..range.end).map(|j| scores[j].max(0.0)).sum();
-    after < before
 }
 
 /// Blocks looked at after an end-of-article marker to tell a box inside the article from the
@@ -321,7 +367,7 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
     if !cfg.strip_boilerplate {
         return spans.into_iter().map(|span| Block { span, kind: BlockKind::Body, reason: None }).collect();
     }
-    let lang = detect_language(text);
+    let lang = language_of(text, &spans);
     let feats: Vec<Features> = spans.into_iter().map(|s| features::measure(text, s, lang)).collect();
     let mark = |i: usize| markup.and_then(|m| m.get(i)).and_then(|m| m.as_ref());
     let mut classes: Vec<Class> = feats.iter().enumerate().map(|(i, f)| first_class(f, mark(i), shared, cfg)).collect();
@@ -341,7 +387,12 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
 
     let scores: Vec<f64> = feats.iter().enumerate().map(|(i, f)| score(classes[i], f, mark(i), cfg)).collect();
     let dated: Vec<bool> = feats.iter().map(|f| metadata::is_date(text, f)).collect();
-    let article = match article_range(&classes, &scores, &dated, cfg) {
+    // With markup, text inside the article element after a marker means the marker was a box
+    // inside the article.
+    let marked_article: Vec<bool> = (0..feats.len())
+        .map(|i| scores[i] > 0.0 && mark(i).is_some_and(|m| m.hints.has(Hint::Article) && !is_chrome_hint(m.hints)))
+        .collect();
+    let article = match article_range(&classes, &scores, &dated, &marked_article, cfg) {
         Some(r) => r,
         // No prose at all (a list, a poem, a table): keep everything that is not chrome rather
         // than empty the source.

@@ -107,6 +107,8 @@ fn phrases() -> &'static Phrases {
 
 /// Longest prefix pattern, in words.
 const MAX_PREFIX_WORDS: usize = 4;
+/// Blocks of more words than this are never checked for run-together phrases.
+const MAX_RUN_WORDS: usize = 8;
 /// Blocks longer than this (bytes of the folded key) are never checked for run-together phrases.
 const MAX_SQUEEZED: usize = 120;
 
@@ -117,7 +119,8 @@ pub(crate) fn whole(key: &str) -> Option<Concept> {
     if let Some(c) = p.whole.get(key) {
         return Some(*c);
     }
-    if key.len() > MAX_SQUEEZED || key.is_empty() {
+    // Chrome run together is a few words ("Ad imageAd image"); longer blocks are not tried.
+    if key.len() > MAX_SQUEEZED || key.is_empty() || key.matches(' ').count() >= MAX_RUN_WORDS {
         return None;
     }
     let squeezed: String = key.chars().filter(|c| !c.is_whitespace()).collect();
@@ -141,14 +144,15 @@ pub(crate) fn whole(key: &str) -> Option<Concept> {
     reach[n].then_some(Concept::Chrome)
 }
 
-/// The concept of the longest known prefix pattern the folded block starts with.
-pub(crate) fn prefix(key: &str) -> Option<Concept> {
+/// The concept of the longest known prefix pattern the folded block starts with, and the number
+/// of words of that prefix.
+pub(crate) fn prefix(key: &str) -> Option<(Concept, usize)> {
     let p = phrases();
     let mut ends: Vec<usize> = key.match_indices(' ').map(|(i, _)| i).take(MAX_PREFIX_WORDS).collect();
     if ends.len() < MAX_PREFIX_WORDS {
         ends.push(key.len());
     }
-    ends.iter().rev().find_map(|&end| p.prefixes.get(&key[..end]).copied())
+    ends.iter().enumerate().rev().find_map(|(n, &end)| p.prefixes.get(&key[..end]).map(|c| (*c, n + 1)))
 }
 
 /// Whether the folded block ends with a comment verb ("jane doe says", "hans schreibt").
@@ -171,8 +175,8 @@ mod tests {
         assert_eq!(whole("leave a reply"), Some(Concept::EndOfArticle));
         assert_eq!(whole("artikel teilen"), Some(Concept::Chrome));
         assert_eq!(whole("partager cet article"), Some(Concept::Chrome));
-        assert_eq!(prefix("read more how the storm formed"), Some(Concept::Chrome));
-        assert_eq!(prefix("by jane roe"), Some(Concept::Byline));
+        assert_eq!(prefix("read more how the storm formed"), Some((Concept::Chrome, 2)));
+        assert_eq!(prefix("by jane roe"), Some((Concept::Byline, 1)));
         assert_eq!(prefix("the storm reached the coast"), None);
         assert_eq!(whole("the storm"), None);
         assert!(ends_with_comment_verb("thelastfan says"));

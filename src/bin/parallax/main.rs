@@ -3,7 +3,7 @@
 //! ```text
 //! parallax analyze FILE... [--format json|text] [--preset strict|balanced|lenient]
 //! parallax analyze --jsonl            < requests.jsonl > reports.jsonl
-//! parallax strip [FILE] [--format text|json]
+//! parallax strip [FILE] [--html] [--format text|json]
 //! parallax eval strip --scrapinghub DIR|--trafilatura DIR [--html] [--json]
 //! ```
 
@@ -20,7 +20,7 @@ const USAGE: &str = "\
 usage:
   parallax analyze FILE... [--format json|text] [--preset strict|balanced|lenient]
   parallax analyze --jsonl     reads {\"sources\":[{\"name\":…,\"text\":…}]} per line, writes one report per line
-  parallax strip [FILE] [--format text|json]   reads standard input when no file is given
+  parallax strip [FILE] [--html] [--format text|json]   reads standard input when no file is given
   parallax eval strip --scrapinghub DIR|--trafilatura DIR [--html] [--json]
   parallax eval paraphrase|sts|reuse PATH [--json]   measure sentence alignment and reuse detection";
 
@@ -160,11 +160,13 @@ fn analyze_jsonl(cfg: &Config, out: &mut impl Write) -> CliResult {
 fn cmd_strip(mut args: lexopt::Parser) -> CliResult {
     let mut file: Option<PathBuf> = None;
     let mut format = Format::Text;
+    let mut html = false;
     while let Some(arg) = args.next().map_err(|e| e.to_string())? {
         match arg {
             Long("format") => {
                 format = parse_format(&args.value().map_err(|e| e.to_string())?.string().map_err(|e| e.to_string())?)?
             }
+            Long("html") => html = true,
             Value(v) if file.is_none() => file = Some(v.into()),
             other => return Err(format!("{}\n{USAGE}", other.unexpected())),
         }
@@ -177,7 +179,9 @@ fn cmd_strip(mut args: lexopt::Parser) -> CliResult {
             String::from_utf8_lossy(&bytes).into_owned()
         }
     };
-    let stripped = strip(&text, &Config::default());
+    // --html: the input is a page's HTML (a rich paste), read through its markup too.
+    let stripped =
+        if html { parallax::strip_html(&text, &Config::default()) } else { strip(&text, &Config::default()) };
     let shown = match format {
         Format::Text => stripped.article(),
         Format::Json => serde_json::to_string_pretty(&stripped).map_err(|e| e.to_string())?,
