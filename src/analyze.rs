@@ -9,12 +9,13 @@ use crate::boilerplate::{self, Block, BlockKind, Reason};
 use crate::config::Config;
 use crate::divergence;
 use crate::error::{Error, ErrorKind};
+use crate::facts;
 use crate::families;
 use crate::links::Links;
 use crate::quotes;
 use crate::report::{
-    BlockReport, Counterpart, FamilyReport, Field, Metadata, PairReport, Report, SentenceRef, SentenceReport,
-    SourceReport, StatementReport, Utf16Index,
+    BlockReport, ConflictReport, Counterpart, FactRef, FamilyReport, Field, Metadata, PairReport, Report, SentenceRef,
+    SentenceReport, SourceReport, StatementReport, Utf16Index,
 };
 use crate::sentences;
 use crate::terms;
@@ -200,6 +201,18 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
     });
     let (mut quote_reports, utterances, rewordings) = quotes::report(&quotes, &utterances, &rewordings, &utf16);
 
+    // 8. Facts: values and names that related sentences disagree on.
+    let found = facts::find(&texts, &spans, &langs, |f| links.of(f), cfg);
+    let fact_ref = |(source, sentence, span): &(usize, usize, Range<usize>)| FactRef {
+        source: *source,
+        sentence: *sentence,
+        span: utf16[*source].span(span),
+    };
+    let conflicts: Vec<ConflictReport> = found
+        .iter()
+        .map(|c| ConflictReport { kind: c.kind, a: fact_ref(&c.a), b: fact_ref(&c.b), aligned: c.aligned })
+        .collect();
+
     // 9. Framing: distinctive terms per source, and things named differently.
     let terms = terms::distinctive(&texts, &spans, &langs, cfg);
     let namings = terms::report_namings(&terms::namings(&texts, &spans), &utf16);
@@ -320,6 +333,7 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
         utterances,
         rewordings,
         namings,
+        conflicts,
     })
 }
 

@@ -100,6 +100,8 @@ pub(crate) const DATA_FILES: &[(&str, &str)] = &[
     ("data/quotes/attribution.txt", include_str!("../data/quotes/attribution.txt")),
     ("data/framing/en.txt", include_str!("../data/framing/en.txt")),
     ("data/names/en.txt", include_str!("../data/names/en.txt")),
+    ("data/names/titles.txt", include_str!("../data/names/titles.txt")),
+    ("data/facts/en.txt", include_str!("../data/facts/en.txt")),
 ];
 
 /// The text of a built-in data file ("" for an unknown path, which the data-file test rules out).

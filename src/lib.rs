@@ -38,6 +38,7 @@ mod config;
 mod diff;
 mod divergence;
 mod error;
+mod facts;
 mod families;
 mod html;
 mod lexicon;
@@ -59,13 +60,14 @@ pub use crate::analyze::{analyze, strip, strip_html, Override, Source, Stripped,
 pub use crate::boilerplate::{BlockKind, Reason};
 pub use crate::config::{Config, Preset};
 pub use crate::error::Error;
+pub use crate::facts::{conflicts, Conflict, ConflictKind};
 pub use crate::families::{Derivation, Rewrite};
 pub use crate::html::html_to_text;
 pub use crate::quotes::Change;
 pub use crate::report::{
-    BlockReport, Counterpart, FamilyReport, Field, Metadata, NamingReport, NamingUse, PairReport, QuoteRef,
-    QuoteReport, Report, RewordingReport, SentenceRef, SentenceReport, SourceReport, Span, SpeakerReport,
-    StatementReport, TermReport, UtteranceMember, UtteranceReport, WordChangeReport,
+    BlockReport, ConflictReport, Counterpart, FactRef, FamilyReport, Field, Metadata, NamingReport, NamingUse,
+    PairReport, QuoteRef, QuoteReport, Report, RewordingReport, SentenceRef, SentenceReport, SourceReport, Span,
+    SpeakerReport, StatementReport, TermReport, UtteranceMember, UtteranceReport, WordChangeReport,
 };
 pub use crate::score::Score;
 pub use crate::similarity::{Comparer, Comparison, LinearModel, FEATURES, N_FEATURES};

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::align::Relation;
 use crate::boilerplate::{BlockKind, Reason};
+use crate::facts::ConflictKind;
 use crate::families::{Derivation, Rewrite};
 use crate::quotes::Change;
 use crate::score::Score;
@@ -201,6 +202,31 @@ pub struct TermReport {
     pub spans: Vec<Span>,
 }
 
+/// One side of a conflict: a value or name in one sentence of one source.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FactRef {
+    /// Source index.
+    pub source: usize,
+    /// Index of the sentence inside the source.
+    pub sentence: usize,
+    /// Where the value or name is.
+    pub span: Span,
+}
+
+/// Two statements about the same thing that disagree.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ConflictReport {
+    /// What they disagree on.
+    pub kind: ConflictKind,
+    /// The side in the source with the lower index.
+    pub a: FactRef,
+    /// The side in the other source.
+    pub b: FactRef,
+    /// Whether the two sentences are aligned (or next to an alignment); otherwise they only share
+    /// the words around the value ("Ukraine enters its … year").
+    pub aligned: bool,
+}
+
 /// One source's wording of a thing that sources name differently.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct NamingUse {
@@ -388,6 +414,8 @@ pub struct Report {
     pub rewordings: Vec<RewordingReport>,
     /// Things that different sources name with different wordings.
     pub namings: Vec<NamingReport>,
+    /// Statements of two sources about the same thing that disagree on a value or a name.
+    pub conflicts: Vec<ConflictReport>,
 }
 
 fn pct(s: Score) -> String {
@@ -487,6 +515,20 @@ impl Report {
                 out,
                 "{}:{} ~ {}:{} {} worded differently",
                 w.a.source, w.a.quote, w.b.source, w.b.quote, w.speaker
+            );
+        }
+        for c in &self.conflicts {
+            let a = slice(texts.get(c.a.source).copied().unwrap_or(""), &c.a.span);
+            let b = slice(texts.get(c.b.source).copied().unwrap_or(""), &c.b.span);
+            let _ = writeln!(
+                out,
+                "conflict ({:?}): {}:{} '{a}' vs {}:{} '{b}'{}",
+                c.kind,
+                c.a.source,
+                c.a.sentence,
+                c.b.source,
+                c.b.sentence,
+                if c.aligned { "" } else { " (same context)" }
             );
         }
         for n in &self.namings {

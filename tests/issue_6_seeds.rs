@@ -1,7 +1,7 @@
 //! Issue 6 on the seed articles: quotations matched across sources, rewordings, conflicting facts
 //! and distinctive terms, each checked through the public report.
 
-use parallax::{analyze, Change, Config, Report, Source, Span, UtteranceReport};
+use parallax::{analyze, Change, Config, ConflictKind, Report, Source, Span, UtteranceReport};
 
 const SEEDS: [(&str, &str); 5] = [
     ("000", include_str!("../seeds/000_8e073a6bacc06f56.txt")),
@@ -118,4 +118,24 @@ fn issue_6_kiev_and_kyiv_are_the_same_city_named_differently() {
     let crimea = r.namings.iter().find(|n| n.thing == "crimea in 2014").expect("crimea's status named two ways");
     assert!(crimea.uses.iter().any(|u| u.source == 1 && u.wording == "annexation"));
     assert!(crimea.uses.iter().any(|u| u.source == 0 && u.wording == "a vote to join russia"));
+}
+
+#[test]
+fn issue_6_fourth_year_and_third_year_conflict() {
+    let r = report();
+    let c = r
+        .conflicts
+        .iter()
+        .find(|c| c.a.source == 1 && c.b.source == 3)
+        .unwrap_or_else(|| panic!("001 and 003 disagree on the year of the war: {:?}", r.conflicts));
+    assert_eq!(c.kind, ConflictKind::Ordinal);
+    assert_eq!(text(1, c.a.span), "fourth year");
+    assert_eq!(text(3, c.b.span), "third year");
+    // Both spans sit inside the sentences they name.
+    for side in [&c.a, &c.b] {
+        let sentence = r.sources[side.source].sentences[side.sentence].span;
+        assert!(sentence.start <= side.span.start && side.span.end <= sentence.end);
+    }
+    // The same figure written alike in several sources ("in 2014") is no conflict.
+    assert!(!r.conflicts.iter().any(|c| text(c.a.source, c.a.span).contains("2014")));
 }

@@ -5,6 +5,7 @@
 //! parallax analyze --jsonl            < requests.jsonl > reports.jsonl
 //! parallax strip [FILE] [--html] [--format text|json]
 //! parallax eval strip --scrapinghub DIR|--trafilatura DIR [--html] [--json]
+//! parallax eval conflicts FILE [--json]
 //! ```
 
 use std::io::{self, BufRead, Read, Write};
@@ -22,7 +23,8 @@ usage:
   parallax analyze --jsonl     reads {\"sources\":[{\"name\":…,\"text\":…}]} per line, writes one report per line
   parallax strip [FILE] [--html] [--format text|json]   reads standard input when no file is given
   parallax eval strip --scrapinghub DIR|--trafilatura DIR [--html] [--json]
-  parallax eval paraphrase|sts|reuse PATH [--json]   measure sentence alignment and reuse detection";
+  parallax eval paraphrase|sts|reuse PATH [--json]   measure sentence alignment and reuse detection
+  parallax eval conflicts FILE [--json]     MSRP-format sentence pairs: number/date conflicts";
 
 type CliResult = Result<(), String>;
 

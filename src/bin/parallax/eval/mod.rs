@@ -6,6 +6,7 @@
 
 use lexopt::ValueExt;
 
+mod conflicts;
 mod fit;
 mod paraphrase;
 mod reuse;
@@ -19,7 +20,8 @@ usage:
   parallax eval strip --trafilatura DIR [--html] [--json] [--worst N] [--page FILE]
   parallax eval paraphrase FILE [--json] [--fit] [--holdout N]   MSRP format → accuracy, F1
   parallax eval sts FILE [--json] [--fit] [--genre G]            STS Benchmark or SemEval → Pearson r
-  parallax eval reuse DIR [--json]                               Clough–Stevenson → derived-vs-independent F1, 4-class accuracy";
+  parallax eval reuse DIR [--json]                               Clough–Stevenson → derived-vs-independent F1, 4-class accuracy
+  parallax eval conflicts FILE [--json] [--show N]               MSRP format → number/date conflicts";
 
 /// Runs `parallax eval <what>`.
 pub fn run(mut args: lexopt::Parser) -> Result<(), String> {
@@ -32,6 +34,7 @@ pub fn run(mut args: lexopt::Parser) -> Result<(), String> {
         "paraphrase" => paraphrase::run(args),
         "sts" => sts::run(args),
         "reuse" => reuse::run(args),
+        "conflicts" => conflicts::run(args),
         other => Err(format!("unknown evaluation '{other}'\n{USAGE}")),
     }
 }

@@ -1,0 +1,783 @@
+//! Conflicting facts: two statements about the same thing that disagree on a number, an amount,
+//! a percentage, a date, a weekday, an ordinal or a name.
+//!
+//! Each sentence's typed values (`src/values.rs`) become *facts*: the value, whether a word such
+//! as "about" or "more than" makes it a round figure, and its context — the content words within
+//! `facts_window` words on each side. Two sentences that report the same thing (aligned, or next
+//! to an alignment, see `src/links.rs`) are compared value by value: a value of one sentence that
+//! the other sentence states too, in any notation ("25%" / "25 percent", "three" / "3", "$1.8
+//! billion" / "$1.83 billion" rounded), is accounted for; the values left over on both sides that
+//! are about the same kind of thing and disagree ("fourth year" / "third year") are a conflict
+//! when their contexts share a word, or when they are the only such pair of the two sentences.
+//! Sentences that are not aligned still conflict when their values share at least
+//! `facts_context_min` context words ("the war in Ukraine enters its third year" / "the conflict
+//! in Ukraine enters its fourth year"). Names conflict when a word diff of two aligned sentences
+//! replaces one name by another that `data/names/en.txt` does not list as the same.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::diff::{self, Op};
+use crate::lexicon;
+use crate::tokenize::{fold, words_in, Lang};
+use crate::values::{values, ValueKind};
+
+/// What two statements disagree on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictKind {
+    /// A count or other plain number.
+    Number,
+    /// An amount of money.
+    Money,
+    /// A percentage.
+    Percent,
+    /// A date, a month or a year.
+    Date,
+    /// A day of the week.
+    Weekday,
+    /// An ordinal ("third year" / "fourth year").
+    Ordinal,
+    /// A length of time.
+    Duration,
+    /// A person, place or organisation.
+    Entity,
+}
+
+impl ConflictKind {
+    fn of(kind: &ValueKind) -> ConflictKind {
+        match kind {
+            ValueKind::Number { .. } => ConflictKind::Number,
+            ValueKind::Money { .. } => ConflictKind::Money,
+            ValueKind::Percent { .. } => ConflictKind::Percent,
+            ValueKind::Date { .. } | ValueKind::Month { .. } | ValueKind::Year { .. } => ConflictKind::Date,
+            ValueKind::Weekday { .. } => ConflictKind::Weekday,
+            ValueKind::Ordinal { .. } => ConflictKind::Ordinal,
+            ValueKind::Duration { .. } => ConflictKind::Duration,
+        }
+    }
+}
+
+/// A value in a sentence, with what the fact check needs to know about it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Fact {
+    pub span: Range<usize>,
+    pub kind: ValueKind,
+    /// Significant digits as written (0 when no digits are written).
+    pub digits: u32,
+    /// A word such as "about" or "more than" comes right before it.
+    pub hedged: bool,
+    /// What it measures or counts, stemmed: a unit of measure right after it ("miles"), or for an
+    /// ordinal without a time unit the next content word ("fifth time").
+    pub unit: Option<String>,
+    /// The range it is one end of ("six to eight weeks": 6 to 8).
+    pub range: Option<(f64, f64)>,
+    /// When something was said or read ("officials said Tuesday", "as of 10:33 a.m."), not a
+    /// fact of the story: never compared.
+    pub timestamp: bool,
+    /// Stems of the content words around it, sorted and deduplicated.
+    pub context: Vec<String>,
+}
+
+/// Two statements that disagree, by byte spans into their two texts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    /// What they disagree on.
+    pub kind: ConflictKind,
+    /// The value (or name) in the first statement.
+    pub a: Range<usize>,
+    /// The value (or name) in the second statement.
+    pub b: Range<usize>,
+}
+
+/// The phrase lists of `data/facts/en.txt`, by group.
+struct Lists {
+    approximations: Vec<Vec<String>>,
+    units: HashSet<&'static str>,
+    snapshots: Vec<Vec<String>>,
+    range_words: HashSet<&'static str>,
+    range_openers: Vec<Vec<String>>,
+    clock: HashSet<&'static str>,
+    reporting: HashSet<&'static str>,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let group = |prefix: &str| -> Vec<&'static str> {
+            lexicon::grouped_items("data/facts/en.txt").filter(|(g, _)| g.starts_with(prefix)).map(|(_, i)| i).collect()
+        };
+        let phrases = |prefix: &str| -> Vec<Vec<String>> {
+            group(prefix).into_iter().map(|p| words_in(p, 0..p.len()).map(|w| fold(&p[w])).collect()).collect()
+        };
+        Lists {
+            approximations: phrases("approximation words"),
+            units: group("units of measure").into_iter().collect(),
+            snapshots: phrases("snapshot markers"),
+            range_words: group("range words").into_iter().collect(),
+            range_openers: phrases("range openers"),
+            clock: group("time of day words").into_iter().collect(),
+            reporting: group("reporting words").into_iter().collect(),
+        }
+    })
+}
+
+/// Whether the words just before position `at` are one of `phrases`.
+fn preceded_by(words: &[(Range<usize>, String)], at: usize, phrases: &[Vec<String>]) -> bool {
+    phrases.iter().any(|p| at >= p.len() && words[at - p.len()..at].iter().map(|(_, w)| w).eq(p.iter()))
+}
+
+/// Significant digits of a number as written: leading zeros and the trailing zeros of a whole
+/// number ("300", "1,200") do not count.
+fn significant_digits(written: &str) -> u32 {
+    let number: String = written
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '\u{a0}' | '\u{202f}' | ' '))
+        .collect();
+    let has_point = number.contains('.') && number.rsplit('.').next().is_some_and(|d| d.len() != 3);
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.trim_start_matches('0');
+    let digits = if has_point { digits } else { digits.trim_end_matches('0') };
+    digits.len() as u32
+}
+
+/// The facts of one sentence. Marked as timestamps, and never compared: a weekday or date next to
+/// a reporting word ("officials said Tuesday" is when it was said, which outlets report
+/// differently without contradicting each other), and a clock time after "as of" or "by" (when a
+/// figure was read).
+pub(crate) fn facts_of(text: &str, sentence: Range<usize>, lang: Lang, cfg: &Config) -> Vec<Fact> {
+    let found = values(text, sentence.clone(), lang);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let l = lists();
+    let words: Vec<(Range<usize>, String)> = words_in(text, sentence).map(|r| (r.clone(), fold(&text[r]))).collect();
+    let inside = |r: &Range<usize>| found.iter().any(|v| v.span.start <= r.start && r.end <= v.span.end);
+    let mut out: Vec<Fact> = Vec::new();
+    for v in &found {
+        let first = words.partition_point(|(r, _)| r.end <= v.span.start);
+        let after = words.partition_point(|(r, _)| r.start < v.span.end);
+        let near = |k: usize| words.get(k).map(|(_, w)| w.as_str());
+        let calendar = matches!(v.kind, ValueKind::Weekday { .. } | ValueKind::Date { .. } | ValueKind::Month { .. });
+        let said_then = (first.saturating_sub(2)..first)
+            .chain(after..after + 2)
+            .any(|k| near(k).is_some_and(|w| l.reporting.contains(w.strip_suffix("'s").unwrap_or(w))));
+        let clock = near(after).is_some_and(|w| l.clock.contains(w));
+        let timestamp = (calendar && said_then) || (clock && preceded_by(&words, first, &l.snapshots));
+        // The nearest content words on each side, skipping function words and other values.
+        let content = |(r, w): &&(Range<usize>, String)| {
+            !inside(r) && w.chars().any(char::is_alphabetic) && !lexicon::is_stopword(w, lang)
+        };
+        let before = words[..first].iter().rev().filter(content).take(cfg.facts_window);
+        let following = words.get(after..).unwrap_or(&[]).iter().filter(content).take(cfg.facts_window);
+        let mut context: Vec<String> = before.chain(following).map(|(_, w)| lexicon::stem(w, lang)).collect();
+        context.sort_unstable();
+        context.dedup();
+        let written = text.get(v.span.clone()).unwrap_or("");
+        // A number written in words ("five") is as precise as its value written in digits.
+        let digits = match (significant_digits(written), amount(&v.kind)) {
+            (0, Some(x)) => significant_digits(&format!("{}", x.abs().round())),
+            (d, _) => d,
+        };
+        out.push(Fact {
+            span: v.span.clone(),
+            kind: v.kind,
+            digits,
+            hedged: preceded_by(&words, first, &l.approximations),
+            unit: match v.kind {
+                // What an ordinal counts is the word after it: "fifth time" is not "first meeting".
+                ValueKind::Ordinal { unit: None, .. } => {
+                    words.get(after..).unwrap_or(&[]).iter().find(content).map(|(_, w)| lexicon::stem(w, lang))
+                }
+                _ => near(after).filter(|w| l.units.contains(w)).map(|w| lexicon::stem(w, lang)),
+            },
+            range: None,
+            timestamp,
+            context,
+        });
+    }
+    // Two figures make a range when a dash joins them ("6-8 weeks"), or "between"/"from" comes
+    // before the first and "and"/"to" between them ("between 30 and 80"); "rose 5 to 20" is a
+    // change and a level, not a range.
+    for k in 1..out.len() {
+        let between = text.get(out[k - 1].span.end..out[k].span.start).unwrap_or("x").trim();
+        let start = words.partition_point(|(r, _)| r.end <= out[k - 1].span.start);
+        let opened = preceded_by(&words, start, &l.range_openers);
+        // "from 16 cents a share to 27 cents": a few words of unit may come before the joiner.
+        let gap: Vec<String> = words_in(between, 0..between.len()).map(|w| fold(&between[w])).collect();
+        let joined_by_word = gap.len() <= 3 && gap.last().is_some_and(|w| l.range_words.contains(w.as_str()));
+        // Two percentages joined by "to" are a range even without an opener ("1 percent to 3
+        // percent"): a change and a level would be in different units.
+        let percents = matches!((out[k - 1].kind, out[k].kind), (ValueKind::Percent { .. }, ValueKind::Percent { .. }));
+        let joins = matches!(between, "-" | "\u{2013}") || ((opened || percents) && joined_by_word);
+        // "from 1.8 to 4.4 percentage points": the first figure takes the unit of the second.
+        if joins {
+            out[k - 1].kind = match (out[k - 1].kind, out[k].kind) {
+                (ValueKind::Number { value }, ValueKind::Percent { .. }) => ValueKind::Percent { value },
+                (ValueKind::Number { value }, ValueKind::Duration { unit, .. }) => {
+                    ValueKind::Duration { amount: value, unit }
+                }
+                (kind, _) => kind,
+            };
+        }
+        let comparable = out[k - 1].kind.agrees(&out[k].kind).is_some();
+        if let (true, true, Some(x), Some(y)) = (joins, comparable, amount(&out[k - 1].kind), amount(&out[k].kind)) {
+            out[k - 1].range = Some((x.min(y), x.max(y)));
+            out[k].range = Some((x.min(y), x.max(y)));
+        }
+    }
+    out
+}
+
+/// The amount a value states, for the rounding check.
+fn amount(kind: &ValueKind) -> Option<f64> {
+    match *kind {
+        ValueKind::Number { value } | ValueKind::Percent { value } => Some(value),
+        ValueKind::Money { amount, .. } => Some(amount),
+        ValueKind::Duration { amount, .. } => Some(amount),
+        _ => None,
+    }
+}
+
+/// `x` rounded to `digits` significant digits.
+fn round_to(x: f64, digits: u32) -> f64 {
+    if x == 0.0 || !x.is_finite() || digits == 0 {
+        return x;
+    }
+    let magnitude = x.abs().log10().floor() as i32;
+    let scale = 10f64.powi(magnitude + 1 - digits.min(15) as i32);
+    (x / scale).round() * scale
+}
+
+/// `x` cut (not rounded) to `digits` significant digits: "$247.7 billion" written "$247 billion".
+fn cut_to(x: f64, digits: u32) -> f64 {
+    if x == 0.0 || !x.is_finite() || digits == 0 {
+        return x;
+    }
+    let magnitude = x.abs().log10().floor() as i32;
+    let scale = 10f64.powi(magnitude + 1 - digits.min(15) as i32);
+    // A hair above, so 0.29 / 0.01 = 28.999… still cuts to 29.
+    (x / scale + 1e-9).trunc() * scale
+}
+
+/// Whether two facts state the same value: `Some(true)` the same (in any notation, or rounded),
+/// `Some(false)` different values of the same kind of thing, `None` not comparable.
+pub(crate) fn same_value(a: &Fact, b: &Fact, cfg: &Config) -> Option<bool> {
+    if matches!((&a.unit, &b.unit), (Some(u), Some(v)) if u != v) {
+        return None;
+    }
+    let agrees = a.kind.agrees(&b.kind)?;
+    if agrees {
+        return Some(true);
+    }
+    let (Some(x), Some(y)) = (amount(&a.kind), amount(&b.kind)) else { return Some(false) };
+    // A figure inside a range the other gives agrees with it ("22 cents" / "16 to 27 cents").
+    let within = |v: f64, r: Option<(f64, f64)>| r.is_some_and(|(lo, hi)| lo <= v && v <= hi);
+    let overlap = matches!((a.range, b.range), (Some((l1, h1)), Some((l2, h2))) if l1 <= h2 && l2 <= h1);
+    if within(x, b.range) || within(y, a.range) || overlap {
+        return Some(true);
+    }
+    let relative = (x - y).abs() / x.abs().max(y.abs()).max(f64::MIN_POSITIVE);
+    if (a.hedged || b.hedged) && relative <= cfg.facts_hedge_max {
+        return Some(true);
+    }
+    // Readings a hair apart (a share price a minute later) are not a contradiction.
+    if relative < cfg.facts_min_difference {
+        return Some(true);
+    }
+    // The more precise figure rounded to the precision of the other gives the other.
+    // The more precise figure rounded (or cut) to the precision of the other gives the other.
+    let digits = a.digits.min(b.digits);
+    let close = |p: f64, q: f64| (p - q).abs() <= 1e-9 * x.abs().max(y.abs());
+    let shortened =
+        digits > 0 && (close(round_to(x, digits), round_to(y, digits)) || close(cut_to(x, digits), cut_to(y, digits)));
+    Some(shortened && relative <= cfg.facts_rounding_max)
+}
+
+/// Pairs of facts of two sentences that conflict, as indices into `a` and `b`. `aligned` says
+/// whether the sentences are known to report the same thing; if not, a conflict needs
+/// `facts_context_min` shared context words.
+pub(crate) fn conflicting(a: &[Fact], b: &[Fact], aligned: bool, cfg: &Config) -> Vec<(usize, usize)> {
+    // A timestamp is accounted for from the start: it is never compared.
+    let accounted_a: Vec<bool> =
+        a.iter().map(|x| x.timestamp || b.iter().any(|y| same_value(x, y, cfg) == Some(true))).collect();
+    let accounted_b: Vec<bool> =
+        b.iter().map(|y| y.timestamp || a.iter().any(|x| same_value(x, y, cfg) == Some(true))).collect();
+    // Candidate pairs: left-over values on both sides about the same kind of thing.
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new(); // (shared context words, i, j)
+    for (i, x) in a.iter().enumerate().filter(|(i, _)| !accounted_a[*i]) {
+        for (j, y) in b.iter().enumerate().filter(|(j, _)| !accounted_b[*j]) {
+            if same_value(x, y, cfg) == Some(false) {
+                pairs.push((shared(&x.context, &y.context), i, j));
+            }
+        }
+    }
+    // In aligned sentences, a pair that is the only candidate for both its values is about the
+    // same thing even without a shared word ("rose 5%" / "climbed 7%") — but not a bare number,
+    // whose role (a count, an age, a score) only its context tells.
+    let only_pair = |i: usize, j: usize| {
+        ConflictKind::of(&a[i].kind) != ConflictKind::Number
+            && pairs.iter().filter(|(_, x, y)| *x == i || *y == j).count() == 1
+    };
+    let needed = if aligned { 1 } else { cfg.facts_context_min.max(1) };
+    let mut chosen: Vec<(usize, usize, usize)> =
+        pairs.iter().copied().filter(|&(s, i, j)| s >= needed || (aligned && only_pair(i, j))).collect();
+    // Most shared context first; each value conflicts with at most one other.
+    chosen.sort_by(|x, y| y.0.cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (_, i, j) in chosen {
+        if !used_a.contains(&i) && !used_b.contains(&j) {
+            used_a.insert(i);
+            used_b.insert(j);
+            out.push((i, j));
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Number of equal items of two sorted lists.
+fn shared(a: &[String], b: &[String]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+/// Referent of a folded name written without dots ("us", "united states" → "united states").
+fn name_groups() -> &'static HashMap<String, &'static str> {
+    static MAP: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = HashMap::new();
+        for path in ["data/names/en.txt", "data/framing/en.txt"] {
+            for (group, item) in lexicon::grouped_items(path) {
+                let thing = group.split(':').next().unwrap_or(group).trim();
+                m.insert(item.replace('.', ""), thing);
+            }
+        }
+        m
+    })
+}
+
+/// One word of a sentence for the name check.
+struct NameWord {
+    span: Range<usize>,
+    folded: String,
+    /// Capitalized, not a function word, not the sentence's first word, not part of a value.
+    name: bool,
+}
+
+fn name_words(text: &str, sentence: Range<usize>, lang: Lang, facts: &[Fact]) -> Vec<NameWord> {
+    words_in(text, sentence)
+        .enumerate()
+        .map(|(k, r)| {
+            let word = &text[r.clone()];
+            let folded: String = fold(word).chars().filter(|&c| c != '.').collect();
+            let in_value = facts.iter().any(|f| f.span.start <= r.start && r.end <= f.span.end);
+            let name = k > 0
+                && !in_value
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && !lexicon::is_stopword(folded.strip_suffix("'s").unwrap_or(&folded), lang);
+            NameWord { span: r, folded, name }
+        })
+        .collect()
+}
+
+/// A name as letters and digits only, without a possessive: "Qa'eda" → "qaeda", "Dean's" → "dean".
+fn bare(folded: &str) -> String {
+    let base = folded.strip_suffix("'s").unwrap_or(folded);
+    base.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Edit distance of two short words, 0 for equal ones (quadratic, so only called on names).
+fn edits(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let here = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            prev = here;
+        }
+    }
+    row[b.len()]
+}
+
+/// Whether two names could be the same one written differently: a shortened form ("Tim" /
+/// "Timothy", "Iraq" / "Iraqi"), a spelling variant one or two letters apart ("Qaeda" / "Qaida"),
+/// initials ("IAEA" / "International Atomic Energy Agency", "S&P"), a shared word ("Plant
+/// Systems" / "Plant's"), a title instead of a name, or a listed variant ("U.S." / "United States").
+fn could_be_same(a: &[NameWord], b: &[NameWord]) -> bool {
+    static TITLES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let titles = TITLES.get_or_init(|| lexicon::items("data/names/titles.txt").collect());
+    let words =
+        |ws: &[NameWord]| -> Vec<String> { ws.iter().map(|w| bare(&w.folded)).filter(|w| !w.is_empty()).collect() };
+    let (wa, wb) = (words(a), words(b));
+    let only_titles = |ws: &[String]| ws.iter().all(|w| titles.contains(w.as_str()));
+    if wa.is_empty() || wb.is_empty() || only_titles(&wa) || only_titles(&wb) {
+        return true;
+    }
+    let groups = name_groups();
+    let phrase = |ws: &[NameWord]| {
+        let joined = ws.iter().map(|w| w.folded.as_str()).collect::<Vec<_>>().join(" ");
+        joined.strip_suffix("'s").map(str::to_string).unwrap_or(joined)
+    };
+    if matches!((groups.get(&phrase(a)), groups.get(&phrase(b))), (Some(x), Some(y)) if x == y) {
+        return true;
+    }
+    let similar = |x: &str, y: &str| {
+        if x == y {
+            return true;
+        }
+        let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+        let shortened = short.chars().count() >= 2 && (long.starts_with(short) || long.ends_with(short));
+        let letters = long.chars().count();
+        shortened || (letters >= 4 && edits(x, y) <= (letters / 4).clamp(1, 2))
+    };
+    if wa.iter().any(|x| wb.iter().any(|y| similar(x, y))) {
+        return true;
+    }
+    let initials = |ws: &[String]| -> String { ws.iter().filter_map(|w| w.chars().next()).collect() };
+    let joined = |ws: &[String]| -> String { ws.concat() };
+    let (ia, ib, ja, jb) = (initials(&wa), initials(&wb), joined(&wa), joined(&wb));
+    (ja.len() >= 2 && ib.starts_with(&ja)) || (jb.len() >= 2 && ia.starts_with(&jb)) || similar(&ja, &jb)
+}
+
+/// Names one aligned sentence replaces by another: spans of the two names.
+fn name_conflicts(a: &[NameWord], b: &[NameWord], cfg: &Config) -> Vec<(Range<usize>, Range<usize>)> {
+    let fa: Vec<&str> = a.iter().map(|w| w.folded.as_str()).collect();
+    let fb: Vec<&str> = b.iter().map(|w| w.folded.as_str()).collect();
+    let edits = diff::diff(&fa, &fb, cfg.quote_max_words.saturating_mul(cfg.quote_max_words));
+    let in_a: HashSet<&str> = fa.iter().copied().collect();
+    let in_b: HashSet<&str> = fb.iter().copied().collect();
+    let mut out = Vec::new();
+    for e in edits.iter().filter(|e| e.op == Op::Replace) {
+        let (wa, wb) = (&a[e.a.clone()], &b[e.b.clone()]);
+        let all_names = wa.iter().chain(wb).all(|w| w.name);
+        // A name the other sentence also has somewhere was moved, not replaced.
+        let moved =
+            wa.iter().any(|w| in_b.contains(w.folded.as_str())) || wb.iter().any(|w| in_a.contains(w.folded.as_str()));
+        if all_names && !moved && !could_be_same(wa, wb) {
+            if let (Some(fa), Some(la), Some(fb), Some(lb)) = (wa.first(), wa.last(), wb.first(), wb.last()) {
+                out.push((fa.span.start..la.span.end, fb.span.start..lb.span.end));
+            }
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Two statements, and a whole analysis
+
+/// The conflicts between two statements taken as reporting the same thing (for instance a pair
+/// of sentences from two articles): values that disagree, and names one replaces by another.
+/// Spans are byte ranges into `a` and `b`.
+///
+/// ```
+/// use parallax::{conflicts, Config, ConflictKind};
+/// let a = "The conflict in Ukraine enters its fourth year.";
+/// let b = "The war in Ukraine enters its third year.";
+/// let found = conflicts(a, b, &Config::default());
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].kind, ConflictKind::Ordinal);
+/// assert_eq!(&a[found[0].a.clone()], "fourth year");
+/// assert!(conflicts("Prices rose 25%.", "Prices rose 25 percent.", &Config::default()).is_empty());
+/// ```
+pub fn conflicts(a: &str, b: &str, cfg: &Config) -> Vec<Conflict> {
+    let lang = crate::tokenize::detect_language(&format!("{a}\n{b}"));
+    let (fa, fb) = (facts_of(a, 0..a.len(), lang, cfg), facts_of(b, 0..b.len(), lang, cfg));
+    let mut out: Vec<Conflict> = conflicting(&fa, &fb, true, cfg)
+        .into_iter()
+        .map(|(i, j)| Conflict { kind: ConflictKind::of(&fa[i].kind), a: fa[i].span.clone(), b: fb[j].span.clone() })
+        .collect();
+    let (na, nb) = (name_words(a, 0..a.len(), lang, &fa), name_words(b, 0..b.len(), lang, &fb));
+    out.extend(name_conflicts(&na, &nb, cfg).into_iter().map(|(x, y)| Conflict {
+        kind: ConflictKind::Entity,
+        a: x,
+        b: y,
+    }));
+    out
+}
+
+/// A conflict between sentences of two sources.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Found {
+    pub kind: ConflictKind,
+    /// (source, sentence inside the source, byte span) of each side; `a.0 < b.0`.
+    pub a: (usize, usize, Range<usize>),
+    pub b: (usize, usize, Range<usize>),
+    /// Whether the two sentences are aligned (or next to an alignment) rather than only sharing
+    /// the value's context.
+    pub aligned: bool,
+}
+
+/// Every conflict of an analysis. `sentences[s]` are the sentence spans of source `s`, `first[s]`
+/// the flat index of its first sentence, and `related(f)` the flat indices of the sentences that
+/// report what flat sentence `f` reports.
+pub(crate) fn find<I: Iterator<Item = usize>>(
+    texts: &[&str],
+    sentences: &[Vec<Range<usize>>],
+    langs: &[Lang],
+    related: impl Fn(usize) -> I,
+    cfg: &Config,
+) -> Vec<Found> {
+    // Flat index → (source, sentence), and the facts of every sentence.
+    let mut at: Vec<(usize, usize)> = Vec::new();
+    let mut facts: Vec<Vec<Fact>> = Vec::new();
+    for (s, (text, sents)) in texts.iter().zip(sentences).enumerate() {
+        let lang = langs.get(s).copied().unwrap_or_default();
+        for (k, r) in sents.iter().enumerate() {
+            at.push((s, k));
+            facts.push(facts_of(text, r.clone(), lang, cfg));
+        }
+    }
+    let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut out: Vec<Found> = Vec::new();
+    let mut compare = |f: usize, g: usize, aligned: bool, out: &mut Vec<Found>| {
+        let (f, g) = if at[f].0 < at[g].0 { (f, g) } else { (g, f) };
+        if at[f].0 == at[g].0 || !seen.insert((f, g)) {
+            return;
+        }
+        let ((s, i), (t, j)) = (at[f], at[g]);
+        for (x, y) in conflicting(&facts[f], &facts[g], aligned, cfg) {
+            out.push(Found {
+                kind: ConflictKind::of(&facts[f][x].kind),
+                a: (s, i, facts[f][x].span.clone()),
+                b: (t, j, facts[g][y].span.clone()),
+                aligned,
+            });
+        }
+        if aligned {
+            let (ls, lt) = (langs.get(s).copied().unwrap_or_default(), langs.get(t).copied().unwrap_or_default());
+            let na = name_words(texts[s], sentences[s][i].clone(), ls, &facts[f]);
+            let nb = name_words(texts[t], sentences[t][j].clone(), lt, &facts[g]);
+            for (x, y) in name_conflicts(&na, &nb, cfg) {
+                out.push(Found { kind: ConflictKind::Entity, a: (s, i, x), b: (t, j, y), aligned });
+            }
+        }
+    };
+    // Sentences that report the same thing.
+    for f in 0..at.len() {
+        for g in related(f) {
+            if g < at.len() {
+                compare(f, g, true, &mut out);
+            }
+        }
+    }
+    // Sentences that only share a value's context: candidates share a context word and the kind
+    // of value; a context word in too many facts is no evidence and is not indexed.
+    let mut index: HashMap<(ConflictKind, &str), Vec<usize>> = HashMap::new();
+    for (f, list) in facts.iter().enumerate() {
+        for fact in list {
+            for w in &fact.context {
+                index.entry((ConflictKind::of(&fact.kind), w.as_str())).or_default().push(f);
+            }
+        }
+    }
+    let max_postings = cfg.facts_max_postings.max(2);
+    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for list in index.values().filter(|l| l.len() <= max_postings) {
+        for (n, &f) in list.iter().enumerate() {
+            for &g in &list[n + 1..] {
+                if at[f].0 != at[g].0 {
+                    pairs.insert((f.min(g), f.max(g)));
+                }
+            }
+        }
+    }
+    for (f, g) in pairs {
+        compare(f, g, false, &mut out);
+    }
+    out.sort_by(|x, y| {
+        (x.a.0, x.a.1, x.a.2.start, x.b.0, x.b.1, x.b.2.start).cmp(&(
+            y.a.0,
+            y.a.1,
+            y.a.2.start,
+            y.b.0,
+            y.b.1,
+            y.b.2.start,
+        ))
+    });
+    out.dedup_by(|x, y| x.a == y.a && x.b == y.b);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How two statements compare: the kinds of their conflicts, or "" when none.
+    fn verdict(a: &str, b: &str) -> String {
+        let found = conflicts(a, b, &Config::default());
+        found.iter().map(|c| format!("{:?}", c.kind).to_lowercase()).collect::<Vec<_>>().join(" ")
+    }
+
+    /// One line per case: two statements taken as reporting the same thing, and the conflicts
+    /// expected between them ("" when the same value is written differently, or not comparable).
+    const EQUIVALENCE: &[(&str, &str, &str)] = &[
+        // The same value in another notation is no conflict.
+        ("Prices rose 25% last year.", "Prices rose 25 percent last year.", ""),
+        ("Three soldiers were wounded in the attack.", "3 soldiers were wounded in the attack.", ""),
+        ("The deal is worth $200 million in cash.", "The deal is worth 200m dollars in cash.", ""),
+        ("The war enters its third year.", "The war enters its 3rd year.", ""),
+        ("The talks lasted two weeks in Geneva.", "The talks lasted 14 days in Geneva.", ""),
+        (
+            "The vote is on Monday, officials in Brussels said.",
+            "The vote is on Monday, officials in Brussels confirmed.",
+            "",
+        ),
+        ("The ceasefire began on 17 August 2025.", "The ceasefire began on August 17, 2025.", ""),
+        ("The army sent 1,200 troops to the border.", "The army sent 1200 troops to the border.", ""),
+        // Rounded or approximate figures agree with precise ones.
+        ("Cisco earned $1.8 billion in the quarter.", "Cisco earned $1.83 billion in the quarter.", ""),
+        ("Spending would rise to $247 billion this year.", "Spending would rise to $247.7 billion this year.", ""),
+        ("The virus has killed 300 people on the mainland.", "The virus has killed 296 people on the mainland.", ""),
+        ("The death toll approached 770 by Friday.", "The death toll was at least 767 by Friday.", ""),
+        (
+            "Some $65 billion will go to military operations.",
+            "The bulk, $64.7 billion, will go to military operations.",
+            "",
+        ),
+        (
+            "The poll has a margin of error of five percentage points.",
+            "The poll has a margin of error of 4.9 percentage points.",
+            "",
+        ),
+        // A figure inside a range the other gives, or overlapping ranges.
+        (
+            "Analysts expected 22 cents a share, Thomson said.",
+            "Predictions ranged from 16 cents to 27 cents a share, Thomson said.",
+            "",
+        ),
+        (
+            "The margin of error ranged from 1.8 to 4.4 percentage points.",
+            "The margin of error was three to four percentage points.",
+            "",
+        ),
+        // Not comparable: other units, other kinds, what an ordinal counts, when it was said.
+        ("The fire burned 200,000 acres near the town.", "The fire burned 80,000 hectares near the town.", ""),
+        ("Shares fell 5 percent in New York.", "Shares fell $5 in New York.", ""),
+        ("It was their first meeting since the war.", "It was the fifth time they met since the war.", ""),
+        (
+            "Company officials said Tuesday the policy changed.",
+            "Company officials said Wednesday the policy changed.",
+            "",
+        ),
+        (
+            "The stock closed at $31.29 on Wednesday, traders said.",
+            "The stock closed at $31.29 on Wednesday, traders said.",
+            "",
+        ),
+        // Conflicts.
+        ("The conflict in Ukraine enters its fourth year.", "The war in Ukraine enters its third year.", "ordinal"),
+        ("The U.S. approved $200 million in military aid.", "The U.S. approved $150 million in military aid.", "money"),
+        ("Inflation rose 2.4 percent in March.", "Inflation rose 3.1 percent in March.", "percent"),
+        (
+            "At least 23 soldiers have been killed since May.",
+            "At least 26 soldiers have been killed since May.",
+            "number",
+        ),
+        (
+            "The summit will take place on Tuesday in Geneva.",
+            "The summit will take place on Thursday in Geneva.",
+            "weekday",
+        ),
+        (
+            "On Jan. 10, the woman was found in her apartment.",
+            "On Jan. 1, the woman was found in her apartment.",
+            "date",
+        ),
+        ("The treaty was signed in 1998 in Paris.", "The treaty was signed in 1995 in Paris.", "date"),
+        ("He was sentenced to three years in prison.", "He was sentenced to five years in prison.", "duration"),
+        (
+            "Twenty-eight people were at the camp when the mudslide hit.",
+            "Twenty-seven people were at the camp when the mudslide hit.",
+            "number",
+        ),
+        // Names: the same referent written differently is no conflict; another name is.
+        ("Talks with United States officials resumed.", "Talks with U.S. officials resumed.", ""),
+        ("The attack on Kiev began at dawn.", "The attack on Kyiv began at dawn.", ""),
+        ("FTC Chairman Timothy Muris criticised the ruling.", "FTC Chairman Tim Muris criticised the ruling.", ""),
+        ("Muqtada al Sadr spoke at the mosque.", "Moqtada al Sadr spoke at the mosque.", ""),
+        (
+            "In Vienna, the IAEA said the inspectors would go.",
+            "In Vienna, the International Atomic Energy Agency said the inspectors would go.",
+            "",
+        ),
+        (
+            "On Monday, Olaf Scholz met the minister in Geneva.",
+            "On Monday, Emmanuel Macron met the minister in Geneva.",
+            "entity",
+        ),
+        ("The ambassador flew to Berlin for the talks.", "The ambassador flew to Paris for the talks.", "entity"),
+    ];
+
+    #[test]
+    fn value_equivalence_table() {
+        let mut failures = Vec::new();
+        for (a, b, want) in EQUIVALENCE {
+            let got = verdict(a, b);
+            if got != *want {
+                failures.push(format!("{a} / {b}\n    got '{got}', want '{want}'"));
+            }
+            // The comparison is symmetric.
+            if verdict(b, a) != got {
+                failures.push(format!("{a} / {b}: not symmetric"));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} of {} cases failed:\n{}",
+            failures.len(),
+            EQUIVALENCE.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn significant_digits_ignore_grouping_and_round_zeros() {
+        for (written, digits) in
+            [("300", 1), ("296", 3), ("1,200", 2), ("1.83", 3), ("$2.5 billion", 2), ("0.20", 2), ("7.0", 2)]
+        {
+            assert_eq!(significant_digits(written), digits, "{written}");
+        }
+    }
+
+    #[test]
+    fn conflicts_point_at_both_values() {
+        let (a, b) =
+            ("The U.S. approved $200 million in aid on Tuesday.", "The U.S. approved $150 million in aid on Tuesday.");
+        let found = conflicts(a, b, &Config::default());
+        assert_eq!(found.len(), 1);
+        assert_eq!((&a[found[0].a.clone()], &b[found[0].b.clone()]), ("$200 million", "$150 million"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn comparing_anything_never_panics(a in "[a-zA-Z0-9 .,$%€-]{0,80}", b in "[a-zA-Z0-9 .,$%€-]{0,80}") {
+            for c in conflicts(&a, &b, &Config::default()) {
+                proptest::prop_assert!(a.get(c.a.clone()).is_some() && b.get(c.b.clone()).is_some());
+            }
+        }
+    }
+}
