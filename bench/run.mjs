@@ -45,9 +45,10 @@ function sh(cmd, argv, opts = {}) {
 }
 
 /** Runs one measuring process and parses the JSON object it prints. */
-// One measuring process may take this long; a slower one is stopped and reported as such, so
+// One measuring process may take this long; a slower one is stopped and reported as such, and a
+// size that the size before predicts (growing with the square) to take longer is not run, so
 // that a quadratic blow-up shows in the table instead of stalling the run.
-const TIMEOUT_MS = 300_000;
+const TIMEOUT_MS = 180_000;
 
 class Timeout extends Error {}
 
@@ -127,8 +128,18 @@ const chromium = (task, file, warmup, n) => async () => {
 function plan(group, system, size, warmup, n) {
   const prev = results.filter((r) => r.group === group && r.system === system && r.size < size).pop();
   if (!prev) return [warmup, n];
+  if (prev.timed_out || prev.skipped) return null;
   const predicted = (prev.median_cpu_ms ?? prev.median_ms) * (size / prev.size) ** 2;
-  return prev.timed_out || predicted * (warmup + n) > 120_000 ? [0, 1] : [warmup, n];
+  if (predicted > TIMEOUT_MS) return null;
+  return predicted * (warmup + n) > 120_000 ? [0, 1] : [warmup, n];
+}
+
+/** Runs `make(warmup, reps)` as planned, or records that the size was skipped. */
+async function scaled(group, system, size, warmup, n, make) {
+  const p = plan(group, system, size, warmup, n);
+  if (p) return record(group, system, size, make(...p));
+  log(`${group} ${size} — ${system}: skipped, the size before predicts more than ${TIMEOUT_MS / 1000} s`);
+  results.push({ group, system, size, skipped: true, runs_ms: [TIMEOUT_MS], median_ms: TIMEOUT_MS, detail: {} });
 }
 const py = (task, file, warmup, n) => () =>
   measure(python, ["bench/peers/peers.py", task, file, "--warmup", String(warmup), "--reps", String(reps(n))]);
@@ -152,19 +163,17 @@ try {
     for (const n of sizes) {
       const file = join(corpusDir, `articles-${n}.json`);
       const r = n >= 1000 ? 2 : 3;
-      await record("analyze", "parallax native", n, native("analyze", file, ...plan("analyze", "parallax native", n, 1, r)));
-      await record("analyze", "parallax Chromium", n,
-        chromium("analyze", file, ...plan("analyze", "parallax Chromium", n, 1, r)));
-      await record("analyze", "scikit-learn", n, py("sklearn", file, ...plan("analyze", "scikit-learn", n, 1, r)));
+      await scaled("analyze", "parallax native", n, 1, r, (w, k) => native("analyze", file, w, k));
+      await scaled("analyze", "parallax Chromium", n, 1, r, (w, k) => chromium("analyze", file, w, k));
+      await scaled("analyze", "scikit-learn", n, 1, r, (w, k) => py("sklearn", file, w, k));
     }
   }
   if (wants("length")) {
     for (const w of quick ? LENGTHS.slice(0, 2) : LENGTHS) {
       const file = join(corpusDir, `length-${w}.json`);
-      await record("length", "parallax native", w, native("analyze", file, ...plan("length", "parallax native", w, 1, 3)));
-      await record("length", "parallax Chromium", w,
-        chromium("analyze", file, ...plan("length", "parallax Chromium", w, 1, 3)));
-      await record("length", "scikit-learn", w, py("sklearn", file, ...plan("length", "scikit-learn", w, 1, 3)));
+      await scaled("length", "parallax native", w, 1, 3, (k, n) => native("analyze", file, k, n));
+      await scaled("length", "parallax Chromium", w, 1, 3, (k, n) => chromium("analyze", file, k, n));
+      await scaled("length", "scikit-learn", w, 1, 3, (k, n) => py("sklearn", file, k, n));
     }
   }
   if (wants("page")) {
