@@ -874,8 +874,9 @@ pub(crate) fn utterances(quotes: &[Vec<Quote>], cfg: &Config) -> Vec<Utterance> 
 }
 
 /// Quotations of the same named speaker, in related sentences of two sources, that belong to
-/// different utterances: one example per pair of utterances. `related(s, i)` lists the sentences
-/// `(t, j)` of other sources that report what sentence `i` of source `s` reports.
+/// different utterances, neither of which the other source quotes: one example per pair of
+/// utterances and pair of sources (the first quotations of each source). `related(s, i)` lists
+/// the sentences `(t, j)` of other sources that report what sentence `i` of source `s` reports.
 pub(crate) fn rewordings(
     quotes: &[Vec<Quote>],
     utterances: &[Utterance],
@@ -887,6 +888,8 @@ pub(crate) fn rewordings(
             utterance_of.insert(m.quote, u);
         }
     }
+    let quoted_by =
+        |u: usize, source: usize| utterances.get(u).is_some_and(|x| x.members.iter().any(|m| m.quote.0 == source));
     let mut at: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
     for (s, qs) in quotes.iter().enumerate() {
         for (k, q) in qs.iter().enumerate() {
@@ -895,7 +898,7 @@ pub(crate) fn rewordings(
             }
         }
     }
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut seen: HashSet<(usize, usize, usize, usize)> = HashSet::new();
     let mut out: Vec<Rewording> = Vec::new();
     for (s, qs) in quotes.iter().enumerate() {
         for (k, q) in qs.iter().enumerate() {
@@ -910,7 +913,9 @@ pub(crate) fn rewordings(
                 for &r in at.get(&(t, j)).map(Vec::as_slice).unwrap_or(&[]) {
                     let same_speaker = quotes[t][r].speaker.as_ref().is_some_and(|o| o.key == sp.key);
                     let Some(&v) = utterance_of.get(&(t, r)) else { continue };
-                    if same_speaker && u != v && seen.insert((u.min(v), u.max(v))) {
+                    // Each source words it its own way: neither quotes the other's wording.
+                    let distinct = u != v && !quoted_by(u, t) && !quoted_by(v, s);
+                    if same_speaker && distinct && seen.insert((u.min(v), u.max(v), s, t)) {
                         out.push(Rewording { a: (s, k), b: (t, r), speaker: sp.name.clone() });
                     }
                 }

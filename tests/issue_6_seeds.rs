@@ -139,3 +139,58 @@ fn issue_6_fourth_year_and_third_year_conflict() {
     // The same figure written alike in several sources ("in 2014") is no conflict.
     assert!(!r.conflicts.iter().any(|c| text(c.a.source, c.a.span).contains("2014")));
 }
+
+/// Everything issue 6 adds, with source indices replaced by names, so two reports of the same
+/// sources in different orders can be compared.
+fn findings(r: &Report) -> Vec<String> {
+    let name = |s: usize| r.sources[s].name.clone();
+    let mut out: Vec<String> = Vec::new();
+    for c in &r.conflicts {
+        let mut sides = [(name(c.a.source), c.a.span.start), (name(c.b.source), c.b.span.start)];
+        sides.sort();
+        out.push(format!("conflict {:?} {sides:?}", c.kind));
+    }
+    for u in &r.utterances {
+        let mut members: Vec<(String, u32)> = u
+            .members
+            .iter()
+            .map(|m| (name(m.quote.source), r.sources[m.quote.source].quotes[m.quote.quote].span.start))
+            .collect();
+        members.sort();
+        out.push(format!("utterance {members:?}"));
+    }
+    for w in &r.rewordings {
+        let mut sides = [name(w.a.source), name(w.b.source)];
+        sides.sort();
+        out.push(format!("rewording {sides:?} {}", w.speaker));
+    }
+    for n in &r.namings {
+        let mut uses: Vec<(String, &str)> = n.uses.iter().map(|u| (name(u.source), u.wording.as_str())).collect();
+        uses.sort();
+        out.push(format!("naming {} {uses:?}", n.thing));
+    }
+    for s in &r.sources {
+        let terms: Vec<&str> = s.terms.iter().map(|t| t.term.as_str()).collect();
+        out.push(format!("terms {} {terms:?}", s.name));
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn issue_6_reordering_sources_only_permutes_the_findings() {
+    let forward = report();
+    let reversed: Vec<Source> = SEEDS.iter().rev().map(|(name, text)| Source::new(*name, *text)).collect();
+    let backward = analyze(&reversed, &Config::default()).expect("the seeds analyze");
+    assert_eq!(findings(&forward), findings(&backward));
+}
+
+#[test]
+fn issue_6_a_source_and_its_copy_agree_on_everything() {
+    let text = SEEDS[4].1;
+    let r = analyze(&[Source::new("a", text), Source::new("b", text)], &Config::default()).expect("analyzes");
+    assert!(r.conflicts.is_empty(), "{:?}", r.conflicts);
+    assert!(r.rewordings.is_empty() && r.namings.is_empty());
+    assert!(r.sources.iter().all(|s| s.quotes.iter().all(|q| !q.single_source)));
+    assert!(r.sources.iter().all(|s| s.terms.is_empty()), "nothing sets a copy apart");
+}
