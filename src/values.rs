@@ -751,6 +751,19 @@ impl<'a> Reader<'a> {
         if let Some(v) = vulgar(t.text) {
             return Some(Digits { value: v, next: i + 1, plain: false });
         }
+        // A narrow no-break space joins digit groups into one token ("1 000 000", French).
+        if t.text.contains('\u{202F}') {
+            let mut groups = t.text.split('\u{202F}');
+            let first = groups.next().filter(|g| (1..=3).contains(&g.len()))?;
+            let mut value: f64 = first.parse().ok()?;
+            for g in groups {
+                if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                value = value * 1000.0 + g.parse::<f64>().ok()?;
+            }
+            return Some(Digits { value, next: i + 1, plain: false });
+        }
         let num_end =
             t.text.bytes().position(|b| !(b.is_ascii_digit() || b == b'.' || b == b',')).unwrap_or(t.text.len());
         let (num, suffix) = t.text.split_at(num_end);
@@ -1224,6 +1237,7 @@ mod tests {
         // French.
         ("fr", "25 pour cent", "percent:25@25 pour cent"),
         ("fr", "1 200 soldats", "number:1200@1 200"),
+        ("fr", "1\u{202F}200\u{202F}000 euros", "money:1200000 eur@1\u{202F}200\u{202F}000 euros"),
         ("fr", "3,5 milliards d'euros", "money:3500000000 eur@3,5 milliards d'euros"),
         ("fr", "3,5 milliards d’euros", "money:3500000000 eur@3,5 milliards d’euros"),
         ("fr", "vingt et un ans", "duration:21 year@vingt et un ans"),

@@ -63,7 +63,7 @@ impl segment::Sink for Vec<Token> {
     type Mark = usize;
 
     #[inline(always)]
-    fn push(&mut self, _: &str, start: usize, end: usize, kind: TokenKind) {
+    fn push(&mut self, _: &str, start: usize, end: usize, kind: TokenKind, _: Option<u32>) {
         Vec::push(self, Token { span: start..end, kind });
     }
 
@@ -85,32 +85,33 @@ pub fn tokenize_utf16(text: &str) -> Option<Vec<u32>> {
     if text.len() >= 1 << 30 {
         return None;
     }
-    let mut sink = Packed { ends: Vec::with_capacity(text.len() / 3 + 1), units: 0, at: 0 };
+    let mut sink = Packed { ends: Vec::with_capacity(text.len() / 3 + 1), units: 0 };
     segment::segment(text, &mut sink);
     Some(sink.ends)
 }
 
 struct Packed {
     ends: Vec<u32>,
-    /// UTF-16 offset of `at`.
+    /// UTF-16 offset of the end of the last token.
     units: u32,
-    /// Byte offset of the end of the last token.
-    at: usize,
 }
 
 impl segment::Sink for Packed {
-    type Mark = (usize, u32, usize);
+    type Mark = (usize, u32);
 
     #[inline(always)]
-    fn push(&mut self, text: &str, start: usize, end: usize, kind: TokenKind) {
-        let piece = text.get(start..end).unwrap_or("");
-        // UTF-16 units: one per character, two for characters outside the BMP (4-byte UTF-8).
-        let mut units = 0;
-        for &b in piece.as_bytes() {
-            units += u32::from((b & 0xC0) != 0x80) + u32::from(b >= 0xF0);
-        }
-        self.units += units;
-        self.at = end;
+    fn push(&mut self, text: &str, start: usize, end: usize, kind: TokenKind, utf16_end: Option<u32>) {
+        self.units = match utf16_end {
+            Some(u) => u,
+            None => {
+                // UTF-16 units: one per character, two for characters outside the BMP (4-byte UTF-8).
+                let mut units = self.units;
+                for &b in text.get(start..end).unwrap_or("").as_bytes() {
+                    units += u32::from((b & 0xC0) != 0x80) + u32::from(b >= 0xF0);
+                }
+                units
+            }
+        };
         let kind = match kind {
             TokenKind::Word => 0,
             TokenKind::Number => 1,
@@ -120,14 +121,13 @@ impl segment::Sink for Packed {
         self.ends.push(self.units | kind << 30);
     }
 
-    fn mark(&self) -> (usize, u32, usize) {
-        (self.ends.len(), self.units, self.at)
+    fn mark(&self) -> (usize, u32) {
+        (self.ends.len(), self.units)
     }
 
-    fn reset(&mut self, (len, units, at): (usize, u32, usize)) {
+    fn reset(&mut self, (len, units): (usize, u32)) {
         self.ends.truncate(len);
         self.units = units;
-        self.at = at;
     }
 }
 
