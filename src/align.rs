@@ -389,6 +389,12 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
             }
         }
         out.push(kept);
+        // Out of time: the rest get no candidates, and `analyze` drops the partial alignment.
+        let visited: usize = v.iter().map(|&t| postings[t as usize].len()).sum();
+        if crate::budget::spend(visited + 1) {
+            out.resize(n, Vec::new());
+            break;
+        }
     }
     out
 }
@@ -451,6 +457,9 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
         .map(|f| {
             let a = &corpus.sentences[f];
             let mut groups: Vec<Vec<Scored>> = Vec::new();
+            if crate::budget::spend(cands[f].len() + 1) {
+                return groups;
+            }
             for &g in &cands[f] {
                 let (cmp, weak, quoted) = compare(&corpus, a, &corpus.sentences[g], cfg);
                 let item = Scored { other: g, cmp, trivial: weak || trivial[f] || trivial[g], quoted };

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::align::{self, Relation};
 use crate::boilerplate::{self, Block, BlockKind, Reason};
+use crate::budget;
 use crate::config::Config;
 use crate::divergence;
 use crate::error::{Error, ErrorKind};
@@ -129,8 +130,30 @@ fn metadata(text: &str, blocks: &[Decided], utf16: &Utf16Index) -> Metadata {
 }
 
 /// Analyzes how the sources relate. Fails only on input it cannot take at all (no sources,
-/// over the limits, a bad setting); everything else is reported, with warnings where useful.
+/// over the limits, a bad setting, over the time budget); everything else is reported, with
+/// warnings where useful.
+///
+/// Natively the time budget (`Config::time_budget_ms`) is measured with a monotonic clock. In
+/// WebAssembly there is no clock the core can read without panicking, so this function does not
+/// enforce the budget there: the browser skin calls [`analyze_with_clock`] with `Date.now`.
 pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
+    budget::run(budget::default_clock(), cfg.time_budget_ms, || run(sources, cfg))
+}
+
+/// [`analyze`] with the caller's clock for the time budget: `now_ms` returns milliseconds since
+/// any fixed origin (in the browser, `Date.now()` or `performance.now()`).
+pub fn analyze_with_clock(
+    sources: &[Source],
+    cfg: &Config,
+    now_ms: impl Fn() -> f64 + 'static,
+) -> Result<Report, Error> {
+    budget::run(Some(Box::new(now_ms)), cfg.time_budget_ms, || run(sources, cfg))
+}
+
+/// The pipeline. Between stages, and inside the long loops of a stage, the time budget is
+/// checked (see `budget`); a stage that runs out stops early and its partial result is dropped
+/// here by the check that follows it.
+fn run(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
     cfg.validate()?;
     check_limits(sources, cfg)?;
     let mut warnings = Vec::new();
@@ -140,8 +163,12 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
     // 1–2. Blocks and the person's overrides. Short lines repeated across sources are the same
     // outlet's chrome; the classifier needs every source's text to see them.
     let shared = boilerplate::shared_lines(&texts, cfg);
-    let decided: Vec<Vec<Decided>> =
-        sources.iter().enumerate().map(|(i, s)| decide(s, i, &utf16[i], &shared, cfg, &mut warnings)).collect();
+    budget::out_of_time()?;
+    let mut decided: Vec<Vec<Decided>> = Vec::with_capacity(sources.len());
+    for (i, s) in sources.iter().enumerate() {
+        decided.push(decide(s, i, &utf16[i], &shared, cfg, &mut warnings));
+        budget::out_of_time()?;
+    }
 
     // 3. Languages, then the sentences of the body, each block split by its own language.
     let langs = source_languages(&texts);
@@ -171,14 +198,18 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
         }
     }
 
+    budget::out_of_time()?;
+
     // 4. Alignment.
     let al = align::align(&texts, &spans, &langs, cfg);
+    budget::out_of_time()?;
 
     // 5. Divergence, then rewrite families.
     let n = sources.len();
     let div = divergence::score(&al, cfg);
     let reuse = families::pairs(&al, &div.pairs, cfg);
     let groups = families::families(n, &reuse);
+    budget::out_of_time()?;
 
     let local = |f: usize| SentenceRef { source: al.source[f], sentence: al.local(f) };
 
@@ -216,6 +247,7 @@ pub fn analyze(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
     // 9. Framing: distinctive terms per source, and things named differently.
     let terms = terms::distinctive(&texts, &spans, &langs, cfg);
     let namings = terms::report_namings(&terms::namings(&texts, &spans), &utf16);
+    budget::out_of_time()?;
 
     // 10. Report, with UTF-16 spans.
     let mut out_sources = Vec::with_capacity(n);

@@ -17,6 +17,11 @@ pub struct Config {
     pub max_source_bytes: usize,
     /// Most bytes over all sources together.
     pub max_total_bytes: usize,
+    /// Milliseconds one analysis may take before it stops with an error instead of a report;
+    /// `0` means no limit. 20 s is far above what the limits above need natively (about a second
+    /// for a few MB) and keeps a stuck page from waiting forever. The clock comes from the caller
+    /// (see `analyze_with_clock`), because WebAssembly has none of its own.
+    pub time_budget_ms: u32,
 
     /// Whether to remove boilerplate at all. When false every block is kept as body.
     pub strip_boilerplate: bool,
@@ -238,6 +243,7 @@ impl Default for Config {
             max_sources: 1000,
             max_source_bytes: 8_000_000,
             max_total_bytes: 64_000_000,
+            time_budget_ms: 20_000,
             strip_boilerplate: true,
             prose_min_words: 10,
             short_max_words: 6,

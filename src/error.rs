@@ -16,6 +16,7 @@ pub(crate) enum ErrorKind {
     TotalTooLarge { bytes: usize, max: usize },
     BadOverride { index: usize, at: u32 },
     BadConfig(String),
+    OutOfTime { limit_ms: u32 },
 }
 
 impl Error {
@@ -51,6 +52,11 @@ impl fmt::Display for Error {
                 index + 1
             ),
             ErrorKind::BadConfig(msg) => write!(f, "invalid setting: {msg}"),
+            ErrorKind::OutOfTime { limit_ms } => write!(
+                f,
+                "the analysis took longer than its time budget of {:.1} s and was stopped; analyze fewer or shorter sources, or raise the time budget (time_budget_ms)",
+                f64::from(*limit_ms) / 1000.0
+            ),
         }
     }
 }

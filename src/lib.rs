@@ -34,6 +34,7 @@
 mod align;
 mod analyze;
 mod boilerplate;
+mod budget;
 mod config;
 mod diff;
 mod divergence;
@@ -56,7 +57,7 @@ mod values;
 pub mod wasm;
 
 pub use crate::align::Relation;
-pub use crate::analyze::{analyze, strip, strip_html, Override, Source, Stripped, StrippedBlock};
+pub use crate::analyze::{analyze, analyze_with_clock, strip, strip_html, Override, Source, Stripped, StrippedBlock};
 pub use crate::boilerplate::{BlockKind, Reason};
 pub use crate::config::{Config, Preset};
 pub use crate::error::Error;

@@ -90,7 +90,10 @@ pub(crate) fn measure(text: &str, span: Range<usize>, lang: Lang) -> Features {
             function += 1;
         }
     }
-    let trimmed = line.trim_end_matches(|c: char| "\"'”’»)]*".contains(c) || c.is_whitespace());
+    // Invisible format characters after the full stop (a bidi pop closing a right-to-left
+    // paragraph, a zero-width space) do not hide the sentence end.
+    let trimmed = line
+        .trim_end_matches(|c: char| "\"'”’»)]*".contains(c) || c.is_whitespace() || crate::tokenize::is_invisible(c));
     let sentence_end = trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';', '؟', '।']);
     let (mut links, mut separators, mut digits, mut letters, mut inner_stops) = (0, 0, 0, 0, 0);
     let mut prev = ' ';
@@ -163,6 +166,14 @@ mod tests {
 
     fn m(s: &str) -> Features {
         measure(s, 0..s.len(), Lang::En)
+    }
+
+    #[test]
+    fn issue_10_invisible_characters_after_the_full_stop_keep_the_sentence_end() {
+        // A right-to-left paragraph closed by a bidi pop, and a zero-width space after the stop.
+        assert!(m("\u{202B}ستعود حركة المرور يوم الخميس إذا سمح الطقس.\u{202C}").sentence_end);
+        assert!(m("The bridge reopened on Thursday.\u{200B}\u{200F}").sentence_end);
+        assert!(!m("The bridge reopened on Thursday\u{200B}").sentence_end);
     }
 
     #[test]
