@@ -7,6 +7,13 @@ bash scripts/setup.sh test
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 step() { printf '\n== %s\n' "$*" >&2; }
 
+step "test targets declare their platform"
+# wasm-pack test builds every integration test for wasm32; native-only ones (serde_json, proptest,
+# the CLI) must say so, or the WASM step fails minutes later.
+for f in tests/*.rs; do
+  grep -q '^#!\[cfg(\(not(\)\?target_arch = "wasm32")\?)\]' "$f" || { echo "$f: add #![cfg(not(target_arch = \"wasm32\"))]" >&2; exit 1; }
+done
+
 step "cargo test"
 cargo test --quiet
 

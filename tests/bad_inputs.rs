@@ -2,6 +2,7 @@
 //! its defined outcome — a report that holds together, or an error that says what to do. Never a
 //! panic, never a hang. Every report here also passes the structural checks of
 //! `tests/invariants`, which the fuzz targets share.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod invariants;
 

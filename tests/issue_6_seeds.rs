@@ -1,5 +1,6 @@
 //! Issue 6 on the seed articles: quotations matched across sources, rewordings, conflicting facts
 //! and distinctive terms, each checked through the public report.
+#![cfg(not(target_arch = "wasm32"))]
 
 use parallax::{analyze, Change, Config, ConflictKind, Report, Source, Span, UtteranceReport};
 
