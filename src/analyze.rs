@@ -227,9 +227,12 @@ fn run(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
         })
         .collect();
     let utterances = quotes::utterances(&quotes, cfg);
-    let rewordings = quotes::rewordings(&quotes, &utterances, |s, i| {
-        links.of(al.first[s] + i).map(|f| (local(f).source, local(f).sentence)).collect()
-    });
+    let rewordings = quotes::rewordings(
+        &quotes,
+        &utterances,
+        |s, i| links.of(al.first[s] + i).map(|f| (local(f).source, local(f).sentence)).collect(),
+        cfg,
+    );
     let (mut quote_reports, utterances, rewordings) = quotes::report(&quotes, &utterances, &rewordings, &utf16);
 
     // 8. Facts: values and names that related sentences disagree on.

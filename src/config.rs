@@ -128,9 +128,14 @@ pub struct Config {
     /// Lowest share of the shorter quotation's words found in order in the longer one for two
     /// quotations to count as the same utterance (then their word-level differences are shown).
     pub quote_match_min: f64,
-    /// Quotations are compared word by word up to this many words; beyond it the rest is cut off
-    /// so the word diff (quadratic in the words) stays small.
+    /// Quotations are compared word by word up to this many words (about six sentences, longer
+    /// than nearly any quotation in news); beyond it the rest is cut off so the word diff,
+    /// quadratic in the words, stays small. Also bounds the word diff of two sentences for names.
     pub quote_max_words: usize,
+    /// Most utterances a quotation is compared with (those sharing the most rare words), and most
+    /// quotations of a related sentence checked for a rewording: the same words quoted by many
+    /// sources are grouped before this applies, so it only bounds pathological pastes.
+    pub quote_max_candidates: usize,
     /// Bytes of text on each side of a quotation searched for its speaker (inside its sentence).
     /// About 70 words: attributions sit next to the quotation, and the bound keeps a quotation in
     /// an endless unpunctuated paste as cheap as any other.
@@ -278,7 +283,8 @@ impl Default for Config {
             vocabulary_weight: 0.5,
             quote_min_words: 4,
             quote_match_min: 0.6,
-            quote_max_words: 300,
+            quote_max_words: 120,
+            quote_max_candidates: 32,
             quote_context_bytes: 400,
             link_neighbour_min: 0.15,
             link_neighbour_window: 2,

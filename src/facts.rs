@@ -157,7 +157,8 @@ pub(crate) fn facts_of(text: &str, sentence: Range<usize>, lang: Lang, cfg: &Con
     }
     let l = lists();
     let words: Vec<(Range<usize>, String)> = words_in(text, sentence).map(|r| (r.clone(), fold(&text[r]))).collect();
-    let inside = |r: &Range<usize>| found.iter().any(|v| v.span.start <= r.start && r.end <= v.span.end);
+    let spans: Vec<Range<usize>> = found.iter().map(|v| v.span.clone()).collect();
+    let inside = |r: &Range<usize>| within_any(&spans, r);
     let mut out: Vec<Fact> = Vec::new();
     for v in &found {
         let first = words.partition_point(|(r, _)| r.end <= v.span.start);
@@ -232,6 +233,13 @@ pub(crate) fn facts_of(text: &str, sentence: Range<usize>, lang: Lang, cfg: &Con
         }
     }
     out
+}
+
+/// Whether `r` lies inside one of `spans` (sorted, not overlapping), by binary search: a long
+/// sentence has many values and many words.
+pub(crate) fn within_any(spans: &[Range<usize>], r: &Range<usize>) -> bool {
+    let k = spans.partition_point(|s| s.end <= r.start);
+    spans.get(k).is_some_and(|s| s.start <= r.start && r.end <= s.end)
 }
 
 /// The amount a value states, for the rounding check.
@@ -386,12 +394,13 @@ struct NameWord {
 }
 
 fn name_words(text: &str, sentence: Range<usize>, lang: Lang, facts: &[Fact]) -> Vec<NameWord> {
+    let spans: Vec<Range<usize>> = facts.iter().map(|f| f.span.clone()).collect();
     words_in(text, sentence)
         .enumerate()
         .map(|(k, r)| {
             let word = &text[r.clone()];
             let folded: String = fold(word).chars().filter(|&c| c != '.').collect();
-            let in_value = facts.iter().any(|f| f.span.start <= r.start && r.end <= f.span.end);
+            let in_value = within_any(&spans, &r);
             let name = k > 0
                 && !in_value
                 && word.chars().next().is_some_and(char::is_uppercase)

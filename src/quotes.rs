@@ -718,6 +718,23 @@ impl Utterance {
     }
 }
 
+/// Number of equal items of two sorted lists, repeats included.
+fn shared_count(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// The same speaker quoted with different words in sentences that report the same thing: one
 /// example pair per two utterances.
 #[derive(Clone, Debug, PartialEq)]
@@ -753,18 +770,22 @@ type Form = (Vec<String>, Option<String>);
 /// A wording that joined an utterance: its form index, overlap and edits from the fullest wording.
 type Joined = (usize, f64, Vec<Edit>);
 
-/// Compares a fuller wording `a` with `b`: `Some((overlap, edits))` when they are the same
-/// utterance.
-fn same_utterance(a: &Form, b: &Form, cfg: &Config) -> Option<(f64, Vec<Edit>)> {
+/// Compares a fuller wording `a` with `b` (words and speaker key): `Some((overlap, edits))` when
+/// they are the same utterance.
+fn same_utterance<T: PartialEq>(
+    a: (&[T], Option<&str>),
+    b: (&[T], Option<&str>),
+    cfg: &Config,
+) -> Option<(f64, Vec<Edit>)> {
     let cap = cfg.quote_max_words;
-    let edits = diff::diff(&a.0, &b.0, cap.saturating_mul(cap));
+    let edits = diff::diff(a.0, b.0, cap.saturating_mul(cap));
     let common = diff::common(&edits);
     let shorter = a.0.len().min(b.0.len());
     if shorter == 0 || common == 0 {
         return None;
     }
     let overlap = common as f64 / shorter as f64;
-    let same_speaker = match (&a.1, &b.1) {
+    let same_speaker = match (a.1, b.1) {
         (Some(x), Some(y)) => Some(x == y),
         _ => None,
     };
@@ -807,6 +828,28 @@ pub(crate) fn utterances(quotes: &[Vec<Quote>], cfg: &Config) -> Vec<Utterance> 
         }
     }
     let max_df = ((cfg.index_max_df_share * forms.len() as f64).ceil() as u32).max(2);
+    // Words as numbers, so the word diffs compare integers.
+    let mut id_of: HashMap<&str, u32> = HashMap::new();
+    let ids: Vec<Vec<u32>> = forms
+        .iter()
+        .map(|((words, _), _)| {
+            words
+                .iter()
+                .map(|w| {
+                    let next = id_of.len() as u32;
+                    *id_of.entry(w.as_str()).or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
+    let sorted_ids: Vec<Vec<u32>> = ids
+        .iter()
+        .map(|v| {
+            let mut v = v.clone();
+            v.sort_unstable();
+            v
+        })
+        .collect();
     // The words a wording is indexed and looked up by: its rare words, or else its rarest.
     let keys = |words: &[String]| -> Vec<String> {
         let count = |w: &String| df.get(w.as_str()).copied().unwrap_or(0);
@@ -824,13 +867,27 @@ pub(crate) fn utterances(quotes: &[Vec<Quote>], cfg: &Config) -> Vec<Utterance> 
     let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
     for (f, (form, _)) in forms.iter().enumerate() {
         let form_keys = keys(&form.0);
-        let mut cands: Vec<usize> = form_keys.iter().filter_map(|w| postings.get(w)).flatten().copied().collect();
-        cands.sort_unstable();
-        cands.dedup();
+        // The utterances sharing most index words first, at most `quote_max_candidates` of them, so
+        // a paste of thousands of similar quotations stays near-linear.
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for c in form_keys.iter().filter_map(|w| postings.get(w)).flatten() {
+            *shared.entry(*c).or_insert(0) += 1;
+        }
+        let mut cands: Vec<(usize, usize)> = shared.into_iter().collect();
+        cands.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        cands.truncate(cfg.quote_max_candidates);
         let mut best: Option<(usize, f64, Vec<Edit>)> = None;
-        for c in cands {
-            let canonical = &forms[clusters[c].0].0;
-            if let Some((overlap, edits)) = same_utterance(canonical, form, cfg) {
+        for (c, _) in cands {
+            let canonical = clusters[c].0;
+            // Shared words, counted with repeats, bound the words shared in order: a cheap test
+            // that skips the word diff of unrelated quotations.
+            let bound = shared_count(&sorted_ids[canonical], &sorted_ids[f]);
+            let shorter = ids[canonical].len().min(ids[f].len()).max(1);
+            if (bound as f64) < cfg.quote_match_min * shorter as f64 {
+                continue;
+            }
+            let a = (ids[canonical].as_slice(), forms[canonical].0 .1.as_deref());
+            if let Some((overlap, edits)) = same_utterance(a, (ids[f].as_slice(), form.1.as_deref()), cfg) {
                 if best.as_ref().is_none_or(|(_, o, _)| overlap > *o) {
                     best = Some((c, overlap, edits));
                 }
@@ -841,8 +898,13 @@ pub(crate) fn utterances(quotes: &[Vec<Quote>], cfg: &Config) -> Vec<Utterance> 
             None => {
                 let n = form.0.len();
                 clusters.push((f, vec![(f, 1.0, vec![Edit { op: Op::Equal, a: 0..n, b: 0..n }])]));
+                // A word's list stops growing at the document-frequency cap: it no longer tells
+                // utterances apart.
                 for w in form_keys {
-                    postings.entry(w).or_default().push(clusters.len() - 1);
+                    let list = postings.entry(w).or_default();
+                    if list.len() < max_df as usize {
+                        list.push(clusters.len() - 1);
+                    }
                 }
             }
         }
@@ -875,12 +937,14 @@ pub(crate) fn utterances(quotes: &[Vec<Quote>], cfg: &Config) -> Vec<Utterance> 
 
 /// Quotations of the same named speaker, in related sentences of two sources, that belong to
 /// different utterances, neither of which the other source quotes: one example per pair of
-/// utterances and pair of sources (the first quotations of each source). `related(s, i)` lists
+/// utterances and pair of sources (the first quotations of each source; at most
+/// `quote_max_candidates` quotations of a related sentence are looked at). `related(s, i)` lists
 /// the sentences `(t, j)` of other sources that report what sentence `i` of source `s` reports.
 pub(crate) fn rewordings(
     quotes: &[Vec<Quote>],
     utterances: &[Utterance],
     related: impl Fn(usize, usize) -> Vec<(usize, usize)>,
+    cfg: &Config,
 ) -> Vec<Rewording> {
     let mut utterance_of: HashMap<QuoteId, usize> = HashMap::new();
     for (u, utt) in utterances.iter().enumerate() {
@@ -910,7 +974,8 @@ pub(crate) fn rewordings(
                 if t <= s {
                     continue;
                 }
-                for &r in at.get(&(t, j)).map(Vec::as_slice).unwrap_or(&[]) {
+                let here = at.get(&(t, j)).map(Vec::as_slice).unwrap_or(&[]);
+                for &r in here.iter().take(cfg.quote_max_candidates) {
                     let same_speaker = quotes[t][r].speaker.as_ref().is_some_and(|o| o.key == sp.key);
                     let Some(&v) = utterance_of.get(&(t, r)) else { continue };
                     // Each source words it its own way: neither quotes the other's wording.
@@ -1137,7 +1202,7 @@ mod tests {
         let cfg = Config::default();
         let changes = |a: &str, b: &str| -> Option<Vec<Change>> {
             let (fa, fb) = (form(a, "x"), form(b, "x"));
-            same_utterance(&fa, &fb, &cfg)
+            same_utterance((&fa.0, fa.1.as_deref()), (&fb.0, fb.1.as_deref()), &cfg)
                 .map(|(_, e)| label(&e, fa.0.len(), fb.0.len(), &[]).iter().map(|c| c.change).collect())
         };
         assert_eq!(changes("very soon over the next couple of days", "very soon"), Some(vec![Change::Truncation]));
@@ -1150,8 +1215,9 @@ mod tests {
         assert_eq!(changes("we will win this war", "we will surely win this war"), Some(vec![Change::Insertion]));
         assert_eq!(changes("the weather is nice today", "prices rose sharply in march"), None);
         // Two words match only in full and with the same named speaker.
-        assert!(same_utterance(&form("very soon", "a"), &form("very soon", "b"), &cfg).is_none());
-        assert!(same_utterance(&form("very soon", ""), &form("very soon", "a"), &cfg).is_none());
+        let same = |a: &Form, b: &Form| same_utterance((&a.0, a.1.as_deref()), (&b.0, b.1.as_deref()), &cfg);
+        assert!(same(&form("very soon", "a"), &form("very soon", "b")).is_none());
+        assert!(same(&form("very soon", ""), &form("very soon", "a")).is_none());
     }
 
     #[test]

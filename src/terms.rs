@@ -61,11 +61,12 @@ struct Word {
 /// The words of a sentence, hyphenated compounds merged into one word.
 fn sentence_words(text: &str, sentence: Range<usize>, lang: Lang) -> Vec<Word> {
     // Numbers, dates and ordinals are facts, compared by the fact check, not word choices.
-    let values = crate::values::values(text, sentence.clone(), lang);
+    let values: Vec<Range<usize>> =
+        crate::values::values(text, sentence.clone(), lang).into_iter().map(|v| v.span).collect();
     let mut out: Vec<Word> = Vec::new();
     let mut prev_end: Option<usize> = None;
     for span in words_in(text, sentence) {
-        if values.iter().any(|v| v.span.start <= span.start && span.end <= v.span.end) {
+        if crate::facts::within_any(&values, &span) {
             prev_end = None;
             continue;
         }
@@ -235,7 +236,10 @@ fn prefer_phrases(terms: Vec<Term>, max: usize) -> Vec<Term> {
             }
         })
         .collect();
-    let kept: Vec<Term> = terms.into_iter().zip(keep).filter(|(_, k)| *k).map(|(t, _)| t).collect();
+    // Joining phrases compares pairs of terms, so only the best ones are joined: twice as many as
+    // are kept, as joining two phrases makes room for another.
+    let kept: Vec<Term> =
+        terms.into_iter().zip(keep).filter(|(_, k)| *k).map(|(t, _)| t).take(max.saturating_mul(2)).collect();
     chain_phrases(kept).into_iter().take(max).collect()
 }
 
