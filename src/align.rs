@@ -354,14 +354,24 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
             }
         }
         if let Some(copies) = same.get(corpus.sentences[f].words.as_slice()) {
-            for &g in copies {
-                if source[g as usize] != source[f] {
-                    if acc[g as usize] == 0.0 {
-                        touched.push(g);
+            // Copies are in sentence order, so each source's copies are contiguous. All copies of
+            // one source score the same and ties go to the earlier sentence, so only the first
+            // `candidates_per_source` of each can be kept: the rest are skipped unseen, or a log
+            // pasted twice (one line thousands of times) would make this quadratic.
+            let mut k = 0;
+            while k < copies.len() {
+                let s = source[copies[k] as usize];
+                let end = k + copies[k..].partition_point(|&g| source[g as usize] == s);
+                if s != source[f] {
+                    for &g in &copies[k..end.min(k + cfg.candidates_per_source)] {
+                        if acc[g as usize] == 0.0 {
+                            touched.push(g);
+                        }
+                        // Above any cosine, so a copy is always among the kept candidates.
+                        acc[g as usize] += 2.0 * (norm[f] * norm[g as usize]).max(1.0);
                     }
-                    // Above any cosine, so a copy is always among the kept candidates.
-                    acc[g as usize] += 2.0 * (norm[f] * norm[g as usize]).max(1.0);
                 }
+                k = end;
             }
         }
         let mut scored: Vec<(usize, f64, usize)> = touched

@@ -415,3 +415,14 @@ fn hostile_html_is_only_text() {
     let stripped = parallax::strip_html(html, &cfg());
     check_stripped(&text, &stripped);
 }
+
+#[test]
+fn issue_10_a_log_of_one_line_repeated_stays_linear() {
+    // A pasted log: the same prose line 20,000 times, in two sources. Every copy is a candidate of
+    // every other, so an aligner that looks at all of them does 400 million comparisons.
+    let line = ARTICLE.lines().nth(2).unwrap_or_default();
+    let log = format!("{line}\n").repeat(20_000);
+    let r = ok(&[src("log", log.clone()), src("log again", log), src("a", ARTICLE)]);
+    assert_eq!(r.sources[0].sentences.len(), 20_000);
+    assert!(r.sources[0].sentences.iter().all(|s| s.best_relation == Relation::Identical));
+}
