@@ -188,6 +188,9 @@ for (const [width, height] of [
     // Nothing is wider than the screen: the page never scrolls sideways.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the window`);
+    // …and the divergence table fits its box: no column (such as "Omits") hides behind a scroll.
+    const table = await page.locator(".px-bars").evaluate((t) => t.scrollWidth - t.closest(".px-scroll").clientWidth);
+    assert.ok(table <= 0, `the divergence table is ${table}px wider than its box`);
     await page.locator("#results").scrollIntoViewIfNeeded();
     await page.locator("#results").screenshot({ path: `${SHOTS}overview-${width}.png` });
     await openTab(page, "Reading view");
