@@ -79,8 +79,8 @@ impl Link {
     }
 
     /// Ranking key: counted links first, then closer relations, then higher similarity.
-    fn key(&self) -> (bool, Relation, std::cmp::Reverse<u64>, usize) {
-        (!self.counts(), self.relation, std::cmp::Reverse(self.similarity.get().to_bits()), self.other)
+    fn key(&self) -> (bool, Relation, std::cmp::Reverse<u64>) {
+        (!self.counts(), self.relation, std::cmp::Reverse(self.similarity.get().to_bits()))
     }
 }
 
@@ -202,22 +202,6 @@ impl Alignment {
     }
 }
 
-/// Content term ids of a sentence, each once, sorted, with whether it is quoted somewhere.
-fn content_set(p: &Prepared) -> Vec<(u32, bool)> {
-    let mut v: Vec<(u32, bool)> =
-        p.terms.iter().zip(&p.content).zip(&p.quoted).filter(|((_, &c), _)| c).map(|((&t, _), &q)| (t, q)).collect();
-    v.sort_unstable();
-    // Keep one entry per term, quoted only if every occurrence is.
-    let mut out: Vec<(u32, bool)> = Vec::new();
-    for (t, q) in v {
-        match out.last_mut() {
-            Some((last, lq)) if *last == t => *lq &= q,
-            _ => out.push((t, q)),
-        }
-    }
-    out
-}
-
 /// Whether a content term id is informative: not a name and not a number.
 fn informative(corpus: &Corpus, p: &Prepared, t: u32) -> bool {
     !corpus.is_name.get(t as usize).copied().unwrap_or(false)
@@ -279,7 +263,7 @@ fn both_halves_contribute(corpus: &Corpus, a: &Prepared, h1: usize, h2: usize) -
 fn compare(corpus: &Corpus, a: &Prepared, b: &Prepared, cfg: &Config) -> (Comparison, bool, Score) {
     let x = features(a, b, &corpus.idf);
     let cmp = classify(a, b, &x, cfg);
-    let (sa, sb) = (content_set(a), content_set(b));
+    let (sa, sb) = (&a.profile.content_quoted, &b.profile.content_quoted);
     let (mut i, mut j) = (0, 0);
     let (mut n_informative, mut both, mut quoted) = (0usize, 0usize, 0usize);
     while i < sa.len() && j < sb.len() {
@@ -311,18 +295,29 @@ fn compare(corpus: &Corpus, a: &Prepared, b: &Prepared, cfg: &Config) -> (Compar
 /// terms. Returns, per sentence, up to `per_source` candidates in each other source.
 fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>> {
     let n = corpus.sentences.len();
-    let max_df = ((cfg.index_max_df_share * n as f64).ceil() as u32).clamp(2, cfg.index_max_df.max(2));
+    let max_df = ((cfg.index_max_df_share * n as f64).ceil() as u32).max(2);
     let indexed = |t: u32| corpus.df.get(t as usize).is_some_and(|&d| d <= max_df);
+    // Each sentence probes its indexed terms from the rarest up, until it has walked
+    // `index_budget` postings: on small inputs every term is probed, on large ones the rare
+    // terms, which carry the evidence, still are. Ties go by the stem's hash, not its id, so
+    // the order of the sources does not matter.
     let sets: Vec<Vec<u32>> = corpus
         .sentences
         .iter()
         .map(|p| {
-            let mut v: Vec<u32> = p.content_terms().into_iter().map(|(t, _)| t).filter(|&t| indexed(t)).collect();
-            v.dedup();
+            let mut v: Vec<u32> = p.content_terms().iter().map(|&(t, _)| t).filter(|&t| indexed(t)).collect();
+            v.sort_by_key(|&t| (corpus.df[t as usize], corpus.term_key[t as usize]));
             v
         })
         .collect();
-    let norm: Vec<f64> = sets.iter().map(|v| v.iter().map(|&t| corpus.idf_of(t).powi(2)).sum::<f64>().sqrt()).collect();
+    // The norm counts every content term, indexed or not, so the cheap score is a lower bound of
+    // the IDF cosine of the two sentences: one rare word shared by chance between two long
+    // sentences scores low.
+    let norm: Vec<f64> = corpus
+        .sentences
+        .iter()
+        .map(|p| p.content_terms().iter().map(|&(t, _)| corpus.idf_of(t).powi(2)).sum::<f64>().sqrt())
+        .collect();
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); corpus.df.len()];
     for (f, v) in sets.iter().enumerate() {
         for &t in v {
@@ -341,7 +336,13 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
     let mut touched: Vec<u32> = Vec::new();
     let mut out = Vec::with_capacity(n);
     for (f, v) in sets.iter().enumerate() {
+        let mut walked = 0usize;
         for &t in v {
+            // Terms come rarest first: once one would overrun the budget, so would the rest.
+            walked += postings[t as usize].len();
+            if walked > cfg.index_budget {
+                break;
+            }
             let w = corpus.idf_of(t).powi(2);
             for &g in &postings[t as usize] {
                 if source[g as usize] == source[f] {
@@ -374,34 +375,56 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
                 k = end;
             }
         }
-        let mut scored: Vec<(usize, f64, usize)> = touched
+        let scored: Vec<(usize, f64, usize)> = touched
             .iter()
             .map(|&g| {
                 let g = g as usize;
                 let d = norm[f] * norm[g];
                 (source[g], if d > 0.0 { acc[g] / d } else { acc[g] }, g)
             })
+            .filter(|&(_, score, _)| score >= cfg.candidate_min_score)
             .collect();
         for &g in &touched {
             acc[g as usize] = 0.0;
         }
         touched.clear();
-        scored.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)).then(x.2.cmp(&y.2)));
-        let mut kept = Vec::new();
-        let mut run = (usize::MAX, 0usize);
-        for (s, score, g) in scored {
-            if s != run.0 {
-                run = (s, 0);
-            }
-            if run.1 < cfg.candidates_per_source && score >= cfg.candidate_min_score {
-                kept.push(g);
+        // Weak candidates: only the best few over all sources go on, so a long list is first cut
+        // to three times the number kept in linear time rather than sorted whole.
+        let strong_min = cfg.strong_candidate_score;
+        let (mut strong, mut weak): (Vec<_>, Vec<_>) = scored.into_iter().partition(|c| c.1 >= strong_min);
+        let by_score = |x: &(usize, f64, usize), y: &(usize, f64, usize)| y.1.total_cmp(&x.1).then(x.2.cmp(&y.2));
+        let pre = 3 * cfg.max_weak_candidates;
+        if weak.len() > pre {
+            weak.select_nth_unstable_by(pre - 1, by_score);
+            weak.truncate(pre);
+        }
+        let per_source = |list: &mut Vec<(usize, f64, usize)>| {
+            list.sort_by(|x, y| x.0.cmp(&y.0).then(by_score(x, y)));
+            let mut run = (usize::MAX, 0usize);
+            list.retain(|&(s, _, _)| {
+                if s != run.0 {
+                    run = (s, 0);
+                }
                 run.1 += 1;
+                run.1 <= cfg.candidates_per_source
+            });
+        };
+        per_source(&mut strong);
+        per_source(&mut weak);
+        weak.sort_by(by_score);
+        weak.truncate(cfg.max_weak_candidates);
+        // Strong candidates are all kept (they are near copies, and the report lists each anyway);
+        // a source with a strong candidate takes no weak ones beyond its three.
+        let mut kept: Vec<(usize, f64, usize)> = strong;
+        for c in weak {
+            if kept.iter().filter(|k| k.0 == c.0).count() < cfg.candidates_per_source {
+                kept.push(c);
             }
         }
-        out.push(kept);
+        kept.sort_by(|x, y| x.0.cmp(&y.0).then(by_score(x, y)));
+        out.push(kept.into_iter().map(|(_, _, g)| g).collect());
         // Out of time: the rest get no candidates, and `analyze` drops the partial alignment.
-        let visited: usize = v.iter().map(|&t| postings[t as usize].len()).sum();
-        if crate::budget::spend(visited + 1) {
+        if crate::budget::spend(walked + 1) {
             out.resize(n, Vec::new());
             break;
         }
@@ -416,6 +439,10 @@ struct Scored {
     cmp: Comparison,
     trivial: bool,
     quoted: Score,
+    /// How far apart the two sentences sit in their texts (difference of relative positions, in
+    /// millionths): among equally good candidates, the one in the same place wins, so a sentence
+    /// printed twice pairs with the copy at its own place.
+    gap: u64,
 }
 
 impl Scored {
@@ -436,8 +463,10 @@ impl Scored {
     /// earlier sentence. The graded similarity ranks loosely related pairs better than the
     /// paraphrase probability, which is near zero for all of them.
     fn nearer(&self, other: &Scored) -> bool {
-        (self.cmp.similarity.get(), self.cmp.paraphrase.get(), std::cmp::Reverse(self.other))
-            > (other.cmp.similarity.get(), other.cmp.paraphrase.get(), std::cmp::Reverse(other.other))
+        let key = |x: &Scored| {
+            (x.cmp.similarity.get(), x.cmp.paraphrase.get(), std::cmp::Reverse(x.gap), std::cmp::Reverse(x.other))
+        };
+        key(self) > key(other)
     }
 }
 
@@ -462,6 +491,14 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
     let trivial: Vec<bool> =
         (0..n).map(|f| trivial_sentence(&corpus, &corpus.sentences[f], lang(source[f]), cfg)).collect();
 
+    // Relative position of a sentence in its text, and the distance of two such positions.
+    let place = |f: usize| {
+        let s = source[f];
+        let len = (first[s + 1] - first[s]).max(1) as f64;
+        (f - first[s]) as f64 / len
+    };
+    let gap = |f: usize, g: usize| ((place(f) - place(g)).abs() * 1e6) as u64;
+
     // 1. Every kept candidate compared in full, grouped by source.
     let scored: Vec<Vec<Vec<Scored>>> = (0..n)
         .map(|f| {
@@ -472,7 +509,7 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
             }
             for &g in &cands[f] {
                 let (cmp, weak, quoted) = compare(&corpus, a, &corpus.sentences[g], cfg);
-                let item = Scored { other: g, cmp, trivial: weak || trivial[f] || trivial[g], quoted };
+                let item = Scored { other: g, cmp, trivial: weak || trivial[f] || trivial[g], quoted, gap: gap(f, g) };
                 match groups.last_mut() {
                     Some(last) if source[last[0].other] == source[g] => last.push(item),
                     _ => groups.push(vec![item]),
@@ -497,17 +534,22 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
                 .collect()
         })
         .collect();
-    let nearest_in = |f: usize, s: usize| nearest[f].iter().find(|x| source[x.other] == s);
+    // `nearest[f]` is in source order.
+    let nearest_in =
+        |f: usize, s: usize| nearest[f].binary_search_by_key(&s, |x| source[x.other]).ok().map(|k| &nearest[f][k]);
 
     // 2. Relations: the model's verdict, or a rewrite when the two are each other's nearest and
     // similar enough.
     let mut links: Vec<Vec<Link>> = vec![Vec::new(); n];
     let mut merges: Vec<(usize, Link)> = Vec::new();
+    // Each pair of adjacent sentences is prepared as one at most once.
+    let joined_cache: Vec<std::cell::OnceCell<Prepared>> = (0..n).map(|_| std::cell::OnceCell::new()).collect();
     for f in 0..n {
         let a = &corpus.sentences[f];
         for group in &scored[f] {
             let s = source[group[0].other];
             let mut top: Option<Link> = None;
+            let mut top_rank = None;
             for x in group {
                 let mut relation = x.cmp.relation;
                 if relation == Relation::Unique
@@ -520,8 +562,10 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
                 }
                 if relation.is_shared() {
                     let link = x.link(relation, 1);
-                    if top.as_ref().is_none_or(|t| link.key() < t.key()) {
+                    let rank = (link.key(), x.gap, x.other);
+                    if top_rank.as_ref().is_none_or(|t| rank < *t) {
                         top = Some(link);
+                        top_rank = Some(rank);
                     }
                 }
             }
@@ -530,7 +574,10 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
                 let single = top.as_ref().map_or(0.0, |t| t.paraphrase.get());
                 let single_sim = top.as_ref().map_or(0.0, |t| t.similarity.get());
                 let mut merged_best: Option<Link> = None;
-                for x in group {
+                // Only around the nearest sentence, and only when it is already somewhat
+                // similar: one half of a split sentence shares a good part of the whole.
+                let around = nearest_in(f, s).filter(|x| x.cmp.similarity.get() >= cfg.split_min_piece_similarity);
+                if let Some(x) = around {
                     let g = x.other;
                     for start in [g.wrapping_sub(1), g] {
                         let end = start.wrapping_add(1);
@@ -541,8 +588,8 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
                         if (a.words.len() as f64) < cfg.split_min_length_ratio * piece_words as f64 {
                             continue;
                         }
-                        let joined = corpus.joined(start, end);
-                        let (cmp, weak, quoted) = compare(&corpus, a, &joined, cfg);
+                        let joined = joined_cache[start].get_or_init(|| corpus.joined(start, end));
+                        let (cmp, weak, quoted) = compare(&corpus, a, joined, cfg);
                         let trivial = weak || trivial[f] || (trivial[start] && trivial[end]);
                         // As for single sentences: the model's verdict, or a rewrite when one
                         // half has this sentence as its nearest in its source. Either way each
@@ -567,7 +614,7 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
                         {
                             continue;
                         }
-                        let link = Scored { other: start, cmp, trivial, quoted }.link(relation, 2);
+                        let link = Scored { other: start, cmp, trivial, quoted, gap: gap(f, start) }.link(relation, 2);
                         if merged_best.as_ref().is_none_or(|m| link.paraphrase > m.paraphrase) {
                             merged_best = Some(link);
                         }

@@ -321,10 +321,19 @@ fn run(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
             terms: terms::report_terms(&terms[i], idx),
         });
     }
+    // Every pair is listed for up to `all_pairs_max_sources` sources; beyond, only pairs that
+    // share an aligned sentence or derive one from the other (the matrix still has every pair).
+    let listed = |p: &divergence::Pair, r: &families::PairReuse| {
+        n <= cfg.all_pairs_max_sources
+            || p.coverage_ab.get() > 0.0
+            || p.coverage_ba.get() > 0.0
+            || r.derivation != families::Derivation::Non
+    };
     let pairs = div
         .pairs
         .iter()
         .zip(&reuse)
+        .filter(|(p, r)| listed(p, r))
         .map(|(p, r)| PairReport {
             a: p.a,
             b: p.b,

@@ -101,17 +101,29 @@ pub struct Config {
     /// Terms found in more than this share of all sentences are left out of the candidate index:
     /// they would pair nearly every sentence with every other and carry little evidence.
     pub index_max_df_share: f64,
-    /// The same cap as an absolute number of sentences, so that on very large inputs a term's
-    /// posting list stays short enough for the index to stay near-linear.
-    pub index_max_df: u32,
+    /// Each sentence probes the index from its rarest term up and stops before the term whose
+    /// postings would take the total past this many: small inputs probe every term, large ones
+    /// their rare terms, which carry the evidence, so the cost stays linear in the number of
+    /// sentences however many sources share a word.
+    pub index_budget: usize,
     /// For each sentence and each other source, how many candidates (best by a cheap cosine over
     /// the indexed terms) are compared in full. Three leaves room for a near-tie and a split.
     pub candidates_per_source: usize,
+    /// Candidates with at least this cheap cosine are near copies and are always compared in full.
+    pub strong_candidate_score: f64,
+    /// Of the weaker candidates, at most this many per sentence over all other sources (the best
+    /// by the cheap cosine) are compared in full: the bound that keeps a thousand sources from
+    /// comparing every sentence with a thousand others. Sixteen covers the three best in each of
+    /// five sources.
+    pub max_weak_candidates: usize,
     /// Candidates whose cheap cosine is below this are not compared in full.
     pub candidate_min_score: f64,
     /// A sentence is tried against two adjacent sentences of another source taken together only
     /// when it has at least this many times the words of the longer of the two.
     pub split_min_length_ratio: f64,
+    /// … and only around its nearest sentence there, when that one has at least this similarity
+    /// to it: each half of a split sentence carries a good part of the whole.
+    pub split_min_piece_similarity: f64,
     /// The pair of adjacent sentences replaces the best single match only when its paraphrase
     /// probability is higher by at least this much.
     pub split_min_gain: f64,
@@ -188,6 +200,10 @@ pub struct Config {
     /// A derived pair is wholly derived when the derived side has at least this share of its words
     /// in sentences aligned with the other, partially derived below.
     pub wholly_derived_min: f64,
+    /// The report lists every pair of sources up to this many sources; beyond, only the pairs that
+    /// share an aligned sentence or derive one from the other, since a thousand sources make half
+    /// a million pairs (the divergence matrix still holds every pair).
+    pub all_pairs_max_sources: usize,
     /// A derived text is a verbatim copy when at least this share of its word shingles (outside
     /// quotations) is found in the other text.
     pub verbatim_rewrite_min: f64,
@@ -274,11 +290,14 @@ impl Default for Config {
             rewrite_paraphrase_min: 0.15,
             min_shared_words: 2,
             index_max_df_share: 0.25,
-            index_max_df: 1000,
+            index_budget: 1000,
             candidates_per_source: 3,
-            candidate_min_score: 0.05,
+            strong_candidate_score: 0.5,
+            max_weak_candidates: 16,
+            candidate_min_score: 0.08,
             split_min_length_ratio: 1.3,
             split_min_gain: 0.1,
+            split_min_piece_similarity: 0.2,
             consensus_min_share: 0.5,
             vocabulary_weight: 0.5,
             quote_min_words: 4,
@@ -299,6 +318,7 @@ impl Default for Config {
             derived_coverage_min: 0.3,
             derived_min_sentences: 4,
             wholly_derived_min: 0.6,
+            all_pairs_max_sources: 100,
             verbatim_rewrite_min: 0.7,
             light_rewrite_min: 0.5,
             direction_min_ratio: 1.5,
@@ -348,9 +368,11 @@ impl Config {
             ("quote_match_min", self.quote_match_min),
             ("link_neighbour_min", self.link_neighbour_min),
             ("candidate_min_score", self.candidate_min_score),
+            ("strong_candidate_score", self.strong_candidate_score),
             ("rewrite_similarity_min", self.rewrite_similarity_min),
             ("rewrite_paraphrase_min", self.rewrite_paraphrase_min),
             ("split_min_gain", self.split_min_gain),
+            ("split_min_piece_similarity", self.split_min_piece_similarity),
             ("quoted_link_max", self.quoted_link_max),
             ("derived_containment_min", self.derived_containment_min),
             ("derived_coverage_min", self.derived_coverage_min),

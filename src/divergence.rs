@@ -70,14 +70,13 @@ pub(crate) struct Divergence {
     pub statement_of: Vec<Option<usize>>,
 }
 
-/// Jensen–Shannon divergence (base 2) of two count vectors sorted by term. Terms found on one side
-/// only contribute their whole mass, so only shared terms need logarithms:
-/// JSD = 1 − ½ Σ_shared [p + q − p·log2(2p/(p+q)) − q·log2(2q/(p+q))].
+/// Jensen–Shannon divergence (base 2) of two distributions sorted by term (each summing to 1, or
+/// empty). Terms found on one side only contribute their whole mass, so only shared terms need
+/// logarithms: JSD = 1 − ½ Σ_shared [p + q − p·log2(2p/(p+q)) − q·log2(2q/(p+q))].
+#[cfg(test)]
 pub(crate) fn jsd(p: &[(u32, f64)], q: &[(u32, f64)]) -> f64 {
-    let tp: f64 = p.iter().map(|x| x.1).sum();
-    let tq: f64 = q.iter().map(|x| x.1).sum();
-    if tp == 0.0 || tq == 0.0 {
-        return if tp == tq { 0.0 } else { 1.0 };
+    if p.is_empty() || q.is_empty() {
+        return if p.is_empty() && q.is_empty() { 0.0 } else { 1.0 };
     }
     let (mut i, mut j, mut overlap) = (0, 0, 0.0);
     while i < p.len() && j < q.len() {
@@ -85,7 +84,7 @@ pub(crate) fn jsd(p: &[(u32, f64)], q: &[(u32, f64)]) -> f64 {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                let (a, b) = (p[i].1 / tp, q[j].1 / tq);
+                let (a, b) = (p[i].1, q[j].1);
                 let m = a + b;
                 overlap += m - a * (2.0 * a / m).log2() - b * (2.0 * b / m).log2();
                 i += 1;
@@ -93,7 +92,39 @@ pub(crate) fn jsd(p: &[(u32, f64)], q: &[(u32, f64)]) -> f64 {
             }
         }
     }
-    (1.0 - overlap / 2.0).clamp(0.0, 1.0)
+    // Rounding leaves about 1e-16 for identical distributions, which must read as exactly 0.
+    let d = 1.0 - overlap / 2.0;
+    if d < 1e-12 {
+        0.0
+    } else {
+        d.min(1.0)
+    }
+}
+
+/// [`jsd`] with the first distribution spread over dense tables indexed by term: its probability
+/// `p` and `p·log2 p` (zero where absent); `p_empty` says whether it has no terms at all. With
+/// m = p + q, a shared term adds m·log2 m − p·log2 p − q·log2 q to the overlap: one logarithm per
+/// shared term once p·log2 p is known.
+fn jsd_dense(p: &[f64], plogp: &[f64], p_empty: bool, q: &[(u32, f64, f64)]) -> f64 {
+    if p_empty || q.is_empty() {
+        return if p_empty && q.is_empty() { 0.0 } else { 1.0 };
+    }
+    let mut overlap = 0.0;
+    for &(t, b, blogb) in q {
+        let a = p.get(t as usize).copied().unwrap_or(0.0);
+        if a > 0.0 {
+            let m = a + b;
+            overlap += m * m.log2() - plogp[t as usize] - blogb;
+        }
+    }
+    // With m = p + q over shared terms, Σ(m·log2 m − p·log2 p − q·log2 q) is the sum of
+    // (p + q) − p·log2(2p/m) − q·log2(2q/m) of the textbook form.
+    let d = 1.0 - overlap / 2.0;
+    if d < 1e-12 {
+        0.0
+    } else {
+        d.min(1.0)
+    }
 }
 
 /// Disjoint sets with path halving; deterministic (the lower index becomes the root).
@@ -163,14 +194,16 @@ pub(crate) fn score(al: &Alignment, cfg: &Config) -> Divergence {
         let mut counts: BTreeMap<u32, f64> = BTreeMap::new();
         for f in al.sentences_of(s) {
             total[s] += words(f);
-            for (t, c) in al.corpus.sentences[f].content_terms() {
+            for &(t, c) in al.corpus.sentences[f].content_terms() {
                 *counts.entry(t).or_insert(0.0) += f64::from(c);
             }
             for l in al.links[f].iter().filter(|l| l.counts()) {
                 covered[s * n + al.source[l.other]] += words(f);
             }
         }
-        vocab[s] = counts.into_iter().collect();
+        // Normalized once here, so each of the N² comparisons only merges.
+        let sum: f64 = counts.values().sum();
+        vocab[s] = counts.into_iter().map(|(t, c)| (t, if sum > 0.0 { c / sum } else { 0.0 })).collect();
     }
     let by_source: Vec<Vec<&Prepared>> =
         (0..n).map(|s| al.sentences_of(s).map(|f| &al.corpus.sentences[f]).collect()).collect();
@@ -180,13 +213,32 @@ pub(crate) fn score(al: &Alignment, cfg: &Config) -> Divergence {
 
     let mut pairs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
     let mut matrix = vec![vec![Score::ZERO; n]; n];
+    // Source a's distribution spread over a dense table, so each pair only walks b's terms.
+    let n_terms = vocab.iter().flat_map(|v| v.iter().map(|&(t, _)| t as usize + 1)).max().unwrap_or(0);
+    let with_logs: Vec<Vec<(u32, f64, f64)>> =
+        vocab.iter().map(|v| v.iter().map(|&(t, p)| (t, p, p * p.log2())).collect()).collect();
+    let mut dense = vec![0.0f64; n_terms];
+    let mut dense_log = vec![0.0f64; n_terms];
     for a in 0..n {
+        for &(t, p, plogp) in &with_logs[a] {
+            dense[t as usize] = p;
+            dense_log[t as usize] = plogp;
+        }
         for b in a + 1..n {
             let coverage_ab = Score::ratio(covered[a * n + b], total[a]);
             let coverage_ba = Score::ratio(covered[b * n + a], total[b]);
-            let j = Score::new(jsd(&vocab[a], &vocab[b]));
+            let j = Score::new(jsd_dense(&dense, &dense_log, vocab[a].is_empty(), &with_logs[b]));
             let w = cfg.vocabulary_weight;
-            let uncovered = 1.0 - (coverage_ab.get() + coverage_ba.get()) / 2.0;
+            // Coverage is averaged over the sides that have content words; two texts with none
+            // (stock lines only) leave nothing uncovered.
+            let (mut sum, mut sides) = (0.0, 0.0);
+            for (c, t) in [(coverage_ab, total[a]), (coverage_ba, total[b])] {
+                if t > 0.0 {
+                    sum += c.get();
+                    sides += 1.0;
+                }
+            }
+            let uncovered = if sides > 0.0 { 1.0 - sum / sides } else { 0.0 };
             let divergence = Score::new(w * j.get() + (1.0 - w) * uncovered);
             matrix[a][b] = divergence;
             matrix[b][a] = divergence;
@@ -203,6 +255,10 @@ pub(crate) fn score(al: &Alignment, cfg: &Config) -> Divergence {
                 jsd: j,
                 divergence,
             });
+        }
+        for &(t, _) in &vocab[a] {
+            dense[t as usize] = 0.0;
+            dense_log[t as usize] = 0.0;
         }
     }
 
@@ -230,9 +286,9 @@ mod tests {
 
     #[test]
     fn jsd_bounds_and_symmetry() {
-        let p = [(1, 2.0), (2, 1.0)];
+        let p = [(1, 2.0 / 3.0), (2, 1.0 / 3.0)];
         let q = [(3, 1.0)];
-        let r = [(1, 1.0), (3, 4.0)];
+        let r = [(1, 0.2), (3, 0.8)];
         assert!(jsd(&p, &p).abs() < 1e-12);
         assert!((jsd(&p, &q) - 1.0).abs() < 1e-12);
         assert!((jsd(&p, &r) - jsd(&r, &p)).abs() < 1e-12);
@@ -249,5 +305,12 @@ mod tests {
             }
         }
         assert!((jsd(&p, &r) - d).abs() < 1e-12);
+        let (mut dense, mut dense_log) = (vec![0.0; 4], vec![0.0; 4]);
+        for &(t, x) in &p {
+            dense[t as usize] = x;
+            dense_log[t as usize] = x * f64::log2(x);
+        }
+        let r_logs: Vec<(u32, f64, f64)> = r.iter().map(|&(t, x)| (t, x, x * f64::log2(x))).collect();
+        assert!((jsd_dense(&dense, &dense_log, false, &r_logs) - d).abs() < 1e-12);
     }
 }

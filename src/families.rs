@@ -20,6 +20,8 @@
 //!   `light_rewrite_min`, *heavy* below;
 //! * **families**: sources joined by derived pairs (connected components), two or more.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::align::Alignment;
@@ -91,22 +93,48 @@ fn longest_in_order(seq: &[usize]) -> usize {
     tails.len()
 }
 
-/// Aligned sentences of `from` in `to`, outside quotations, and the share of `from`'s words they
-/// hold.
-fn aligned_into(al: &Alignment, from: usize, to: usize, cfg: &Config) -> (Vec<(usize, usize)>, Score) {
-    let mut pairs = Vec::new();
-    let (mut covered, mut total) = (0.0, 0.0);
-    for f in al.sentences_of(from) {
-        let words = al.content_words(f) as f64;
-        total += words;
-        if let Some(l) = al.links[f].iter().find(|l| al.source[l.other] == to) {
-            if l.counts() && l.quoted.get() < cfg.quoted_link_max {
-                pairs.push((f, l.other));
-                covered += words;
+/// Aligned sentences between two sources, outside quotations, seen from each side.
+#[derive(Default)]
+struct Sides {
+    /// Pairs from the lower source's side, as (its sentence, the other), and the content words of
+    /// its sentences in them.
+    low: Vec<(usize, usize)>,
+    low_words: f64,
+    /// The same from the higher source's side.
+    high: Vec<(usize, usize)>,
+    high_words: f64,
+}
+
+/// For every pair of sources with aligned sentences outside quotations, gathered in one pass over
+/// the links, so a thousand sources do not scan every sentence once per pair.
+struct Evidence {
+    /// (lower source, higher source) → what they align.
+    by_pair: HashMap<(usize, usize), Sides>,
+    /// Content words of each source.
+    total: Vec<f64>,
+}
+
+impl Evidence {
+    fn new(al: &Alignment, cfg: &Config) -> Evidence {
+        let mut by_pair: HashMap<(usize, usize), Sides> = HashMap::new();
+        let mut total = vec![0.0; al.n_sources()];
+        for (f, links) in al.links.iter().enumerate() {
+            let (from, words) = (al.source[f], al.content_words(f) as f64);
+            total[from] += words;
+            for l in links.iter().filter(|l| l.counts() && l.quoted.get() < cfg.quoted_link_max) {
+                let to = al.source[l.other];
+                let e = by_pair.entry((from.min(to), from.max(to))).or_default();
+                if from < to {
+                    e.low.push((f, l.other));
+                    e.low_words += words;
+                } else {
+                    e.high.push((f, l.other));
+                    e.high_words += words;
+                }
             }
         }
+        Evidence { by_pair, total }
     }
-    (pairs, Score::ratio(covered, total))
 }
 
 fn rewrite_of(containment: f64, cfg: &Config) -> Rewrite {
@@ -121,14 +149,17 @@ fn rewrite_of(containment: f64, cfg: &Config) -> Rewrite {
 
 /// The reuse verdict for every pair in `pairs` (the divergence stage's measures).
 pub(crate) fn pairs(al: &Alignment, measures: &[Pair], cfg: &Config) -> Vec<PairReuse> {
+    let ev = Evidence::new(al, cfg);
+    let none = Sides::default();
     measures
         .iter()
         .map(|m| {
-            let (ab, coverage_ab) = aligned_into(al, m.a, m.b, cfg);
-            let (ba, coverage_ba) = aligned_into(al, m.b, m.a, cfg);
+            let sides = ev.by_pair.get(&(m.a, m.b)).unwrap_or(&none);
+            let (coverage_ab, coverage_ba) =
+                (Score::ratio(sides.low_words, ev.total[m.a]), Score::ratio(sides.high_words, ev.total[m.b]));
             // Evidence from either side: a sentence of a matched from b's side counts too.
-            let mut aligned = ab;
-            for (g, f) in ba {
+            let mut aligned = sides.low.clone();
+            for &(g, f) in &sides.high {
                 if !aligned.iter().any(|&(x, _)| x == f) {
                     aligned.push((f, g));
                 }
@@ -169,6 +200,7 @@ pub(crate) fn pairs(al: &Alignment, measures: &[Pair], cfg: &Config) -> Vec<Pair
 
 /// Families: connected components of the derived pairs.
 pub(crate) fn families(n: usize, reuse: &[PairReuse]) -> Vec<Family> {
+    let derived: Vec<&PairReuse> = reuse.iter().filter(|p| p.derivation != Derivation::Non).collect();
     let mut root: Vec<usize> = (0..n).collect();
     fn find(root: &mut [usize], mut x: usize) -> usize {
         while root[x] != x {
@@ -177,7 +209,7 @@ pub(crate) fn families(n: usize, reuse: &[PairReuse]) -> Vec<Family> {
         }
         x
     }
-    for p in reuse.iter().filter(|p| p.derivation != Derivation::Non) {
+    for p in &derived {
         let (ra, rb) = (find(&mut root, p.a), find(&mut root, p.b));
         root[ra.max(rb)] = ra.min(rb);
     }
@@ -193,8 +225,7 @@ pub(crate) fn families(n: usize, reuse: &[PairReuse]) -> Vec<Family> {
             // The original of the family: a member named the original by every derived pair it
             // is part of, and by at least one.
             let original = sources.iter().copied().find(|&s| {
-                let mine: Vec<&PairReuse> =
-                    reuse.iter().filter(|p| p.derivation != Derivation::Non && (p.a == s || p.b == s)).collect();
+                let mine: Vec<&&PairReuse> = derived.iter().filter(|p| p.a == s || p.b == s).collect();
                 !mine.is_empty() && mine.iter().all(|p| p.original == Some(s))
             });
             Family { sources, original }

@@ -36,7 +36,7 @@ impl Links {
         }
         // Content stems of each sentence, each once, sorted.
         let stems: Vec<Vec<u32>> =
-            al.corpus.sentences.iter().map(|p| p.content_terms().into_iter().map(|(t, _)| t).collect()).collect();
+            al.corpus.sentences.iter().map(|p| p.content_terms().iter().map(|&(t, _)| t).collect()).collect();
         let source = &al.source;
         let has_link_to = |p: &[BTreeSet<usize>], i: usize, s: usize| p[i].iter().any(|&j| source[j] == s);
         let window = cfg.link_neighbour_window;

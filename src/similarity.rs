@@ -118,14 +118,38 @@ pub(crate) struct Profile {
     prefixes: Vec<(u64, u32)>,
     /// Content term ids in order, at most `LCS_MAX_WORDS`.
     seq: Vec<u32>,
+    /// Share of the words inside quotation marks.
+    quote_share: f64,
+    /// Content term ids, each once, sorted, with whether every occurrence is quoted.
+    pub content_quoted: Vec<(u32, bool)>,
 }
 
 impl Profile {
     fn of(p: &Prepared) -> Profile {
         let content_seq: Vec<u32> = p.terms.iter().zip(&p.content).filter(|(_, &c)| c).map(|(&t, _)| t).collect();
+        let mut quoted: Vec<(u32, bool)> = p
+            .terms
+            .iter()
+            .zip(&p.content)
+            .zip(&p.quoted)
+            .filter(|((_, &c), _)| c)
+            .map(|((&t, _), &q)| (t, q))
+            .collect();
+        quoted.sort_unstable();
+        // One entry per term, quoted only if every occurrence is.
+        let mut content_quoted: Vec<(u32, bool)> = Vec::with_capacity(quoted.len());
+        for (t, q) in quoted {
+            match content_quoted.last_mut() {
+                Some((last, lq)) if *last == t => *lq &= q,
+                _ => content_quoted.push((t, q)),
+            }
+        }
         Profile {
             words: counts(p.words.iter().map(|w| hash_words([w.as_str()]))),
-            content: p.content_terms(),
+            content: counts(content_seq.iter().map(|&t| u64::from(t)))
+                .into_iter()
+                .map(|(t, c)| (t as u32, c))
+                .collect(),
             content_bigrams: sorted_unique(
                 content_seq.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect(),
             ),
@@ -135,23 +159,20 @@ impl Profile {
                 hash_words([cut])
             })),
             seq: content_seq.into_iter().take(LCS_MAX_WORDS).collect(),
+            quote_share: if p.words.is_empty() {
+                0.0
+            } else {
+                p.quoted.iter().filter(|&&q| q).count() as f64 / p.words.len() as f64
+            },
+            content_quoted,
         }
     }
 }
 
 impl Prepared {
     /// Content term ids with their counts, sorted by id.
-    pub fn content_terms(&self) -> Vec<(u32, u32)> {
-        let mut ids: Vec<u32> = self.terms.iter().zip(&self.content).filter(|(_, &c)| c).map(|(&t, _)| t).collect();
-        ids.sort_unstable();
-        let mut out: Vec<(u32, u32)> = Vec::new();
-        for id in ids {
-            match out.last_mut() {
-                Some((last, n)) if *last == id => *n += 1,
-                _ => out.push((id, 1)),
-            }
-        }
-        out
+    pub fn content_terms(&self) -> &[(u32, u32)] {
+        &self.profile.content
     }
 }
 
@@ -223,6 +244,9 @@ pub(crate) struct Corpus {
     /// Whether each term id is a name: inside sentences it is written with a capital more often
     /// than without.
     pub is_name: Vec<bool>,
+    /// A hash of each term's stem: an order of terms that does not depend on the order in which
+    /// the sentences came.
+    pub term_key: Vec<u64>,
 }
 
 impl Corpus {
@@ -267,7 +291,11 @@ impl Corpus {
         // sentence still has finite weights.
         let idf = df.iter().map(|&d| ((n + 1.0) / (f64::from(d) + 0.5)).ln().max(0.0) + 0.1).collect();
         let is_name = capitals.iter().map(|&(up, low)| up > low).collect();
-        Corpus { sentences, ids, df, idf, is_name }
+        let mut term_key = vec![0u64; ids.len()];
+        for (stem, &id) in &ids {
+            term_key[id as usize] = hash_words([stem.as_str()]);
+        }
+        Corpus { sentences, ids, df, idf, is_name, term_key }
     }
 
     /// Sentences `i` and `j` (in that order) prepared as one, for matching a sentence that another
@@ -346,7 +374,7 @@ fn prepare(
     p
 }
 
-/// Fills in the word and character n-grams of a sentence from its words.
+/// Fills in the word and character n-grams of a sentence from its words, and its profile.
 fn finish(p: &mut Prepared) {
     p.bigrams = sorted_unique(p.words.windows(2).map(|w| hash_words([w[0].as_str(), w[1].as_str()])).collect());
     p.trigrams =
@@ -532,14 +560,7 @@ pub(crate) fn features(a: &Prepared, b: &Prepared, idf: &[f64]) -> [f64; N_FEATU
     let total_content: u32 = ca.iter().chain(cb).map(|&(_, c)| c).sum();
     let unmatched_content = (1.0 + f64::from(total_content - 2 * matched)).ln();
 
-    let qshare = |p: &Prepared| {
-        if p.words.is_empty() {
-            0.0
-        } else {
-            p.quoted.iter().filter(|&&q| q).count() as f64 / p.words.len() as f64
-        }
-    };
-    let quote_share = (qshare(a) + qshare(b)) / 2.0;
+    let quote_share = (pa.quote_share + pb.quote_share) / 2.0;
 
     [
         word_dice,
