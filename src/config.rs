@@ -55,6 +55,9 @@ pub struct Config {
     /// What one chrome line costs the article score, in prose words: a few chrome lines (an ad
     /// marker, a share bar) inside an article do not cut it in two, a long menu does.
     pub chrome_penalty: f64,
+    /// Weight (unitless, 0–1) of a paragraph whose neighbours on both sides are not text (a
+    /// teaser between a headline and a date) against one that has text next to it.
+    pub isolated_prose_weight: f64,
     /// What an end-of-article marker ("Leave a Reply", "Related articles") costs, in prose words.
     pub end_penalty: f64,
     /// What a short unpunctuated line costs, in prose words (a subheading costs little, a menu of
@@ -277,6 +280,7 @@ impl Default for Config {
             max_link_share: 0.5,
             words_per_link_min: 4,
             chrome_penalty: 6.0,
+            isolated_prose_weight: 0.3,
             end_penalty: 25.0,
             short_penalty: 2.0,
             end_min_prose_words: 30.0,

@@ -40,6 +40,12 @@ pub(crate) struct Features {
     pub copyright: bool,
     /// A comment's header: a name and a comment verb before a colon ("jane says:").
     pub comment_header: bool,
+    /// Holds a year from 1900 to 2099 (four digits alone).
+    pub year: bool,
+    /// Holds a clock time ("9:15", "14:05").
+    pub clock: bool,
+    /// A short block with a number and a relative-time word ("3 hours ago", "vor 2 Tagen").
+    pub relative_time: bool,
 }
 
 impl Features {
@@ -123,7 +129,12 @@ pub(crate) fn measure(text: &str, span: Range<usize>, lang: Lang) -> Features {
         None => (None, 0),
     };
     let comment_header = words <= 8 && trimmed.ends_with(':') && phrases::ends_with_comment_verb(&key);
+    let (year, clock) = if digits >= 3 { year_and_clock(line) } else { (false, false) };
+    let relative_time = words <= RELATIVE_TIME_MAX_WORDS && digits > 0 && phrases::has_relative_time(&key);
     Features {
+        year,
+        clock,
+        relative_time,
         comment_header,
         span,
         key,
@@ -141,6 +152,32 @@ pub(crate) fn measure(text: &str, span: Range<usize>, lang: Lang) -> Features {
         prefix_words,
         copyright,
     }
+}
+
+/// Most words of a block read as a relative time ("updated 3 hours ago").
+const RELATIVE_TIME_MAX_WORDS: usize = 6;
+
+/// Whether `line` holds a year (1900–2099, four digits alone) and whether it holds a clock time.
+fn year_and_clock(line: &str) -> (bool, bool) {
+    let bytes = line.as_bytes();
+    let mut run = 0;
+    let (mut year, mut clock) = (false, false);
+    let is_year = |end: usize| matches!(&bytes[end - 4..end], [b'1', b'9', ..] | [b'2', b'0', ..]);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_digit() {
+            run += 1;
+            continue;
+        }
+        if run == 4 && !b.is_ascii_alphabetic() {
+            year |= is_year(i);
+        }
+        clock |= b == b':' && (1..=2).contains(&run) && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        run = 0;
+    }
+    if run == 4 {
+        year |= is_year(bytes.len());
+    }
+    (year, clock)
 }
 
 /// The lines of `text` that hold anything but whitespace, as byte ranges without the whitespace.

@@ -36,32 +36,8 @@ fn is_byline(f: &Features) -> bool {
 }
 
 /// A line that gives a date or time: a year (1900–2099) or a clock time, in a short line.
-pub(super) fn is_date(text: &str, f: &Features) -> bool {
-    if f.words == 0 || f.words > 14 {
-        return false;
-    }
-    let line = &text[f.span.clone()];
-    let bytes = line.as_bytes();
-    let mut run = 0;
-    let mut year = false;
-    let mut clock = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b.is_ascii_digit() {
-            run += 1;
-            continue;
-        }
-        if run == 4 && !b.is_ascii_alphabetic() {
-            let y = &line[i - 4..i];
-            year |= y.starts_with("19") || y.starts_with("20");
-        }
-        clock |= b == b':' && (1..=2).contains(&run) && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
-        run = 0;
-    }
-    if run == 4 {
-        let y = &line[line.len() - 4..];
-        year |= y.starts_with("19") || y.starts_with("20");
-    }
-    year || clock
+pub(super) fn is_date(f: &Features) -> bool {
+    (1..=14).contains(&f.words) && (f.year || f.clock)
 }
 
 fn is_title_like(f: &Features, role: Role, cfg: &Config) -> bool {
@@ -71,7 +47,6 @@ fn is_title_like(f: &Features, role: Role, cfg: &Config) -> bool {
 
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn assign<'m>(
-    text: &str,
     feats: &[Features],
     roles: &[Role],
     repeated: &[bool],
@@ -90,7 +65,7 @@ pub(crate) fn assign<'m>(
     let mut run = 0;
     while start > 0 && article.start - start < cfg.header_max_lines {
         let i = start - 1;
-        let byline_or_date = is_byline(&feats[i]) || is_date(text, &feats[i]);
+        let byline_or_date = is_byline(&feats[i]) || is_date(&feats[i]);
         run = if menu_like(i) && !byline_or_date && !repeated[i] { run + 1 } else { 0 };
         if run >= 3 {
             start = i + 3;
@@ -98,7 +73,15 @@ pub(crate) fn assign<'m>(
         }
         start = i;
     }
-    let header = start..article.start;
+    // The article may open with its own header lines (a date, a byline, a repeated headline)
+    // before its first paragraph: those are looked at too, and stay body unless they are
+    // metadata.
+    let first_paragraph = article
+        .clone()
+        .take(cfg.header_max_lines)
+        .find(|&i| roles[i] == Role::Prose)
+        .unwrap_or(article.start);
+    let header = start..first_paragraph;
     let usable = |i: usize, out: &[Block]| {
         roles[i] != Role::Chrome && !repeated[i] && out[i].reason != Some(Reason::KnownPhrase)
     };
@@ -112,9 +95,21 @@ pub(crate) fn assign<'m>(
         let f = &feats[i];
         let hinted = |h: Hint| markup(i).is_some_and(|m| m.hints.has(h));
         let byline_like = is_byline(f) || hinted(Hint::Byline);
+        // Inside the article only a date and a byline are picked out: its short lines are
+        // subheadings and its unpunctuated lines may be its first paragraph.
+        if i >= article.start {
+            if !date && is_date(f) && roles[i] != Role::Prose {
+                date = true;
+                set(out, i, BlockKind::Date);
+            } else if !byline && byline_like {
+                byline = true;
+                set(out, i, BlockKind::Byline);
+            }
+            continue;
+        }
         if f.prefix == Some(Concept::Credit) || hinted(Hint::Caption) {
             set(out, i, BlockKind::Caption);
-        } else if !date && (is_date(text, f) || hinted(Hint::Time)) {
+        } else if !date && (is_date(f) || hinted(Hint::Time)) {
             date = true;
             set(out, i, BlockKind::Date);
         } else if title.is_none() && is_title_like(f, roles[i], cfg) && f.prefix != Some(Concept::Byline) {
@@ -156,10 +151,10 @@ mod tests {
     fn dates_and_bylines() {
         let m = |s: &str| measure(s, 0..s.len(), crate::tokenize::Lang::En);
         for s in ["Updated : 19 November 2019, 09:01 AM", "12.03.2021", "August 9, 2025", "Published 14:05"] {
-            assert!(is_date(s, &m(s)), "{s}");
+            assert!(is_date(&m(s)), "{s}");
         }
         for s in ["The 1990s were different.", "Page 2", "Storm Hits Coast"] {
-            assert!(!is_date(s, &m(s)), "{s}");
+            assert!(!is_date(&m(s)), "{s}");
         }
         assert!(is_byline(&m("By Jane Roe")));
         assert!(is_byline(&m("KAM Isaac")));

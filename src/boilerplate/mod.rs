@@ -75,6 +75,9 @@ pub enum Reason {
     BeforeArticle,
     /// After the article ends: related stories, comments, the page footer.
     AfterArticle,
+    /// A line that only gives a date or time ("3 hours ago", "19.11.2019 14:05") away from the
+    /// article's header: the stamps of teaser lists and comments.
+    Timestamp,
 }
 
 impl Reason {
@@ -92,6 +95,7 @@ impl Reason {
             Reason::Markup => "the page's markup marks it as navigation, sidebar, comments or ads",
             Reason::BeforeArticle => "before the article starts (page header, menus)",
             Reason::AfterArticle => "after the article ends (related stories, comments, footer)",
+            Reason::Timestamp => "only a date or time, as in lists of other stories and comments",
         }
     }
 }
@@ -183,8 +187,9 @@ fn language_of(text: &str, spans: &[Range<usize>]) -> Lang {
 enum Class {
     /// Page chrome, wherever it stands.
     Chrome(Reason),
-    /// Chrome that opens what follows an article (comments, related stories).
-    End,
+    /// Chrome that opens or closes what follows an article: comments, related stories, or the
+    /// page's copyright notice.
+    End(Reason),
     /// Sentences of running text.
     Prose,
     /// Punctuated but short, or long without final punctuation: text that may be article.
@@ -212,8 +217,8 @@ fn first_class(f: &Features, markup: Option<&LineMarkup>, shared: &Shared, cfg: 
     }
     match f.whole {
         Some(Concept::Chrome) => return Class::Chrome(Reason::KnownPhrase),
-        Some(Concept::EndOfArticle) => return Class::End,
-        _ if f.comment_header => return Class::End,
+        Some(Concept::EndOfArticle) => return Class::End(Reason::KnownPhrase),
+        _ if f.comment_header => return Class::End(Reason::KnownPhrase),
         _ => {}
     }
     // Long prefixes ("we use cookies …", "subscribe to continue reading …") are chrome even in
@@ -228,7 +233,10 @@ fn first_class(f: &Features, markup: Option<&LineMarkup>, shared: &Shared, cfg: 
         }
     }
     if f.copyright && f.words <= cfg.prefix_max_words * 3 {
-        return Class::Chrome(Reason::Legal);
+        // A page's notice ("© 2019 Example Media. All rights reserved.") closes the page; a
+        // photo credit ("© Jane Roe") stands between paragraphs.
+        let notice = f.key.contains("all rights reserved") || f.key.starts_with("copyright") || f.words >= 8;
+        return if notice { Class::End(Reason::Legal) } else { Class::Chrome(Reason::Legal) };
     }
     if let Some(m) = markup {
         if is_chrome_hint(m.hints) {
@@ -241,6 +249,11 @@ fn first_class(f: &Features, markup: Option<&LineMarkup>, shared: &Shared, cfg: 
     // Links, handles, hashtags or separators at a rate no prose has.
     if (f.links + f.separators) * cfg.words_per_link_min > f.words + 1 && !prose {
         return Class::Chrome(Reason::Links);
+    }
+    // A line that is only a date or time: a relative time, a clock time, or a year with more
+    // digits (a day, a month). A year alone ("Best albums of 2019") may be a subheading.
+    if !prose && (f.relative_time || (metadata::is_date(f) && f.clock)) {
+        return Class::Chrome(Reason::Timestamp);
     }
     if !prose && shared.in_other_sources(&f.key) {
         return Class::Chrome(Reason::SharedChrome);
@@ -264,13 +277,13 @@ fn score(c: Class, f: &Features, markup: Option<&LineMarkup>, cfg: &Config) -> f
     let in_article = markup.is_some_and(|m| m.hints.has(Hint::Article));
     let base = match c {
         Class::Chrome(_) => -cfg.chrome_penalty,
-        Class::End => -cfg.end_penalty,
+        Class::End(_) => -cfg.end_penalty,
         Class::Prose => f.words as f64,
         Class::Weak => f.words as f64 * cfg.weak_weight,
         Class::Short => -cfg.short_penalty,
         Class::Label => -cfg.short_penalty * (f.words as f64 / cfg.short_max_words.max(1) as f64),
     };
-    if in_article && base < 0.0 && !matches!(c, Class::Chrome(_) | Class::End) {
+    if in_article && base < 0.0 && !matches!(c, Class::Chrome(_) | Class::End(_)) {
         0.0
     } else if in_article {
         base * cfg.article_markup_weight
@@ -278,6 +291,36 @@ fn score(c: Class, f: &Features, markup: Option<&LineMarkup>, cfg: &Config) -> f
         base
     }
 }
+
+/// Whether a class is text that may be article (prose or weak prose).
+fn is_text(c: Class) -> bool {
+    matches!(c, Class::Prose | Class::Weak)
+}
+
+/// A paragraph with no text on either side — between a headline and a date, a name and a "Read
+/// more" — is how teaser lists, related stories and sidebars look; an article's paragraphs have
+/// paragraphs next to them. Such a paragraph counts `isolated_prose_weight` of its score, so that
+/// inside an article (text on both sides further away) it is still kept, but a run of teasers
+/// after the article no longer outweighs the headlines and dates between them.
+fn isolate(classes: &[Class], scores: &mut [f64], in_article: impl Fn(usize) -> bool, cfg: &Config) {
+    // Known phrases (an ad marker, a share bar) between paragraphs are looked past: an article
+    // interrupted by "Advertisement" has text on both sides of it.
+    let transparent = |c: Class| matches!(c, Class::Chrome(Reason::KnownPhrase | Reason::NoText));
+    let n = classes.len();
+    for i in 0..n {
+        if !is_text(classes[i]) || in_article(i) {
+            continue;
+        }
+        let before = (0..i).rev().take(ISOLATION_LOOK).find(|&j| !transparent(classes[j]));
+        let after = (i + 1..n).take(ISOLATION_LOOK).find(|&j| !transparent(classes[j]));
+        if !before.is_some_and(|j| is_text(classes[j])) && !after.is_some_and(|j| is_text(classes[j])) {
+            scores[i] *= cfg.isolated_prose_weight;
+        }
+    }
+}
+
+/// Known-phrase lines looked past on each side of a paragraph to find its neighbours.
+const ISOLATION_LOOK: usize = 3;
 
 /// The article: the stretch of blocks with the largest total score (Kadane's maximum-sum
 /// segment), cut at the first end-of-article marker that follows at least
@@ -309,7 +352,7 @@ fn article_range(
     while j < classes.len() {
         if marked_article[j] {
             range.end = j + 1;
-        } else if !matches!(classes[j], Class::Chrome(_) | Class::End | Class::Short | Class::Label) {
+        } else if !matches!(classes[j], Class::Chrome(_) | Class::End(_) | Class::Short | Class::Label) {
             break;
         }
         j += 1;
@@ -327,7 +370,7 @@ fn article_range(
     let mut text_before = 0.0;
     for i in range.clone() {
         let k = i - range.start;
-        if classes[i] == Class::End && text_before >= cfg.end_min_prose_words && !article_after[k + 1] {
+        if matches!(classes[i], Class::End(_)) && text_before >= cfg.end_min_prose_words && !article_after[k + 1] {
             // Comments give themselves away by dates and times in the lines that follow ("Jane
             // on May 3, 2019 at 4:47 pm said:"); otherwise a box of links inside the article
             // ("Related" and a few headlines) is followed by at least as much text as came
@@ -379,14 +422,15 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
     for (i, f) in feats.iter().enumerate() {
         if !seen.insert(f.key.as_str()) && !matches!(classes[i], Class::Prose | Class::Weak) {
             repeated[i] = true;
-            if !matches!(classes[i], Class::Chrome(_) | Class::End) {
+            if !matches!(classes[i], Class::Chrome(_) | Class::End(_)) {
                 classes[i] = Class::Chrome(Reason::Repeated);
             }
         }
     }
 
-    let scores: Vec<f64> = feats.iter().enumerate().map(|(i, f)| score(classes[i], f, mark(i), cfg)).collect();
-    let dated: Vec<bool> = feats.iter().map(|f| metadata::is_date(text, f)).collect();
+    let mut scores: Vec<f64> = feats.iter().enumerate().map(|(i, f)| score(classes[i], f, mark(i), cfg)).collect();
+    isolate(&classes, &mut scores, |i| mark(i).is_some_and(|m| m.hints.has(Hint::Article)), cfg);
+    let dated: Vec<bool> = feats.iter().map(|f| metadata::is_date(f) || f.relative_time).collect();
     // With markup, text inside the article element after a marker means the marker was a box
     // inside the article.
     let marked_article: Vec<bool> = (0..feats.len())
@@ -400,12 +444,12 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
     };
 
     let n = feats.len();
-    let short_like = |j: usize| matches!(classes[j], Class::Short | Class::Label | Class::Chrome(_) | Class::End);
+    let short_like = |j: usize| matches!(classes[j], Class::Short | Class::Label | Class::Chrome(_) | Class::End(_));
     let mut out: Vec<Block> = Vec::with_capacity(n);
     for (i, f) in feats.iter().enumerate() {
         let (kind, reason) = match classes[i] {
             Class::Chrome(r) => (BlockKind::Boilerplate, Some(r)),
-            Class::End => (BlockKind::Boilerplate, Some(Reason::KnownPhrase)),
+            Class::End(r) => (BlockKind::Boilerplate, Some(r)),
             _ if i < article.start => (BlockKind::Boilerplate, Some(Reason::BeforeArticle)),
             _ if i >= article.end => (BlockKind::Boilerplate, Some(Reason::AfterArticle)),
             Class::Short | Class::Label if in_run(n, i, cfg.menu_run, short_like) => {
@@ -415,7 +459,7 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
         };
         out.push(Block { span: f.span.clone(), kind, reason });
     }
-    metadata::assign(text, &feats, &classes_for_metadata(&classes), &repeated, mark, &article, &mut out, cfg);
+    metadata::assign(&feats, &classes_for_metadata(&classes), &repeated, mark, &article, &mut out, cfg);
     out
 }
 
@@ -424,7 +468,9 @@ fn classes_for_metadata(classes: &[Class]) -> Vec<metadata::Role> {
     classes
         .iter()
         .map(|c| match c {
-            Class::Chrome(_) | Class::End => metadata::Role::Chrome,
+            // A timestamp before the article may be its date.
+            Class::Chrome(Reason::Timestamp) => metadata::Role::Line,
+            Class::Chrome(_) | Class::End(_) => metadata::Role::Chrome,
             Class::Prose => metadata::Role::Prose,
             Class::Weak => metadata::Role::Weak,
             Class::Short | Class::Label => metadata::Role::Line,

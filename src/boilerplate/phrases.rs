@@ -39,6 +39,8 @@ pub(crate) enum Concept {
     Byline,
     /// A verb that ends a comment's header line ("jane says:", "Hans schreibt:").
     CommentVerb,
+    /// The word that makes a number a time in the past ("3 hours ago", "vor 2 Tagen").
+    RelativeTime,
 }
 
 fn concept_of(group: &str) -> Option<Concept> {
@@ -50,6 +52,7 @@ fn concept_of(group: &str) -> Option<Concept> {
         "credits" => Concept::Credit,
         "byline" => Concept::Byline,
         "comment verbs" => Concept::CommentVerb,
+        "relative time" => Concept::RelativeTime,
         _ => return None,
     })
 }
@@ -62,6 +65,8 @@ struct Phrases {
     longest_squeezed: usize,
     /// Comment verbs, matched against the last one or two words of a line.
     verbs: HashSet<String>,
+    /// Words of relative times, matched as whole words anywhere in a short line.
+    ago: Vec<String>,
 }
 
 /// Every group heading the phrase files may use; the data-file test checks them against this.
@@ -79,6 +84,7 @@ fn phrases() -> &'static Phrases {
             squeezed: HashSet::new(),
             longest_squeezed: 0,
             verbs: HashSet::new(),
+            ago: Vec::new(),
         };
         for file in FILES {
             // The data-file test rules out parse errors; an unreadable list is skipped, not fatal.
@@ -88,6 +94,8 @@ fn phrases() -> &'static Phrases {
                 for item in items {
                     if concept == Concept::CommentVerb {
                         p.verbs.insert(item.clone());
+                    } else if concept == Concept::RelativeTime {
+                        p.ago.push(format!(" {item} "));
                     } else if let Some(prefix) = item.strip_suffix(" *") {
                         p.prefixes.insert(prefix.to_string(), concept);
                     } else {
@@ -164,6 +172,13 @@ pub(crate) fn ends_with_comment_verb(key: &str) -> bool {
     [last, second].into_iter().flatten().any(|i| verbs.contains(&key[i + 1..]))
 }
 
+/// Whether the folded block holds a relative-time word ("ago", "vor", "il y a") as whole words.
+/// Only meant for short blocks: the cost is the block's length times the number of such words.
+pub(crate) fn has_relative_time(key: &str) -> bool {
+    let padded = format!(" {key} ");
+    phrases().ago.iter().any(|w| padded.contains(w.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,6 +197,9 @@ mod tests {
         assert!(ends_with_comment_verb("thelastfan says"));
         assert!(ends_with_comment_verb("hans muster schreibt"));
         assert!(!ends_with_comment_verb("says"));
+        assert!(has_relative_time("3 hours ago"));
+        assert!(has_relative_time("il y a 2 heures"));
+        assert!(!has_relative_time("agony 3"));
     }
 
     #[test]

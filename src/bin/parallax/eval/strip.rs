@@ -38,6 +38,9 @@ struct Options {
     json: bool,
     worst: usize,
     page: Option<String>,
+    /// Only the pages at even (0) or odd (1) positions of the sorted list: defaults are chosen on
+    /// one half and the other half is reported as held out.
+    half: Option<usize>,
 }
 
 pub fn run(mut args: lexopt::Parser) -> Result<(), String> {
@@ -46,6 +49,7 @@ pub fn run(mut args: lexopt::Parser) -> Result<(), String> {
     let mut json = false;
     let mut worst = 0;
     let mut page = None;
+    let mut half = None;
     let str_value = |args: &mut lexopt::Parser| -> Result<String, String> {
         args.value().map_err(|e| e.to_string())?.string().map_err(|e| e.to_string())
     };
@@ -57,16 +61,34 @@ pub fn run(mut args: lexopt::Parser) -> Result<(), String> {
             Long("json") => json = true,
             Long("worst") => worst = str_value(&mut args)?.parse().map_err(|_| "--worst needs a number".to_string())?,
             Long("page") => page = Some(str_value(&mut args)?),
+            Long("half") => {
+                half = Some(match str_value(&mut args)?.as_str() {
+                    "even" => 0,
+                    "odd" => 1,
+                    _ => return Err("--half takes even or odd".into()),
+                })
+            }
             other => return Err(other.unexpected().to_string()),
         }
     }
     let Some((set, dir)) = set else {
         return Err("eval strip needs --scrapinghub DIR or --trafilatura DIR".into());
     };
-    let opts = Options { dir, html, json, worst, page };
+    let opts = Options { dir, html, json, worst, page, half };
     match set {
         Set::Scrapinghub => scrapinghub(&opts),
         Set::Trafilatura => trafilatura(&opts),
+    }
+}
+
+/// Keeps the items at even (`Some(0)`) or odd (`Some(1)`) positions, or all of them.
+fn keep_half<T>(items: &mut Vec<T>, half: Option<usize>) {
+    if let Some(h) = half {
+        let mut i = 0;
+        items.retain(|_| {
+            i += 1;
+            (i - 1) % 2 == h
+        });
     }
 }
 
@@ -227,7 +249,8 @@ fn strip_input(text_or_html: &str, html: bool, cfg: &Config) -> Stripped {
 }
 
 /// Prints every block of one page with its class and, when a gold text is known, the share of
-/// its 4-grams found in the gold text — the view for debugging a single case.
+/// its 4-grams found in the gold text, and its number of words — the view for debugging a single
+/// case.
 fn show_page(stripped: &Stripped, gold: Option<&str>) {
     let gold_shingles = gold.map(|g| shingles(g, 4));
     for b in &stripped.blocks {
@@ -246,7 +269,8 @@ fn show_page(stripped: &Stripped, gold: Option<&str>) {
             }
         });
         let text: String = b.text.chars().take(110).collect::<String>().replace('\n', " ⏎ ");
-        println!("{:>12} {} {text}", kind, in_gold.unwrap_or_default());
+        let words = tokens(&b.text).len();
+        println!("{:>12} {} {words:>4} {text}", kind, in_gold.unwrap_or_default());
     }
 }
 
@@ -262,6 +286,7 @@ fn scrapinghub(o: &Options) -> Result<(), String> {
     let pasted = if o.html { Value::Null } else { read_json(&o.dir.join("output/html-text.json"))? };
     let mut ids: Vec<&String> = gold.keys().collect();
     ids.sort();
+    keep_half(&mut ids, o.half);
     if let Some(p) = &o.page {
         ids.retain(|id| id.starts_with(p.as_str()));
     }
@@ -301,14 +326,14 @@ fn scrapinghub(o: &Options) -> Result<(), String> {
     let mbps = bytes as f64 / 1e6 / elapsed.max(1e-9);
     if o.json {
         let v = json!({
-            "set": "scrapinghub", "path": path, "pages": ids.len(),
+            "set": "scrapinghub", "path": path, "pages": ids.len(), "half": half_name(o.half),
             "precision": p4, "recall": r4, "f1": f4,
             "bow_precision": p1, "bow_recall": r1, "bow_f1": f1,
             "mb_per_s": mbps,
         });
         println!("{v}");
     } else {
-        println!("scrapinghub, {path} path, {} pages, Config::default()", ids.len());
+        println!("scrapinghub, {path} path, {} pages ({}), Config::default()", ids.len(), half_name(o.half));
         println!("{:<14} {:>9} {:>9} {:>9}", "metric", "precision", "recall", "F1");
         println!("{:<14} {:>9.3} {:>9.3} {:>9.3}", "4-gram", p4, r4, f4);
         println!("{:<14} {:>9.3} {:>9.3} {:>9.3}", "bag of words", p1, r1, f1);
@@ -316,6 +341,14 @@ fn scrapinghub(o: &Options) -> Result<(), String> {
     }
     print_worst(&mut per_page, o.worst);
     Ok(())
+}
+
+fn half_name(half: Option<usize>) -> &'static str {
+    match half {
+        Some(0) => "even half",
+        Some(_) => "odd half",
+        None => "all",
+    }
 }
 
 fn print_worst(per_page: &mut [(f64, f64, f64, String)], n: usize) {
@@ -385,6 +418,7 @@ fn trafilatura(o: &Options) -> Result<(), String> {
     let data = data.as_object().ok_or("evaldata.json is not an object")?;
     let mut urls: Vec<&String> = data.keys().collect();
     urls.sort();
+    keep_half(&mut urls, o.half);
     let mut all = Counts::default();
     let mut english = Counts::default();
     let mut other = Counts::default();
@@ -450,7 +484,7 @@ fn trafilatura(o: &Options) -> Result<(), String> {
     let mbps = bytes as f64 / 1e6 / elapsed.max(1e-9);
     if o.json {
         let v = json!({
-            "set": "trafilatura", "path": path, "pages": all.pages, "missing_files": missing,
+            "set": "trafilatura", "path": path, "pages": all.pages, "half": half_name(o.half), "missing_files": missing,
             "precision": p, "recall": r, "f1": f,
             "english_pages": english.pages, "english_f1": ef,
             "non_english_pages": other.pages, "non_english_precision": np, "non_english_recall": nr, "non_english_f1": nf,
@@ -458,7 +492,11 @@ fn trafilatura(o: &Options) -> Result<(), String> {
         });
         println!("{v}");
     } else {
-        println!("trafilatura set, {path} path, {} pages ({missing} files missing), Config::default()", all.pages);
+        println!(
+            "trafilatura set, {path} path, {} pages ({}, {missing} files missing), Config::default()",
+            all.pages,
+            half_name(o.half)
+        );
         println!("{:<24} {:>6} {:>9} {:>9} {:>9}", "pages", "count", "precision", "recall", "F1");
         println!("{:<24} {:>6} {:>9.3} {:>9.3} {:>9.3}", "all", all.pages, p, r, f);
         println!("{:<24} {:>6} {:>9.3} {:>9.3} {:>9.3}", "English (lang=en*)", english.pages, ep, er, ef);
