@@ -76,11 +76,8 @@ pub(crate) fn assign<'m>(
     // The article may open with its own header lines (a date, a byline, a repeated headline)
     // before its first paragraph: those are looked at too, and stay body unless they are
     // metadata.
-    let first_paragraph = article
-        .clone()
-        .take(cfg.header_max_lines)
-        .find(|&i| roles[i] == Role::Prose)
-        .unwrap_or(article.start);
+    let first_paragraph =
+        article.clone().take(cfg.header_max_lines).find(|&i| roles[i] == Role::Prose).unwrap_or(article.start);
     let header = start..first_paragraph;
     let usable = |i: usize, out: &[Block]| {
         roles[i] != Role::Chrome && !repeated[i] && out[i].reason != Some(Reason::KnownPhrase)

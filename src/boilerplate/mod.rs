@@ -452,7 +452,12 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
             Class::End(r) => (BlockKind::Boilerplate, Some(r)),
             _ if i < article.start => (BlockKind::Boilerplate, Some(Reason::BeforeArticle)),
             _ if i >= article.end => (BlockKind::Boilerplate, Some(Reason::AfterArticle)),
-            Class::Short | Class::Label if in_run(n, i, cfg.menu_run, short_like) => {
+            // A list inside the marked-up article (ingredients, steps, code) is not a menu
+            // unless its items are links.
+            Class::Short | Class::Label
+                if in_run(n, i, cfg.menu_run, short_like)
+                    && !mark(i).is_some_and(|m| m.hints.has(Hint::Article) && m.link_share < cfg.max_link_share) =>
+            {
                 (BlockKind::Boilerplate, Some(Reason::Navigation))
             }
             _ => (BlockKind::Body, None),
