@@ -44,8 +44,20 @@ pub enum ConflictKind {
     Ordinal,
     /// A length of time.
     Duration,
+    /// A time of day ("10:30 a.m." / "11 a.m.").
+    Time,
     /// A person, place or organisation.
     Entity,
+}
+
+impl Fact {
+    fn conflict_kind(&self) -> ConflictKind {
+        if self.clock.is_some() {
+            ConflictKind::Time
+        } else {
+            ConflictKind::of(&self.kind)
+        }
+    }
 }
 
 impl ConflictKind {
@@ -62,6 +74,26 @@ impl ConflictKind {
     }
 }
 
+/// The part a figure plays in a movement ("rose $2 to $21 from $19").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// The level reached or stood at: "to $21.51", "at $3.01".
+    Level,
+    /// The level left: "from $2,500".
+    Earlier,
+    /// The size of the change: "rose $2.11", "down 34 cents", "by $300".
+    Change,
+}
+
+/// A time of day read from a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Clock {
+    /// Minutes since midnight.
+    pub minutes: u32,
+    /// The time zone named after it ("gmt"), if any.
+    pub zone: Option<String>,
+}
+
 /// A value in a sentence, with what the fact check needs to know about it.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Fact {
@@ -71,14 +103,30 @@ pub(crate) struct Fact {
     pub digits: u32,
     /// A word such as "about" or "more than" comes right before it.
     pub hedged: bool,
+    /// A bound rather than a figure: `Some(true)` for a floor ("at least 23", "more than 360"),
+    /// `Some(false)` for a ceiling ("up to 25 years", "less than 50 pounds").
+    pub bound: Option<bool>,
     /// What it measures or counts, stemmed: a unit of measure right after it ("miles"), or for an
     /// ordinal without a time unit the next content word ("fifth time").
     pub unit: Option<String>,
+    /// For a plain number, what it counts: the content words right after it ("88,747 votes",
+    /// "three-term", "two Hamas officials", "two of the Britons"), stemmed, or "age" for a
+    /// number set off by commas after a name ("Sandy Mitchell, 44,"). Empty when unknown.
+    pub counts: Vec<String>,
+    /// Its part in a movement, when the word before it tells: a level reached ("to $21.51", "at
+    /// $3.01"), the level left ("from $2,500") or the change itself ("rose $2.11", "by $300").
+    pub role: Option<Role>,
     /// The range it is one end of ("six to eight weeks": 6 to 8).
     pub range: Option<(f64, f64)>,
+    /// The time of day it states, when it is one ("2:40 a.m.", "0240 GMT", "6 p.m."): compared
+    /// only with another time of day in the same zone (or both without one).
+    pub clock: Option<Clock>,
     /// When something was said or read ("officials said Tuesday", "as of 10:33 a.m."), not a
     /// fact of the story: never compared.
     pub timestamp: bool,
+    /// When a figure was read: a time of day, or a date after "as of". Two statements read at
+    /// different times may give different figures without contradicting each other.
+    pub snapshot: bool,
     /// Stems of the content words around it, sorted and deduplicated.
     pub context: Vec<String>,
 }
@@ -97,11 +145,18 @@ pub struct Conflict {
 /// The phrase lists of `data/facts/en.txt`, by group.
 struct Lists {
     approximations: Vec<Vec<String>>,
+    floors: Vec<Vec<String>>,
+    level_words: HashSet<&'static str>,
+    earlier_words: HashSet<&'static str>,
+    change_words: HashSet<&'static str>,
+    ceilings: Vec<Vec<String>>,
     units: HashSet<&'static str>,
     snapshots: Vec<Vec<String>>,
     range_words: HashSet<&'static str>,
     range_openers: Vec<Vec<String>>,
     clock: HashSet<&'static str>,
+    zones: HashSet<&'static str>,
+    clock_snapshots: Vec<Vec<String>>,
     reporting: HashSet<&'static str>,
 }
 
@@ -111,17 +166,43 @@ fn lists() -> &'static Lists {
         let group = |prefix: &str| -> Vec<&'static str> {
             lexicon::grouped_items("data/facts/en.txt").filter(|(g, _)| g.starts_with(prefix)).map(|(_, i)| i).collect()
         };
+        let role = |prefix: &str| -> HashSet<&'static str> {
+            lexicon::grouped_items("data/facts/roles-en.txt")
+                .filter(|(g, _)| g.starts_with(prefix))
+                .map(|(_, i)| i)
+                .collect()
+        };
         let phrases = |prefix: &str| -> Vec<Vec<String>> {
             group(prefix).into_iter().map(|p| words_in(p, 0..p.len()).map(|w| fold(&p[w])).collect()).collect()
         };
         Lists {
-            approximations: phrases("approximation words"),
+            approximations: phrases("approximation words")
+                .into_iter()
+                .chain(phrases("floor words"))
+                .chain(phrases("ceiling words"))
+                .collect(),
+            floors: phrases("floor words"),
+            level_words: role("level words"),
+            earlier_words: role("earlier level words"),
+            change_words: role("change words"),
+            ceilings: phrases("ceiling words"),
             units: group("units of measure").into_iter().collect(),
             snapshots: phrases("snapshot markers"),
             range_words: group("range words").into_iter().collect(),
             range_openers: phrases("range openers"),
             clock: group("time of day words").into_iter().collect(),
-            reporting: group("reporting words").into_iter().collect(),
+            zones: group("time zones").into_iter().collect(),
+            clock_snapshots: phrases("clock snapshot markers"),
+            // The speech verbs and nouns of quotation attribution report a saying too ("said in
+            // an interview Tuesday", "reached for comment Wednesday").
+            reporting: group("reporting words")
+                .into_iter()
+                .chain(
+                    lexicon::grouped_items("data/quotes/attribution.txt")
+                        .filter(|(g, _)| g.starts_with("english speech"))
+                        .map(|(_, i)| i),
+                )
+                .collect(),
         }
     })
 }
@@ -139,6 +220,8 @@ fn significant_digits(written: &str) -> u32 {
         .skip_while(|c| !c.is_ascii_digit())
         .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '\u{a0}' | '\u{202f}' | ' '))
         .collect();
+    // "0.30 percent": the space before the unit is not part of the number.
+    let number = number.trim_end_matches([' ', '\u{a0}', '\u{202f}', '.', ',']);
     let has_point = number.contains('.') && number.rsplit('.').next().is_some_and(|d| d.len() != 3);
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
     let digits = digits.trim_start_matches('0');
@@ -151,12 +234,13 @@ fn significant_digits(written: &str) -> u32 {
 /// differently without contradicting each other), and a clock time after "as of" or "by" (when a
 /// figure was read).
 pub(crate) fn facts_of(text: &str, sentence: Range<usize>, lang: Lang, cfg: &Config) -> Vec<Fact> {
-    let found = values(text, sentence.clone(), lang);
+    let mut found = values(text, sentence.clone(), lang);
     if found.is_empty() {
         return Vec::new();
     }
     let l = lists();
     let words: Vec<(Range<usize>, String)> = words_in(text, sentence).map(|r| (r.clone(), fold(&text[r]))).collect();
+    let clocks = read_clocks(text, &mut found, &words, l);
     let spans: Vec<Range<usize>> = found.iter().map(|v| v.span.clone()).collect();
     let inside = |r: &Range<usize>| within_any(&spans, r);
     let mut out: Vec<Fact> = Vec::new();
@@ -165,11 +249,13 @@ pub(crate) fn facts_of(text: &str, sentence: Range<usize>, lang: Lang, cfg: &Con
         let after = words.partition_point(|(r, _)| r.start < v.span.end);
         let near = |k: usize| words.get(k).map(|(_, w)| w.as_str());
         let calendar = matches!(v.kind, ValueKind::Weekday { .. } | ValueKind::Date { .. } | ValueKind::Month { .. });
-        let said_then = (first.saturating_sub(2)..first)
+        let said_then = (first.saturating_sub(3)..first)
             .chain(after..after + 2)
             .any(|k| near(k).is_some_and(|w| l.reporting.contains(w.strip_suffix("'s").unwrap_or(w))));
-        let clock = near(after).is_some_and(|w| l.clock.contains(w));
-        let timestamp = (calendar && said_then) || (clock && preceded_by(&words, first, &l.snapshots));
+        let clock = clocks.iter().find(|(r, _)| r.start == v.span.start).map(|(_, c)| c.clone());
+        let snapshot = preceded_by(&words, first, &l.snapshots) && (calendar || clock.is_some())
+            || (clock.is_some() && preceded_by(&words, first, &l.clock_snapshots));
+        let timestamp = (calendar && said_then) || snapshot;
         // The nearest content words on each side, skipping function words and other values.
         let content = |(r, w): &&(Range<usize>, String)| {
             !inside(r) && w.chars().any(char::is_alphabetic) && !lexicon::is_stopword(w, lang)
@@ -190,6 +276,13 @@ pub(crate) fn facts_of(text: &str, sentence: Range<usize>, lang: Lang, cfg: &Con
             kind: v.kind,
             digits,
             hedged: preceded_by(&words, first, &l.approximations),
+            bound: if preceded_by(&words, first, &l.floors) {
+                Some(true)
+            } else if preceded_by(&words, first, &l.ceilings) {
+                Some(false)
+            } else {
+                None
+            },
             unit: match v.kind {
                 // What an ordinal counts is the word after it: "fifth time" is not "first meeting".
                 ValueKind::Ordinal { unit: None, .. } => {
@@ -197,8 +290,21 @@ pub(crate) fn facts_of(text: &str, sentence: Range<usize>, lang: Lang, cfg: &Con
                 }
                 _ => near(after).filter(|w| l.units.contains(w)).map(|w| lexicon::stem(w, lang)),
             },
+            counts: if matches!(v.kind, ValueKind::Number { .. }) && clock.is_none() {
+                counted(text, &words, first, after, lang, &inside)
+            } else {
+                Vec::new()
+            },
+            role: match first.checked_sub(1).and_then(near) {
+                Some(w) if l.level_words.contains(w) => Some(Role::Level),
+                Some(w) if l.earlier_words.contains(w) => Some(Role::Earlier),
+                Some(w) if l.change_words.contains(w) => Some(Role::Change),
+                _ => None,
+            },
             range: None,
+            clock,
             timestamp,
+            snapshot,
             context,
         });
     }
@@ -209,9 +315,10 @@ pub(crate) fn facts_of(text: &str, sentence: Range<usize>, lang: Lang, cfg: &Con
         let between = text.get(out[k - 1].span.end..out[k].span.start).unwrap_or("x").trim();
         let start = words.partition_point(|(r, _)| r.end <= out[k - 1].span.start);
         let opened = preceded_by(&words, start, &l.range_openers);
-        // "from 16 cents a share to 27 cents": a few words of unit may come before the joiner.
+        // "from 16 cents a share to 27 cents": a few words of unit (up to three) may come before
+        // the joiner.
         let gap: Vec<String> = words_in(between, 0..between.len()).map(|w| fold(&between[w])).collect();
-        let joined_by_word = gap.len() <= 3 && gap.last().is_some_and(|w| l.range_words.contains(w.as_str()));
+        let joined_by_word = gap.len() <= 4 && gap.last().is_some_and(|w| l.range_words.contains(w.as_str()));
         // Two percentages joined by "to" are a range even without an opener ("1 percent to 3
         // percent"): a change and a level would be in different units.
         let percents = matches!((out[k - 1].kind, out[k].kind), (ValueKind::Percent { .. }, ValueKind::Percent { .. }));
@@ -231,6 +338,129 @@ pub(crate) fn facts_of(text: &str, sentence: Range<usize>, lang: Lang, cfg: &Con
             out[k - 1].range = Some((x.min(y), x.max(y)));
             out[k].range = Some((x.min(y), x.max(y)));
         }
+    }
+    out
+}
+
+/// What the plain number spanning words `first..after` counts (see [`Fact::counts`]).
+fn counted(
+    text: &str,
+    words: &[(Range<usize>, String)],
+    first: usize,
+    after: usize,
+    lang: Lang,
+    inside: &dyn Fn(&Range<usize>) -> bool,
+) -> Vec<String> {
+    let gap = |a: usize, b: usize| -> &str {
+        match (words.get(a), words.get(b)) {
+            (Some((x, _)), Some((y, _))) => text.get(x.end..y.start).unwrap_or("?"),
+            _ => "?",
+        }
+    };
+    // "Sandy Mitchell, 44, from Glasgow": an age.
+    let after_name = first > 0
+        && gap(first - 1, first).trim() == ","
+        && text.get(words[first - 1].0.clone()).is_some_and(|w| w.starts_with(char::is_uppercase))
+        && after > first
+        && text.get(words[after - 1].0.end..).is_some_and(|t| t.starts_with([',', '.', ';']));
+    if after_name {
+        return vec!["age".to_string()];
+    }
+    let mut k = after;
+    // "two of the Britons": what is counted comes after "of" and an article.
+    if after > first && words.get(k).is_some_and(|(_, w)| w == "of") && gap(after - 1, k).trim().is_empty() {
+        k += 1;
+        while words.get(k).is_some_and(|(_, w)| lexicon::is_stopword(w, lang)) && k < after + 3 {
+            k += 1;
+        }
+    }
+    let mut out = Vec::new();
+    let mut prev = after.saturating_sub(1);
+    while let Some((r, w)) = words.get(k) {
+        let joined = gap(prev, k).trim();
+        if out.len() == 4
+            || !(joined.is_empty() || joined == "-")
+            || inside(r)
+            || lexicon::is_stopword(w, lang)
+            || !w.chars().all(char::is_alphabetic)
+        {
+            break;
+        }
+        out.push(lexicon::stem(w, lang));
+        prev = k;
+        k += 1;
+    }
+    // Without parts of speech the head of the run is unknown ("654,000 net long-distance
+    // customers", "500 Index shed"): the whole run is kept, and two runs that share a word may
+    // count the same thing.
+    out.sort_unstable();
+    out
+}
+
+/// Reads the times of day among `found` ("2:40 a.m.", "6 p.m. EDT", "0240 GMT"), joining the
+/// hour and the minutes of "2:40" into one value, and returns each time's span and reading. The
+/// value reader does not know times of day; it reads "2:40" as two numbers.
+fn read_clocks(
+    text: &str,
+    found: &mut Vec<crate::values::Value>,
+    words: &[(Range<usize>, String)],
+    l: &Lists,
+) -> Vec<(Range<usize>, Clock)> {
+    let digits = |r: &Range<usize>, len: std::ops::RangeInclusive<usize>| -> Option<u32> {
+        let s = text.get(r.clone())?;
+        (len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < found.len() {
+        let span = found[k].span.clone();
+        let word_after = |end: usize| {
+            let n = words.partition_point(|(r, _)| r.start < end);
+            words.get(n).filter(|(r, _)| text.get(end..r.start).is_some_and(|g| g.trim().is_empty()))
+        };
+        // "2:40": an hour, a colon and two digits of minutes.
+        let minutes_next =
+            found.get(k + 1).filter(|m| m.span.start == span.end + 1 && text.get(span.end..m.span.start) == Some(":"));
+        let (mut minutes, mut end) = match (digits(&span, 1..=2), minutes_next.and_then(|m| digits(&m.span, 2..=2))) {
+            (Some(h), Some(m)) if h < 24 && m < 60 => (Some(h * 60 + m), found[k + 1].span.end),
+            _ => (None, span.end),
+        };
+        let mut half = word_after(end).map(|(r, w)| (r.clone(), w.as_str())).filter(|(_, w)| l.clock.contains(w));
+        if minutes.is_none() {
+            // "6 p.m." (an hour before a.m./p.m.) or "0240 GMT" (four digits before a zone).
+            let zone_next = word_after(end).is_some_and(|(_, w)| l.zones.contains(w.as_str()));
+            minutes = match (digits(&span, 1..=2), digits(&span, 4..=4)) {
+                (Some(h), _) if half.is_some() && (1..=12).contains(&h) => Some(h * 60),
+                (_, Some(hm)) if zone_next && hm / 100 < 24 && hm % 100 < 60 => Some(hm / 100 * 60 + hm % 100),
+                _ => None,
+            };
+        }
+        let Some(mut m) = minutes else {
+            k += 1;
+            continue;
+        };
+        if let Some((r, w)) = half.take() {
+            let hour = m / 60;
+            if w.starts_with('p') && hour < 12 {
+                m += 12 * 60;
+            } else if w.starts_with('a') && hour == 12 {
+                m -= 12 * 60;
+            }
+            // "p.m" is a word; its final full stop belongs to it.
+            end = if text.get(r.end..r.end + 1) == Some(".") { r.end + 1 } else { r.end };
+        }
+        // A listed zone ("GMT"), or a place or "local" before "time" ("3 p.m. Arizona time").
+        let zone = word_after(end).and_then(|(r, w)| {
+            let named = text.get(r.clone()).is_some_and(|t| t.starts_with(char::is_uppercase)) || w == "local";
+            let place_time = named && word_after(r.end).is_some_and(|(_, t)| t == "time");
+            (l.zones.contains(w.as_str()) || place_time).then(|| w.clone())
+        });
+        if minutes_next.is_some() && m < 24 * 60 {
+            found.remove(k + 1);
+        }
+        found[k].span = span.start..end;
+        out.push((span.start..end, Clock { minutes: m, zone }));
+        k += 1;
     }
     out
 }
@@ -276,7 +506,29 @@ fn cut_to(x: f64, digits: u32) -> f64 {
 /// Whether two facts state the same value: `Some(true)` the same (in any notation, or rounded),
 /// `Some(false)` different values of the same kind of thing, `None` not comparable.
 pub(crate) fn same_value(a: &Fact, b: &Fact, cfg: &Config) -> Option<bool> {
+    // Times of day compare with each other only, and not in two different zones: "6 p.m. EDT"
+    // may well be "3 p.m. Arizona time". A time without a zone is taken to be in the other's.
+    match (&a.clock, &b.clock) {
+        (Some(x), Some(y)) => {
+            let zones_differ = matches!((&x.zone, &y.zone), (Some(p), Some(q)) if p != q);
+            let apart = x.minutes.abs_diff(y.minutes);
+            let margin = if a.hedged || b.hedged { cfg.facts_clock_hedge_minutes } else { 0 };
+            return (!zones_differ).then_some(apart <= margin);
+        }
+        (None, None) => {}
+        _ => return None,
+    }
     if matches!((&a.unit, &b.unit), (Some(u), Some(v)) if u != v) {
+        return None;
+    }
+    // A level and a change ("fell 96 cents to $42.72" / "fell $9.61 to $50.26") are not the same
+    // figure.
+    if matches!((a.role, b.role), (Some(p), Some(q)) if p != q) {
+        return None;
+    }
+    // Numbers that count different things ("88,747 votes" / "a three-term congressman", an age
+    // and a number of people) are not about the same thing.
+    if !a.counts.is_empty() && !b.counts.is_empty() && !a.counts.iter().any(|w| b.counts.contains(w)) {
         return None;
     }
     let agrees = a.kind.agrees(&b.kind)?;
@@ -290,8 +542,22 @@ pub(crate) fn same_value(a: &Fact, b: &Fact, cfg: &Config) -> Option<bool> {
     if within(x, b.range) || within(y, a.range) || overlap {
         return Some(true);
     }
+    // A figure on the right side of the other's bound agrees with it ("up to 25 years" / "seven
+    // years"); two bounds are compared as figures.
+    let satisfies = |bound: &Fact, v: f64, bv: f64| match bound.bound {
+        Some(true) => v >= bv,
+        Some(false) => v <= bv,
+        None => false,
+    };
+    if (b.bound.is_none() && satisfies(a, y, x)) || (a.bound.is_none() && satisfies(b, x, y)) {
+        return Some(true);
+    }
     let relative = (x - y).abs() / x.abs().max(y.abs()).max(f64::MIN_POSITIVE);
-    if (a.hedged || b.hedged) && relative <= cfg.facts_hedge_max {
+    // "About 300" may be 280, but "about $5,247" is not $4,794: a hedged figure of four
+    // significant digits is within 1 %, of five within 0.1 %.
+    let margin = |f: &Fact| cfg.facts_hedge_max.min(10f64.powi(2 - f.digits.min(15) as i32));
+    let hedge = [a, b].iter().filter(|f| f.hedged).map(|f| margin(f)).fold(0.0, f64::max);
+    if relative <= hedge {
         return Some(true);
     }
     // Readings a hair apart (a share price a minute later) are not a contradiction.
@@ -311,6 +577,13 @@ pub(crate) fn same_value(a: &Fact, b: &Fact, cfg: &Config) -> Option<bool> {
 /// whether the sentences are known to report the same thing; if not, a conflict needs
 /// `facts_context_min` shared context words.
 pub(crate) fn conflicting(a: &[Fact], b: &[Fact], aligned: bool, cfg: &Config) -> Vec<(usize, usize)> {
+    // Figures read at different times ("as of Wednesday" / "as of Monday", "at 9:33 a.m." / "at
+    // 12:01 p.m.") are two readings, not a contradiction.
+    let snapshots = |f: &[Fact]| f.iter().filter(|x| x.snapshot).cloned().collect::<Vec<Fact>>();
+    let (sa, sb) = (snapshots(a), snapshots(b));
+    if !sa.is_empty() && !sb.is_empty() && !sa.iter().any(|x| sb.iter().any(|y| x.kind.agrees(&y.kind) == Some(true))) {
+        return Vec::new();
+    }
     // A timestamp is accounted for from the start: it is never compared.
     let accounted_a: Vec<bool> =
         a.iter().map(|x| x.timestamp || b.iter().any(|y| same_value(x, y, cfg) == Some(true))).collect();
@@ -327,9 +600,10 @@ pub(crate) fn conflicting(a: &[Fact], b: &[Fact], aligned: bool, cfg: &Config) -
     }
     // In aligned sentences, a pair that is the only candidate for both its values is about the
     // same thing even without a shared word ("rose 5%" / "climbed 7%") — but not a bare number,
-    // whose role (a count, an age, a score) only its context tells.
+    // whose role (a count, an age, a score) only its context tells, unless the two count the same
+    // thing ("10 people" / "12 people").
     let only_pair = |i: usize, j: usize| {
-        ConflictKind::of(&a[i].kind) != ConflictKind::Number
+        (a[i].conflict_kind() != ConflictKind::Number || a[i].counts.iter().any(|w| b[j].counts.contains(w)))
             && pairs.iter().filter(|(_, x, y)| *x == i || *y == j).count() == 1
     };
     let needed = if aligned { 1 } else { cfg.facts_context_min.max(1) };
@@ -417,7 +691,7 @@ fn bare(folded: &str) -> String {
 }
 
 /// Edit distance of two short words, 0 for equal ones (quadratic, so only called on names).
-fn edits(a: &str, b: &str) -> usize {
+pub(crate) fn edits(a: &str, b: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.iter().enumerate() {
@@ -517,7 +791,7 @@ pub fn conflicts(a: &str, b: &str, cfg: &Config) -> Vec<Conflict> {
     let (fa, fb) = (facts_of(a, 0..a.len(), lang, cfg), facts_of(b, 0..b.len(), lang, cfg));
     let mut out: Vec<Conflict> = conflicting(&fa, &fb, true, cfg)
         .into_iter()
-        .map(|(i, j)| Conflict { kind: ConflictKind::of(&fa[i].kind), a: fa[i].span.clone(), b: fb[j].span.clone() })
+        .map(|(i, j)| Conflict { kind: fa[i].conflict_kind(), a: fa[i].span.clone(), b: fb[j].span.clone() })
         .collect();
     let (na, nb) = (name_words(a, 0..a.len(), lang, &fa), name_words(b, 0..b.len(), lang, &fb));
     out.extend(name_conflicts(&na, &nb, cfg).into_iter().map(|(x, y)| Conflict {
@@ -570,7 +844,7 @@ pub(crate) fn find<I: Iterator<Item = usize>>(
         let ((s, i), (t, j)) = (at[f], at[g]);
         for (x, y) in conflicting(&facts[f], &facts[g], aligned, cfg) {
             out.push(Found {
-                kind: ConflictKind::of(&facts[f][x].kind),
+                kind: facts[f][x].conflict_kind(),
                 a: (s, i, facts[f][x].span.clone()),
                 b: (t, j, facts[g][y].span.clone()),
                 aligned,
@@ -599,7 +873,7 @@ pub(crate) fn find<I: Iterator<Item = usize>>(
     for (f, list) in facts.iter().enumerate() {
         for fact in list {
             for w in &fact.context {
-                index.entry((ConflictKind::of(&fact.kind), w.as_str())).or_default().push(f);
+                index.entry((fact.conflict_kind(), w.as_str())).or_default().push(f);
             }
         }
     }
@@ -697,7 +971,58 @@ mod tests {
             "The stock closed at $31.29 on Wednesday, traders said.",
             "",
         ),
+        // The value reader's notations: a hyphenated scale, a decimal without its zero, a spaced
+        // fraction, a time with and without a colon.
+        ("He was released on $3-million bail.", "He was released on $3 million bail.", ""),
+        ("The ozone limit is .20 parts per million.", "The ozone limit is 0.20 parts per million.", ""),
+        ("A bottle holds 2 ½ servings of soda.", "A bottle holds 2.5 servings of soda.", ""),
+        ("The capsule landed at 0240 GMT in Kazakhstan.", "The capsule landed at 2:40 a.m. GMT in Kazakhstan.", ""),
+        // Times in two zones, and an approximate time.
+        (
+            "The organizer extended the contest until 6 p.m. EDT Sunday.",
+            "The organizer extended the contest until 3 p.m. Arizona time Sunday.",
+            "",
+        ),
+        ("Police were called at about 3 p.m. on Friday.", "Police were called at 3:22 p.m. on Friday.", ""),
+        // Bounds: a figure on the right side of the other's bound.
+        ("He could get six to seven years in prison.", "He could get up to 25 years in prison.", ""),
+        ("More than 60 cases have been reported.", "So far 65 cases have been reported.", ""),
+        // Different things: what a number counts, an age, a level and a change.
+        (
+            "With all precincts counted, Fletcher, a three-term congressman, won.",
+            "With all precincts counted, Fletcher had 88,747 votes.",
+            "",
+        ),
+        (
+            "The suspect, Paul Durousseau, was charged with two counts of murder.",
+            "The suspect, Paul Durousseau, 31, was charged with murder.",
+            "",
+        ),
+        (
+            "Missiles killed two Hamas officials and at least five other people in Gaza.",
+            "Missiles killed seven people in Gaza.",
+            "",
+        ),
+        ("At community colleges, tuition will jump to $2,800 from $2,500.", "Tuition will rise by $300 to $2,800.", ""),
+        ("Altria shares fell 96 cents to $42.72 on Friday.", "Altria shares fell $9.61 to $50.26 on Friday.", "money"),
+        // Readings at different times, and when something was said.
+        (
+            "As of Wednesday, there were 65 probable cases in Toronto.",
+            "As of Monday, there were 66 probable cases in Toronto.",
+            "",
+        ),
+        (
+            "Representatives could not be reached for comment Wednesday.",
+            "Representatives could not be reached for comment Thursday.",
+            "",
+        ),
+        // Rounding to a whole percent.
+        ("Shares of AT&T climbed 4.4 percent on Monday.", "Shares of AT&T climbed 4 percent on Monday.", ""),
         // Conflicts.
+        ("Tuition would rise to about $5,247 a year.", "Tuition would rise to $4,794 a year.", "money"),
+        ("At least 770 people died in the quake.", "In all, 643 people died in the quake.", "number"),
+        ("The parade begins at 10:30 a.m. on Main Street.", "The parade begins at 11 a.m. on Main Street.", "time"),
+        ("The 30-year bond rose 22/32 on Monday.", "The 30-year bond rose 1-3/32 on Monday.", "number"),
         ("The conflict in Ukraine enters its fourth year.", "The war in Ukraine enters its third year.", "ordinal"),
         ("The U.S. approved $200 million in military aid.", "The U.S. approved $150 million in military aid.", "money"),
         ("Inflation rose 2.4 percent in March.", "Inflation rose 3.1 percent in March.", "percent"),

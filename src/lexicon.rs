@@ -102,6 +102,7 @@ pub(crate) const DATA_FILES: &[(&str, &str)] = &[
     ("data/names/en.txt", include_str!("../data/names/en.txt")),
     ("data/names/titles.txt", include_str!("../data/names/titles.txt")),
     ("data/facts/en.txt", include_str!("../data/facts/en.txt")),
+    ("data/facts/roles-en.txt", include_str!("../data/facts/roles-en.txt")),
 ];
 
 /// The text of a built-in data file ("" for an unknown path, which the data-file test rules out).

@@ -745,6 +745,13 @@ impl<'a> Reader<'a> {
     /// A number in digits at `i`, with grouping, a scale suffix ("200m") and a fraction ("3 1/2").
     fn digits(&self, i: usize) -> Option<Digits> {
         let t = self.tok(i)?;
+        // A decimal written without its leading zero (".20 parts per million", ".85 cent"): a
+        // full stop after a space or at the start, then digits.
+        if t.text == "." && self.gap(i) != Gap::Tight {
+            let d = self.tok(i + 1).filter(|d| d.gap == Gap::Tight && d.text.bytes().all(|b| b.is_ascii_digit()))?;
+            let value: f64 = format!("0.{}", d.text).parse().ok()?;
+            return Some(Digits { value, next: i + 2, plain: false });
+        }
         if t.kind != TokenKind::Number {
             return None;
         }
@@ -771,7 +778,15 @@ impl<'a> Reader<'a> {
         let mut plain = suffix.is_empty() && num.bytes().all(|b| b.is_ascii_digit());
         if !suffix.is_empty() {
             let scale = self.words.scale.as_ref().and_then(|s| s.get_word(&fold(suffix)))?;
-            value *= scale;
+            // A one-letter scale is one only for money ("$11M", "200m dollars"); "11M" alone may
+            // be megabits or a model.
+            let money = suffix.chars().count() > 1
+                || (i > 0 && self.gap(i) == Gap::Tight && self.currency(i - 1).is_some())
+                || (i > 1 && self.gap(i) == Gap::Tight && self.currency(i - 2).is_some_and(|(_, e)| e == i))
+                || self.currency_at(i + 1).is_some();
+            if money {
+                value *= scale;
+            }
         }
         let mut next = i + 1;
         // Thousands grouped by spaces: "1 200 000" (no-break spaces anywhere, plain spaces in
@@ -791,13 +806,21 @@ impl<'a> Reader<'a> {
             }
         }
         if plain {
-            // "3 1/2", "3½", and "1/2" on its own.
-            if let Some(f) = self.tok(next).filter(|t| t.gap == Gap::Tight).and_then(|t| vulgar(t.text)) {
+            // "3 1/2", "3½", "3 ½", and "1/2" on its own.
+            if let Some(f) =
+                self.tok(next).filter(|t| matches!(t.gap, Gap::Tight | Gap::Space)).and_then(|t| vulgar(t.text))
+            {
                 return Some(Digits { value: value + f, next: next + 1, plain: false });
             }
             if self.gap(next) == Gap::Space {
                 if let Some(f) = self.fraction(next) {
                     return Some(Digits { value: value + f, next: next + 3, plain: false });
+                }
+            }
+            // "1-10/32", a bond price in thirty-seconds.
+            if self.is_hyphen(next) && self.gap(next + 1) == Gap::Tight {
+                if let Some(f) = self.fraction(next + 1) {
+                    return Some(Digits { value: value + f, next: next + 4, plain: false });
                 }
             }
             if next == i + 1 {
@@ -812,14 +835,15 @@ impl<'a> Reader<'a> {
         Some(Digits { value, next, plain })
     }
 
-    /// A simple fraction "a/b" at `i` (a < b ≤ 10, not part of a date like "8/17/2025").
+    /// A simple fraction "a/b" at `i` (a < b ≤ 10, or sixteenths, thirty-seconds and
+    /// sixty-fourths as bond prices are quoted; not part of a date like "8/17/2025").
     fn fraction(&self, i: usize) -> Option<f64> {
         let a = self.plain_int(i, 2)?;
         if !self.tight(i + 1, "/") || self.gap(i + 2) != Gap::Tight {
             return None;
         }
         let b = self.plain_int(i + 2, 2)?;
-        if self.tight(i + 3, "/") || a >= b || !(2..=10).contains(&b) {
+        if self.tight(i + 3, "/") || a >= b || !((2..=10).contains(&b) || matches!(b, 16 | 32 | 64)) {
             return None;
         }
         Some(f64::from(a) / f64::from(b))
@@ -978,6 +1002,8 @@ impl<'a> Reader<'a> {
     /// A scale word after a number: "million", "bn", "Mio."; one-letter scales ("m", "k") only
     /// when attached to the digits, where they cannot be metres.
     fn scale_after(&self, j: usize) -> Option<(f64, usize)> {
+        // "$3-million bail": a hyphen may join the scale word to the digits.
+        let j = if self.is_hyphen(j) && self.gap(j + 1) == Gap::Tight { j + 1 } else { j };
         if !self.joined(j) {
             return None;
         }
@@ -1026,6 +1052,10 @@ impl<'a> Reader<'a> {
     /// "$200 million", "US$5", "€5bn", "USD 200".
     fn money_prefixed(&self, i: usize) -> Option<(ValueKind, usize)> {
         let (currency, j) = self.currency(i)?;
+        // A symbol written in two tokens is one only when they touch: "A$5", not "a $5".
+        if (i + 1..j).any(|k| self.gap(k) != Gap::Tight) {
+            return None;
+        }
         if !matches!(self.gap(j), Gap::Tight | Gap::Space | Gap::ThinSpace) {
             return None;
         }
@@ -1082,6 +1112,21 @@ impl<'a> Reader<'a> {
         Some((ValueKind::Month { month }, end))
     }
 
+    /// The token after a run of figures joined by slashes starting at `i` ("9/11", "1/2/3"), or
+    /// `i` when there is none.
+    fn slashed(&self, i: usize) -> usize {
+        let number = |k: usize| self.tok(k).is_some_and(|t| t.kind == TokenKind::Number);
+        let mut end = i;
+        while number(end) && self.tight(end + 1, "/") && self.gap(end + 2) == Gap::Tight && number(end + 2) {
+            end += 2;
+        }
+        if end == i {
+            i
+        } else {
+            end + 1
+        }
+    }
+
     /// Digits glued to a word by a hyphen ("COVID-19", "Su-57") name a thing, not a quantity.
     fn is_model_number(&self, i: usize) -> bool {
         i >= 2
@@ -1122,6 +1167,9 @@ pub fn values(text: &str, range: Range<usize>, lang: Lang) -> Vec<Value> {
     let mut i = 0;
     while i < reader.toks.len() {
         match reader.at(i) {
+            // Figures joined by slashes that are neither a fraction nor a date ("9/11", "24/7")
+            // name something; neither figure is a quantity of its own.
+            Some((_, next)) if next == i + 1 && reader.slashed(i) > next => i = reader.slashed(i),
             Some((kind, next)) if next > i => {
                 let start = reader.toks[i].span.start;
                 let end = reader.toks.get(next - 1).map_or(start, |t| t.span.end);
@@ -1183,7 +1231,18 @@ mod tests {
         ("en", "five six", "number:5@five | number:6@six"),
         ("en", "3 1/2 miles", "number:3.5@3 1/2"),
         ("en", "3½ miles", "number:3.5@3½"),
-        ("en", "a 24/7 service", "number:24@24 | number:7@7"),
+        ("en", "a 24/7 service", ""),
+        ("en", "the 9/11 attacks", ""),
+        ("en", "the bond slid 23/32 and then 1-10/32", "number:0.71875@23/32 | number:1.3125@1-10/32"),
+        ("en", "it contains 2 ½ servings", "number:2.5@2 ½"),
+        ("en", "it reaches .20 parts per million", "number:0.2@.20"),
+        ("en", "Version 2.20 is out", "number:2.2@2.20"),
+        ("en", "released on $3-million bail", "money:3000000 usd@$3-million"),
+        ("en", "paid a $10-million fine", "money:10000000 usd@$10-million"),
+        ("en", "paid A$10 million", "money:10000000 aud@A$10 million"),
+        ("en", "1.1 millions youths", "number:1100000@1.1 millions"),
+        ("en", "rates of 11M and 22M", "number:11@11M | number:22@22M"),
+        ("en", "a $11M loss", "money:11000000 usd@$11M"),
         ("en", "COVID-19 cases", ""),
         // Money.
         ("en", "$200 million", "money:200000000 usd@$200 million"),

@@ -191,21 +191,25 @@ pub fn run(mut args: lexopt::Parser) -> Result<(), String> {
     let (mut negatives_flagged, mut positives_flagged) = (0, 0);
     let (mut positives_differ, mut positives_differ_flagged) = (0, 0);
     let (mut misses, mut false_flags): (Vec<&Pair>, Vec<(&Pair, String)>) = (Vec::new(), Vec::new());
+    let mut hits: Vec<(&Pair, String)> = Vec::new();
     for p in &pairs {
         let found = conflicts(&p.a, &p.b, &cfg);
         let values = found.iter().any(|c| c.kind != ConflictKind::Entity);
         let differs = differ(&p.a, &p.b);
+        let shown = || -> String {
+            let shown: Vec<String> = found
+                .iter()
+                .map(|c| format!("{:?} '{}' / '{}'", c.kind, &p.a[c.a.clone()], &p.b[c.b.clone()]))
+                .collect();
+            shown.join("; ")
+        };
         if p.paraphrase {
             positives += 1;
             positives_differ += usize::from(differs);
             if !found.is_empty() {
                 positives_flagged += 1;
                 positives_differ_flagged += usize::from(differs);
-                let shown: Vec<String> = found
-                    .iter()
-                    .map(|c| format!("{:?} '{}' / '{}'", c.kind, &p.a[c.a.clone()], &p.b[c.b.clone()]))
-                    .collect();
-                false_flags.push((p, shown.join("; ")));
+                false_flags.push((p, shown()));
             }
         } else {
             negatives += 1;
@@ -218,6 +222,7 @@ pub fn run(mut args: lexopt::Parser) -> Result<(), String> {
                 selected += 1;
                 if values {
                     selected_hit += 1;
+                    hits.push((p, shown()));
                 } else {
                     misses.push(p);
                 }
@@ -260,6 +265,9 @@ pub fn run(mut args: lexopt::Parser) -> Result<(), String> {
     }
     for (p, why) in false_flags.iter().take(show) {
         println!("FALSE {why}\n  {}\n  {}", p.a, p.b);
+    }
+    for (p, why) in hits.iter().take(show) {
+        println!("HIT {why}\n  {}\n  {}", p.a, p.b);
     }
     Ok(())
 }
