@@ -249,7 +249,9 @@ fn run(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
 
     // 9. Framing: distinctive terms per source, and things named differently.
     let terms = terms::distinctive(&texts, &spans, &langs, cfg);
-    let namings = terms::report_namings(&terms::namings(&texts, &spans), &utf16);
+    let mut namings = terms::namings(&texts, &spans);
+    namings.extend(terms::swaps(&texts, &spans, &langs, |f| links.of(f), cfg));
+    let namings = terms::report_namings(&namings, &utf16);
     budget::out_of_time()?;
 
     // 10. Report, with UTF-16 spans.

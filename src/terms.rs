@@ -20,13 +20,18 @@
 //!
 //! Naming differences come from a data file of contested names and wordings
 //! (`data/framing/en.txt`): each group is one wording of one thing ("kyiv: kiev"); two sources
-//! that use different wordings of the same thing are reported with every place they do.
+//! that use different wordings of the same thing are reported with every place they do. Beyond
+//! the list, two related sentences of different sources that are the same word for word but for
+//! one swapped word or pair ("the annexation of Crimea" / "the seizure of Crimea") name one thing
+//! two ways too.
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::config::Config;
+use crate::diff::{self, Op};
+use crate::facts;
 use crate::lexicon;
 use crate::report::{NamingReport, NamingUse, TermReport, Utf16Index};
 use crate::tokenize::{fold, words_in, Lang};
@@ -303,12 +308,14 @@ fn wordings() -> &'static [Wording] {
 }
 
 /// One source's use of a wording: (source, wording, places).
-pub(crate) type Use = (usize, &'static str, Vec<Range<usize>>);
+pub(crate) type Use = (usize, String, Vec<Range<usize>>);
 
 /// A thing named in more than one way: for each source that names it, the wording and where.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Naming {
-    pub thing: &'static str,
+    /// The listed thing ("kyiv"), or for a swap found in related sentences its two wordings
+    /// ("annexation / seizure").
+    pub thing: String,
     /// By source, then wording.
     pub uses: Vec<Use>,
 }
@@ -346,19 +353,125 @@ pub(crate) fn namings(texts: &[&str], sentences: &[Vec<Range<usize>>]) -> Vec<Na
     }
     let mut by_thing: BTreeMap<&'static str, Vec<Use>> = BTreeMap::new();
     for ((thing, s, wording), spans) in found {
-        by_thing.entry(thing).or_default().push((s, wording, spans));
+        by_thing.entry(thing).or_default().push((s, wording.to_string(), spans));
     }
     by_thing
         .into_iter()
         .filter(|(_, uses)| {
-            let mut wordings: Vec<&str> = uses.iter().map(|(_, w, _)| *w).collect();
+            let mut wordings: Vec<&str> = uses.iter().map(|(_, w, _)| w.as_str()).collect();
             wordings.sort_unstable();
             wordings.dedup();
             let mut sources: Vec<usize> = uses.iter().map(|(s, _, _)| *s).collect();
             sources.dedup();
             wordings.len() >= 2 && sources.len() >= 2
         })
-        .map(|(thing, uses)| Naming { thing, uses })
+        .map(|(thing, uses)| Naming { thing: thing.to_string(), uses })
+        .collect()
+}
+
+/// Whether two folded words are wordings of one listed thing (already found by [`namings`]).
+fn listed_together(a: &str, b: &str) -> bool {
+    let list = wordings();
+    let things = |w: &str| -> Vec<&'static str> {
+        list.iter().filter(|x| x.phrases.iter().any(|p| p.len() == 1 && p[0] == w)).map(|x| x.thing).collect()
+    };
+    let (ta, tb) = (things(a), things(b));
+    ta.iter().any(|t| tb.contains(t))
+}
+
+/// Where each source uses each wording of one thing: (source, wording) → places.
+type Places = BTreeMap<(usize, String), Vec<Range<usize>>>;
+
+/// Things named two ways in related sentences: two sentences of different sources, related by
+/// `related` (flat sentence indices, sources one after another), that are the same word for
+/// word but for one run of one or two content words on each side, with at least
+/// `naming_min_shared` words in common ("Russia's annexation of Crimea was condemned" /
+/// "Russia's seizure of Crimea was condemned"). Swaps that are not a naming are left out: an
+/// inflection (same stem), a figure or a date (those are facts), another name (an entity
+/// conflict, unless the two are spelled one or two letters apart: "Odesa" / "Odessa"), and pairs
+/// the data file already lists.
+pub(crate) fn swaps<I: Iterator<Item = usize>>(
+    texts: &[&str],
+    sentences: &[Vec<Range<usize>>],
+    langs: &[Lang],
+    related: impl Fn(usize) -> I,
+    cfg: &Config,
+) -> Vec<Naming> {
+    let mut at: Vec<(usize, usize)> = Vec::new();
+    for (s, sents) in sentences.iter().enumerate() {
+        at.extend((0..sents.len()).map(|k| (s, k)));
+    }
+    let words_of = |s: usize, k: usize| -> Vec<(Range<usize>, String)> {
+        let text = texts[s];
+        words_in(text, sentences[s][k].clone()).map(|r| (r.clone(), fold(&text[r]))).collect()
+    };
+    // thing → (source, wording) → places.
+    let mut found: BTreeMap<String, Places> = BTreeMap::new();
+    for f in 0..at.len() {
+        for g in related(f).filter(|&g| g < at.len() && at[g].0 != at[f].0 && g > f) {
+            let ((s, i), (t, j)) = (at[f], at[g]);
+            let (wa, wb) = (words_of(s, i), words_of(t, j));
+            let fa: Vec<&str> = wa.iter().map(|(_, w)| w.as_str()).collect();
+            let fb: Vec<&str> = wb.iter().map(|(_, w)| w.as_str()).collect();
+            let edits = diff::diff(&fa, &fb, cfg.quote_max_words.saturating_mul(cfg.quote_max_words));
+            let shared: usize = edits.iter().filter(|e| e.op == Op::Equal).map(|e| e.a.len()).sum();
+            let changed: Vec<&diff::Edit> = edits.iter().filter(|e| e.op != Op::Equal).collect();
+            let [e] = changed.as_slice() else { continue };
+            if e.op != Op::Replace || shared < cfg.naming_min_shared || e.a.len() > 2 || e.b.len() > 2 {
+                continue;
+            }
+            let la = langs.get(s).copied().unwrap_or_default();
+            let lb = langs.get(t).copied().unwrap_or_default();
+            let side = |ws: &[(Range<usize>, String)], r: &Range<usize>, text: &str, lang: Lang| {
+                let run = &ws[r.clone()];
+                let span = run.first().map_or(0, |w| w.0.start)..run.last().map_or(0, |w| w.0.end);
+                let wording = run.iter().map(|(_, w)| w.as_str()).collect::<Vec<_>>().join(" ");
+                let content = run
+                    .iter()
+                    .all(|(_, w)| w.chars().all(|c| c.is_alphabetic() || c == '-') && !lexicon::is_stopword(w, lang));
+                let capital = r.start > 0 && run.iter().any(|(x, _)| text[x.clone()].starts_with(char::is_uppercase));
+                let value = !crate::values::values(text, span.clone(), lang).is_empty();
+                let stems: Vec<String> = run.iter().map(|(_, w)| lexicon::stem(w, lang)).collect();
+                (span, wording, content && !value, capital, stems)
+            };
+            let (sa, wording_a, ok_a, cap_a, stem_a) = side(&wa, &e.a, texts[s], la);
+            let (sb, wording_b, ok_b, cap_b, stem_b) = side(&wb, &e.b, texts[t], lb);
+            let letters = wording_a.chars().count().max(wording_b.chars().count());
+            let variant = letters >= 4 && facts::edits(&wording_a, &wording_b) <= 2;
+            if !ok_a
+                || !ok_b
+                || stem_a == stem_b
+                || ((cap_a || cap_b) && !variant)
+                || listed_together(&wording_a, &wording_b)
+            {
+                continue;
+            }
+            let thing = if wording_a < wording_b {
+                format!("{wording_a} / {wording_b}")
+            } else {
+                format!("{wording_b} / {wording_a}")
+            };
+            let uses = found.entry(thing).or_default();
+            for (source, wording, span) in [(s, wording_a, sa), (t, wording_b, sb)] {
+                let places = uses.entry((source, wording)).or_default();
+                if !places.contains(&span) {
+                    places.push(span);
+                }
+            }
+        }
+    }
+    found
+        .into_iter()
+        .map(|(thing, uses)| Naming {
+            thing,
+            uses: uses
+                .into_iter()
+                .map(|((s, w), mut spans)| {
+                    spans.sort_by_key(|r| (r.start, r.end));
+                    (s, w, spans)
+                })
+                .collect(),
+        })
         .collect()
 }
 
@@ -393,13 +506,13 @@ pub(crate) fn report_namings(namings: &[Naming], idx: &[Utf16Index]) -> Vec<Nami
     namings
         .iter()
         .map(|n| NamingReport {
-            thing: n.thing.to_string(),
+            thing: n.thing.clone(),
             uses: n
                 .uses
                 .iter()
                 .map(|(s, wording, spans)| NamingUse {
                     source: *s,
-                    wording: wording.to_string(),
+                    wording: wording.clone(),
                     spans: spans.iter().map(|r| idx[*s].span(r)).collect(),
                 })
                 .collect(),
@@ -482,13 +595,80 @@ mod tests {
             "Kyiv said no; the annexation of Crimea stands.",
         ];
         let found = namings(&texts, &one_sentence_each(&texts));
-        let things: Vec<&str> = found.iter().map(|n| n.thing).collect();
+        let things: Vec<&str> = found.iter().map(|n| n.thing.as_str()).collect();
         assert_eq!(things, ["crimea in 2014", "kyiv"]);
         let kyiv = &found[1];
-        let uses: Vec<(usize, &str)> = kyiv.uses.iter().map(|(s, w, _)| (*s, *w)).collect();
+        let uses: Vec<(usize, &str)> = kyiv.uses.iter().map(|(s, w, _)| (*s, w.as_str())).collect();
         assert_eq!(uses, [(0, "kyiv"), (1, "kiev"), (3, "kyiv")]);
         assert_eq!(&texts[1][kyiv.uses[1].2[0].clone()], "Kiev");
         let same = ["Officials in Kyiv rejected the plan.", "Kyiv said no."];
         assert!(namings(&same, &one_sentence_each(&same)).is_empty());
+    }
+
+    /// The swaps found between sentence 0 of each text and sentence 0 of the next, as
+    /// (thing, [(source, wording)]).
+    fn swapped(texts: &[&str]) -> Vec<(String, Vec<(usize, String)>)> {
+        let sentences = one_sentence_each(texts);
+        let langs = vec![Lang::En; texts.len()];
+        let related = |f: usize| (f + 1..texts.len()).collect::<Vec<_>>().into_iter();
+        swaps(texts, &sentences, &langs, related, &Config::default())
+            .into_iter()
+            .map(|n| (n.thing, n.uses.into_iter().map(|(s, w, _)| (s, w)).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn issue_6_one_swapped_word_in_aligned_sentences_is_a_naming() {
+        let found = swapped(&[
+            "Russia's annexation of Crimea in 2014 was condemned by the West.",
+            "Russia's seizure of Crimea in 2014 was condemned by the West.",
+        ]);
+        assert_eq!(
+            found,
+            [("annexation / seizure".to_string(), vec![(0, "annexation".into()), (1, "seizure".into())])]
+        );
+        // A pair of words, and a spelling variant of a name.
+        let found = swapped(&[
+            "The storm flooded the streets of Mariupol again on the same night.",
+            "The storm flooded the streets of Mariupil again on the same night.",
+        ]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "mariupil / mariupol");
+        let found = swapped(&[
+            "Officials said the militants attacked the convoy near the border.",
+            "Officials said the freedom fighters attacked the convoy near the border.",
+        ]);
+        assert_eq!(found[0].0, "freedom fighters / militants");
+    }
+
+    #[test]
+    fn issue_6_swaps_that_are_not_namings() {
+        for texts in [
+            // Two different people: an entity conflict, not a naming.
+            [
+                "On Monday, Olaf Scholz met the minister in Geneva.",
+                "On Monday, Emmanuel Macron met the minister in Geneva.",
+            ],
+            // An inflection of the same word.
+            [
+                "The minister says the talks will resume next week.",
+                "The minister said the talks will resume next week.",
+            ],
+            // A figure or a date: those are facts.
+            ["The summit will take place on Tuesday in Geneva.", "The summit will take place on Thursday in Geneva."],
+            // Two swaps, or too little in common.
+            [
+                "Russia's annexation of Crimea was condemned by the West.",
+                "Russia's seizure of Crimea was welcomed by the West.",
+            ],
+            ["The seizure was condemned.", "The annexation was condemned."],
+            // Kiev / Kyiv is listed, and found by the list.
+            [
+                "Officials in Kiev rejected the plan on the same day.",
+                "Officials in Kyiv rejected the plan on the same day.",
+            ],
+        ] {
+            assert!(swapped(&texts).is_empty(), "{texts:?}: {:?}", swapped(&texts));
+        }
     }
 }

@@ -195,3 +195,18 @@ fn issue_6_a_source_and_its_copy_agree_on_everything() {
     assert!(r.sources.iter().all(|s| s.quotes.iter().all(|q| !q.single_source)));
     assert!(r.sources.iter().all(|s| s.terms.is_empty()), "nothing sets a copy apart");
 }
+
+#[test]
+fn issue_6_a_word_swapped_in_aligned_sentences_is_named_differently() {
+    let a = "Officials said the militants attacked the convoy near the border on Sunday. \
+             The army sent more troops to the region after the attack.";
+    let b = "Officials said the freedom fighters attacked the convoy near the border on Sunday. \
+             The army sent more troops to the region after the attack.";
+    let r = analyze(&[Source::new("a", a), Source::new("b", b)], &Config::default()).expect("analyzes");
+    let n = r.namings.iter().find(|n| n.thing == "freedom fighters / militants").expect("the swap is a naming");
+    let uses: Vec<(usize, &str)> = n.uses.iter().map(|u| (u.source, u.wording.as_str())).collect();
+    assert_eq!(uses, [(0, "militants"), (1, "freedom fighters")]);
+    let units: Vec<u16> = b.encode_utf16().collect();
+    let span = n.uses[1].spans[0];
+    assert_eq!(String::from_utf16_lossy(&units[span.start as usize..span.end as usize]), "freedom fighters");
+}
