@@ -25,7 +25,7 @@
 //! one swapped word or pair ("the annexation of Crimea" / "the seizure of Crimea") name one thing
 //! two ways too.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -407,56 +407,61 @@ pub(crate) fn swaps<I: Iterator<Item = usize>>(
     };
     // thing → (source, wording) → places.
     let mut found: BTreeMap<String, Places> = BTreeMap::new();
+    // Each related pair once, whichever side lists it, in the order of the sources.
+    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
     for f in 0..at.len() {
-        for g in related(f).filter(|&g| g < at.len() && at[g].0 != at[f].0 && g > f) {
-            let ((s, i), (t, j)) = (at[f], at[g]);
-            let (wa, wb) = (words_of(s, i), words_of(t, j));
-            let fa: Vec<&str> = wa.iter().map(|(_, w)| w.as_str()).collect();
-            let fb: Vec<&str> = wb.iter().map(|(_, w)| w.as_str()).collect();
-            let edits = diff::diff(&fa, &fb, cfg.quote_max_words.saturating_mul(cfg.quote_max_words));
-            let shared: usize = edits.iter().filter(|e| e.op == Op::Equal).map(|e| e.a.len()).sum();
-            let changed: Vec<&diff::Edit> = edits.iter().filter(|e| e.op != Op::Equal).collect();
-            let [e] = changed.as_slice() else { continue };
-            if e.op != Op::Replace || shared < cfg.naming_min_shared || e.a.len() > 2 || e.b.len() > 2 {
-                continue;
-            }
-            let la = langs.get(s).copied().unwrap_or_default();
-            let lb = langs.get(t).copied().unwrap_or_default();
-            let side = |ws: &[(Range<usize>, String)], r: &Range<usize>, text: &str, lang: Lang| {
-                let run = &ws[r.clone()];
-                let span = run.first().map_or(0, |w| w.0.start)..run.last().map_or(0, |w| w.0.end);
-                let wording = run.iter().map(|(_, w)| w.as_str()).collect::<Vec<_>>().join(" ");
-                let content = run
-                    .iter()
-                    .all(|(_, w)| w.chars().all(|c| c.is_alphabetic() || c == '-') && !lexicon::is_stopword(w, lang));
-                let capital = r.start > 0 && run.iter().any(|(x, _)| text[x.clone()].starts_with(char::is_uppercase));
-                let value = !crate::values::values(text, span.clone(), lang).is_empty();
-                let stems: Vec<String> = run.iter().map(|(_, w)| lexicon::stem(w, lang)).collect();
-                (span, wording, content && !value, capital, stems)
-            };
-            let (sa, wording_a, ok_a, cap_a, stem_a) = side(&wa, &e.a, texts[s], la);
-            let (sb, wording_b, ok_b, cap_b, stem_b) = side(&wb, &e.b, texts[t], lb);
-            let letters = wording_a.chars().count().max(wording_b.chars().count());
-            let variant = letters >= 4 && facts::edits(&wording_a, &wording_b) <= 2;
-            if !ok_a
-                || !ok_b
-                || stem_a == stem_b
-                || ((cap_a || cap_b) && !variant)
-                || listed_together(&wording_a, &wording_b)
-            {
-                continue;
-            }
-            let thing = if wording_a < wording_b {
-                format!("{wording_a} / {wording_b}")
-            } else {
-                format!("{wording_b} / {wording_a}")
-            };
-            let uses = found.entry(thing).or_default();
-            for (source, wording, span) in [(s, wording_a, sa), (t, wording_b, sb)] {
-                let places = uses.entry((source, wording)).or_default();
-                if !places.contains(&span) {
-                    places.push(span);
-                }
+        for g in related(f).filter(|&g| g < at.len() && at[g].0 != at[f].0) {
+            pairs.insert((f.min(g), f.max(g)));
+        }
+    }
+    for (f, g) in pairs {
+        let ((s, i), (t, j)) = (at[f], at[g]);
+        let (wa, wb) = (words_of(s, i), words_of(t, j));
+        let fa: Vec<&str> = wa.iter().map(|(_, w)| w.as_str()).collect();
+        let fb: Vec<&str> = wb.iter().map(|(_, w)| w.as_str()).collect();
+        let edits = diff::diff(&fa, &fb, cfg.quote_max_words.saturating_mul(cfg.quote_max_words));
+        let shared: usize = edits.iter().filter(|e| e.op == Op::Equal).map(|e| e.a.len()).sum();
+        let changed: Vec<&diff::Edit> = edits.iter().filter(|e| e.op != Op::Equal).collect();
+        let [e] = changed.as_slice() else { continue };
+        if e.op != Op::Replace || shared < cfg.naming_min_shared || e.a.len() > 2 || e.b.len() > 2 {
+            continue;
+        }
+        let la = langs.get(s).copied().unwrap_or_default();
+        let lb = langs.get(t).copied().unwrap_or_default();
+        let side = |ws: &[(Range<usize>, String)], r: &Range<usize>, text: &str, lang: Lang| {
+            let run = &ws[r.clone()];
+            let span = run.first().map_or(0, |w| w.0.start)..run.last().map_or(0, |w| w.0.end);
+            let wording = run.iter().map(|(_, w)| w.as_str()).collect::<Vec<_>>().join(" ");
+            let content = run
+                .iter()
+                .all(|(_, w)| w.chars().all(|c| c.is_alphabetic() || c == '-') && !lexicon::is_stopword(w, lang));
+            let capital = r.start > 0 && run.iter().any(|(x, _)| text[x.clone()].starts_with(char::is_uppercase));
+            let value = !crate::values::values(text, span.clone(), lang).is_empty();
+            let stems: Vec<String> = run.iter().map(|(_, w)| lexicon::stem(w, lang)).collect();
+            (span, wording, content && !value, capital, stems)
+        };
+        let (sa, wording_a, ok_a, cap_a, stem_a) = side(&wa, &e.a, texts[s], la);
+        let (sb, wording_b, ok_b, cap_b, stem_b) = side(&wb, &e.b, texts[t], lb);
+        let letters = wording_a.chars().count().max(wording_b.chars().count());
+        let variant = letters >= 4 && facts::edits(&wording_a, &wording_b) <= 2;
+        if !ok_a
+            || !ok_b
+            || stem_a == stem_b
+            || ((cap_a || cap_b) && !variant)
+            || listed_together(&wording_a, &wording_b)
+        {
+            continue;
+        }
+        let thing = if wording_a < wording_b {
+            format!("{wording_a} / {wording_b}")
+        } else {
+            format!("{wording_b} / {wording_a}")
+        };
+        let uses = found.entry(thing).or_default();
+        for (source, wording, span) in [(s, wording_a, sa), (t, wording_b, sb)] {
+            let places = uses.entry((source, wording)).or_default();
+            if !places.contains(&span) {
+                places.push(span);
             }
         }
     }
@@ -639,6 +644,13 @@ mod tests {
             "Officials said the freedom fighters attacked the convoy near the border.",
         ]);
         assert_eq!(found[0].0, "freedom fighters / militants");
+        // The same when only the later sentence lists the earlier one as related.
+        let texts =
+            ["Officials said the militants attacked the convoy.", "Officials said the rebels attacked the convoy."];
+        let backwards = |f: usize| (0..f).collect::<Vec<_>>().into_iter();
+        let langs = [Lang::En, Lang::En];
+        let found = swaps(&texts, &one_sentence_each(&texts), &langs, backwards, &Config::default());
+        assert_eq!(found.iter().map(|n| n.thing.as_str()).collect::<Vec<_>>(), ["militants / rebels"]);
     }
 
     #[test]
