@@ -161,7 +161,8 @@ function quotesSection(ctx) {
   );
 }
 
-const CONFLICT_LABEL = {
+/** What a conflict disagrees on, in words, for every `ConflictKind` of `src/facts.rs`. */
+export const CONFLICT_LABEL = {
   number: "a number",
   money: "an amount",
   percent: "a percentage",
@@ -169,6 +170,7 @@ const CONFLICT_LABEL = {
   weekday: "a weekday",
   ordinal: "an ordinal",
   duration: "a length of time",
+  time: "a time of day",
   entity: "a name",
 };
 

@@ -3,6 +3,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fileKind, guessName, markdownToText, wordCount } from "../../www/text.js";
 import { toCSV, toMarkdown } from "../../www/export.js";
+import { CONFLICT_LABEL } from "../../www/facts.js";
+import { readFileSync } from "node:fs";
 
 test("a source is named after its title or first line", () => {
   const cases = [
@@ -122,4 +124,12 @@ test("the service worker keeps every file the page loads, so it works offline", 
   // The service worker's own script is fetched by the browser, not from its cache.
   seen.delete("sw.js");
   for (const f of seen) assert.ok(kept.has(f), `${f} is loaded by the page but not kept by sw.js`);
+});
+
+test("every kind of conflict the core reports has words on the page", () => {
+  const rust = readFileSync(new URL("../../src/facts.rs", import.meta.url), "utf8");
+  const body = rust.match(/pub enum ConflictKind \{([\s\S]*?)\n\}/)[1];
+  const kinds = [...body.matchAll(/^\s{4}([A-Z]\w*),?$/gm)].map((m) => m[1].replace(/(?<!^)[A-Z]/g, (c) => `_${c}`).toLowerCase());
+  assert.ok(kinds.length >= 9, kinds.join(" "));
+  for (const k of kinds) assert.ok(CONFLICT_LABEL[k], `no label for conflict kind ${k}`);
 });
