@@ -46,7 +46,7 @@ function sh(cmd, argv, opts = {}) {
 
 /** Runs one measuring process and parses the JSON object it prints. */
 // One measuring process may take this long; a slower one is stopped and reported as such, and a
-// size that the size before predicts (growing with the square) to take longer is not run, so
+// size that the sizes before predict (see `plan`) to take longer is not run, so
 // that a quadratic blow-up shows in the table instead of stalling the run.
 const TIMEOUT_MS = 180_000;
 
@@ -121,15 +121,24 @@ const chromium = (task, file, warmup, n) => async () => {
 };
 
 /**
- * Warm-up and runs for the next size, from the time the same system took on the size before,
- * assumed to grow with the square of the size: one cold run when the usual plan would take more
- * than two minutes.
+ * Warm-up and runs for the next size, from the time the same system took on the sizes before:
+ * the growth between the last two sizes (at least linear, at most quadratic; quadratic when only
+ * one size is known) extrapolated to this one. One cold run when the usual plan would take more
+ * than two minutes; skipped when even that is predicted to exceed the time limit.
  */
 function plan(group, system, size, warmup, n) {
-  const prev = results.filter((r) => r.group === group && r.system === system && r.size < size).pop();
+  const before = results.filter((r) => r.group === group && r.system === system && r.size < size);
+  const prev = before[before.length - 1];
   if (!prev) return [warmup, n];
   if (prev.timed_out || prev.skipped) return null;
-  const predicted = (prev.median_cpu_ms ?? prev.median_ms) * (size / prev.size) ** 2;
+  // Wall clock: the time limit is one, and on a shared machine it runs well ahead of CPU time.
+  const ms = (r) => r.median_ms;
+  const older = before[before.length - 2];
+  let exponent = 2;
+  if (older && !older.timed_out && !older.skipped && ms(older) > 0 && ms(prev) > 0) {
+    exponent = Math.min(2, Math.max(1, Math.log(ms(prev) / ms(older)) / Math.log(prev.size / older.size)));
+  }
+  const predicted = ms(prev) * (size / prev.size) ** exponent;
   if (predicted > TIMEOUT_MS) return null;
   return predicted * (warmup + n) > 120_000 ? [0, 1] : [warmup, n];
 }

@@ -203,9 +203,9 @@ impl Alignment {
 }
 
 /// Whether a content term id is informative: not a name and not a number.
-fn informative(corpus: &Corpus, p: &Prepared, t: u32) -> bool {
-    !corpus.is_name.get(t as usize).copied().unwrap_or(false)
-        && !p.numbers.iter().any(|n| corpus.ids.get(n) == Some(&t))
+fn informative(corpus: &Corpus, t: u32) -> bool {
+    let flag = |v: &[bool]| v.get(t as usize).copied().unwrap_or(false);
+    !flag(&corpus.is_name) && !flag(&corpus.is_number)
 }
 
 /// Whether a sentence is trivial: fewer than `min_shared_words` informative content words once
@@ -231,7 +231,7 @@ fn trivial_sentence(corpus: &Corpus, p: &Prepared, lang: Lang, cfg: &Config) -> 
         .iter()
         .zip(&p.content)
         .zip(&in_stock)
-        .filter(|((&t, &c), &st)| c && !st && informative(corpus, p, t))
+        .filter(|((&t, &c), &st)| c && !st && informative(corpus, t))
         .map(|((&t, _), _)| t)
         .collect();
     seen.sort_unstable();
@@ -244,7 +244,7 @@ fn trivial_sentence(corpus: &Corpus, p: &Prepared, lang: Lang, cfg: &Config) -> 
 fn both_halves_contribute(corpus: &Corpus, a: &Prepared, h1: usize, h2: usize) -> bool {
     let informative_set = |p: &Prepared| -> Vec<u32> {
         let mut v: Vec<u32> =
-            p.terms.iter().zip(&p.content).filter(|(&t, &c)| c && informative(corpus, p, t)).map(|(&t, _)| t).collect();
+            p.terms.iter().zip(&p.content).filter(|(&t, &c)| c && informative(corpus, t)).map(|(&t, _)| t).collect();
         v.sort_unstable();
         v.dedup();
         v
@@ -276,7 +276,7 @@ fn compare(corpus: &Corpus, a: &Prepared, b: &Prepared, cfg: &Config) -> (Compar
                 if sa[i].1 && sb[j].1 {
                     quoted += 1;
                 }
-                if informative(corpus, a, t) {
+                if informative(corpus, t) {
                     n_informative += 1;
                 }
                 i += 1;
@@ -499,32 +499,52 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
     };
     let gap = |f: usize, g: usize| ((place(f) - place(g)).abs() * 1e6) as u64;
 
-    // 1. Every kept candidate compared in full, grouped by source.
-    let scored: Vec<Vec<Vec<Scored>>> = (0..n)
-        .map(|f| {
-            let a = &corpus.sentences[f];
-            let mut groups: Vec<Vec<Scored>> = Vec::new();
-            if crate::budget::spend(cands[f].len() + 1) {
-                return groups;
-            }
-            for &g in &cands[f] {
-                let (cmp, weak, quoted) = compare(&corpus, a, &corpus.sentences[g], cfg);
-                let item = Scored { other: g, cmp, trivial: weak || trivial[f] || trivial[g], quoted, gap: gap(f, g) };
-                match groups.last_mut() {
-                    Some(last) if source[last[0].other] == source[g] => last.push(item),
-                    _ => groups.push(vec![item]),
+    // 1. Every kept candidate compared in full, in source order (one flat list per sentence, its
+    // groups found by `by_source`: a thousand sources make millions of these).
+    // The comparison is symmetric, so a pair that is a candidate both ways is compared once: the
+    // later sentence copies the earlier one's result.
+    let mut scored: Vec<Vec<Scored>> = Vec::with_capacity(n);
+    for f in 0..n {
+        let a = &corpus.sentences[f];
+        if crate::budget::spend(cands[f].len() + 1) {
+            scored.push(Vec::new());
+            continue;
+        }
+        let list = cands[f]
+            .iter()
+            .map(|&g| {
+                let seen = if g < f { scored[g].iter().find(|x: &&Scored| x.other == f) } else { None };
+                match seen {
+                    Some(x) => Scored { other: g, ..x.clone() },
+                    None => {
+                        let (cmp, weak, quoted) = compare(&corpus, a, &corpus.sentences[g], cfg);
+                        Scored { other: g, cmp, trivial: weak || trivial[f] || trivial[g], quoted, gap: gap(f, g) }
+                    }
                 }
+            })
+            .collect();
+        scored.push(list);
+    }
+    drop(cands);
+    let by_source = |list: &[Scored]| -> Vec<std::ops::Range<usize>> {
+        let mut runs = Vec::new();
+        let mut start = 0;
+        for k in 1..=list.len() {
+            if k == list.len() || source[list[k].other] != source[list[start].other] {
+                runs.push(start..k);
+                start = k;
             }
-            groups
-        })
-        .collect();
+        }
+        runs
+    };
     // The nearest sentence of each other source, whatever the relation.
     let nearest: Vec<Vec<Scored>> = scored
         .iter()
-        .map(|groups| {
-            groups
-                .iter()
-                .filter_map(|g| {
+        .map(|list| {
+            by_source(list)
+                .into_iter()
+                .filter_map(|r| {
+                    let g = &list[r];
                     g.iter().fold(None::<&Scored>, |best, x| match best {
                         Some(b) if !x.nearer(b) => Some(b),
                         _ => Some(x),
@@ -546,7 +566,8 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
     let joined_cache: Vec<std::cell::OnceCell<Prepared>> = (0..n).map(|_| std::cell::OnceCell::new()).collect();
     for f in 0..n {
         let a = &corpus.sentences[f];
-        for group in &scored[f] {
+        for run in by_source(&scored[f]) {
+            let group = &scored[f][run];
             let s = source[group[0].other];
             let mut top: Option<Link> = None;
             let mut top_rank = None;
@@ -588,16 +609,20 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
                         if (a.words.len() as f64) < cfg.split_min_length_ratio * piece_words as f64 {
                             continue;
                         }
-                        let joined = joined_cache[start].get_or_init(|| corpus.joined(start, end));
-                        let (cmp, weak, quoted) = compare(&corpus, a, joined, cfg);
-                        let trivial = weak || trivial[f] || (trivial[start] && trivial[end]);
-                        // As for single sentences: the model's verdict, or a rewrite when one
-                        // half has this sentence as its nearest in its source. Either way each
-                        // half must bring shared words of its own, or the pair is just one
-                        // sentence with a neighbour attached.
-                        if !both_halves_contribute(&corpus, a, start, end) {
+                        // Each half must bring shared words of its own, or the pair is just one
+                        // sentence with a neighbour attached; and a trivial join is never kept.
+                        // Both are known before the (costlier) comparison.
+                        if trivial[f]
+                            || (trivial[start] && trivial[end])
+                            || !both_halves_contribute(&corpus, a, start, end)
+                        {
                             continue;
                         }
+                        let joined = joined_cache[start].get_or_init(|| corpus.joined(start, end));
+                        let (cmp, weak, quoted) = compare(&corpus, a, joined, cfg);
+                        let trivial = weak;
+                        // As for single sentences: the model's verdict, or a rewrite when one
+                        // half has this sentence as its nearest in its source.
                         let relation = if cmp.relation.is_shared() {
                             cmp.relation
                         } else if cmp.similarity.get() >= cfg.rewrite_similarity_min

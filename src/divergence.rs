@@ -102,12 +102,13 @@ pub(crate) fn jsd(p: &[(u32, f64)], q: &[(u32, f64)]) -> f64 {
 }
 
 /// [`jsd`] with the first distribution spread over dense tables indexed by term: its probability
-/// `p` and `p·log2 p` (zero where absent); `p_empty` says whether it has no terms at all. With
-/// m = p + q, a shared term adds m·log2 m − p·log2 p − q·log2 q to the overlap: one logarithm per
-/// shared term once p·log2 p is known.
-fn jsd_dense(p: &[f64], plogp: &[f64], p_empty: bool, q: &[(u32, f64, f64)]) -> f64 {
-    if p_empty || q.is_empty() {
-        return if p_empty && q.is_empty() { 0.0 } else { 1.0 };
+/// `p` and `p·log2 p` (zero where absent). `p_empty` and `q_empty` say whether each distribution
+/// has no terms at all; `q` may leave out terms that `p` cannot have, since only shared terms
+/// count. With m = p + q, a shared term adds m·log2 m − p·log2 p − q·log2 q to the overlap: one
+/// logarithm per shared term once p·log2 p is known.
+fn jsd_dense(p: &[f64], plogp: &[f64], p_empty: bool, q_empty: bool, q: &[(u32, f64, f64)]) -> f64 {
+    if p_empty || q_empty {
+        return if p_empty && q_empty { 0.0 } else { 1.0 };
     }
     let mut overlap = 0.0;
     for &(t, b, blogb) in q {
@@ -217,6 +218,18 @@ pub(crate) fn score(al: &Alignment, cfg: &Config) -> Divergence {
     let n_terms = vocab.iter().flat_map(|v| v.iter().map(|&(t, _)| t as usize + 1)).max().unwrap_or(0);
     let with_logs: Vec<Vec<(u32, f64, f64)>> =
         vocab.iter().map(|v| v.iter().map(|&(t, p)| (t, p, p * p.log2())).collect()).collect();
+    // Only shared terms enter the divergence, so the side that is walked keeps only the terms
+    // some other source has too: with a thousand sources, most of a text's rare words are its own.
+    let mut sources_with = vec![0u32; n_terms];
+    for v in &vocab {
+        for &(t, _) in v {
+            sources_with[t as usize] += 1;
+        }
+    }
+    let walked: Vec<Vec<(u32, f64, f64)>> = with_logs
+        .iter()
+        .map(|v| v.iter().copied().filter(|&(t, _, _)| sources_with[t as usize] > 1).collect())
+        .collect();
     let mut dense = vec![0.0f64; n_terms];
     let mut dense_log = vec![0.0f64; n_terms];
     for a in 0..n {
@@ -227,7 +240,7 @@ pub(crate) fn score(al: &Alignment, cfg: &Config) -> Divergence {
         for b in a + 1..n {
             let coverage_ab = Score::ratio(covered[a * n + b], total[a]);
             let coverage_ba = Score::ratio(covered[b * n + a], total[b]);
-            let j = Score::new(jsd_dense(&dense, &dense_log, vocab[a].is_empty(), &with_logs[b]));
+            let j = Score::new(jsd_dense(&dense, &dense_log, vocab[a].is_empty(), vocab[b].is_empty(), &walked[b]));
             let w = cfg.vocabulary_weight;
             // Coverage is averaged over the sides that have content words; two texts with none
             // (stock lines only) leave nothing uncovered.
@@ -311,6 +324,6 @@ mod tests {
             dense_log[t as usize] = x * f64::log2(x);
         }
         let r_logs: Vec<(u32, f64, f64)> = r.iter().map(|&(t, x)| (t, x, x * f64::log2(x))).collect();
-        assert!((jsd_dense(&dense, &dense_log, false, &r_logs) - d).abs() < 1e-12);
+        assert!((jsd_dense(&dense, &dense_log, false, false, &r_logs) - d).abs() < 1e-12);
     }
 }

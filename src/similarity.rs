@@ -110,6 +110,9 @@ pub(crate) struct Profile {
     words: Vec<(u64, u32)>,
     /// Content term ids with counts, sorted by id (as `content_terms`).
     content: Vec<(u32, u32)>,
+    /// The sublinear term frequency 1 + ln(count) of each entry of `content`: a logarithm per
+    /// term and pair was the costliest part of comparing two sentences.
+    tf: Vec<f64>,
     /// Adjacent content term pairs, sorted and deduplicated.
     content_bigrams: Vec<u64>,
     /// Function-word term ids with counts, sorted.
@@ -144,12 +147,12 @@ impl Profile {
                 _ => content_quoted.push((t, q)),
             }
         }
+        let content: Vec<(u32, u32)> =
+            counts(content_seq.iter().map(|&t| u64::from(t))).into_iter().map(|(t, c)| (t as u32, c)).collect();
         Profile {
             words: counts(p.words.iter().map(|w| hash_words([w.as_str()]))),
-            content: counts(content_seq.iter().map(|&t| u64::from(t)))
-                .into_iter()
-                .map(|(t, c)| (t as u32, c))
-                .collect(),
+            tf: content.iter().map(|&(_, c)| 1.0 + f64::from(c).ln()).collect(),
+            content,
             content_bigrams: sorted_unique(
                 content_seq.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect(),
             ),
@@ -235,8 +238,6 @@ fn number_form(folded: &str) -> String {
 /// they share.
 pub(crate) struct Corpus {
     pub sentences: Vec<Prepared>,
-    /// Stem (or number form) → term id.
-    pub ids: HashMap<String, u32>,
     /// Document frequency (in sentences) of each term id.
     pub df: Vec<u32>,
     /// Smoothed inverse document frequency of each term id.
@@ -244,6 +245,8 @@ pub(crate) struct Corpus {
     /// Whether each term id is a name: inside sentences it is written with a capital more often
     /// than without.
     pub is_name: Vec<bool>,
+    /// Whether each term id is a number (the form of a word that starts with a digit).
+    pub is_number: Vec<bool>,
     /// A hash of each term's stem: an order of terms that does not depend on the order in which
     /// the sentences came.
     pub term_key: Vec<u64>,
@@ -256,6 +259,7 @@ impl Corpus {
         let mut sentences = Vec::new();
         let mut df: Vec<u32> = Vec::new();
         let mut capitals: Vec<(u32, u32)> = Vec::new();
+        let mut is_number: Vec<bool> = Vec::new();
         // Quotations are found once per text, so a quote that spans sentences marks them all.
         let mut quotes: (usize, usize, Vec<Range<usize>>) = (0, usize::MAX, Vec::new());
         for (text, span, lang) in items {
@@ -278,6 +282,12 @@ impl Corpus {
                     }
                 }
             }
+            is_number.resize(ids.len(), false);
+            for form in &p.numbers {
+                if let Some(&id) = ids.get(form) {
+                    is_number[id as usize] = true;
+                }
+            }
             let mut seen: Vec<u32> = p.terms.clone();
             seen.sort_unstable();
             seen.dedup();
@@ -295,7 +305,7 @@ impl Corpus {
         for (stem, &id) in &ids {
             term_key[id as usize] = hash_words([stem.as_str()]);
         }
-        Corpus { sentences, ids, df, idf, is_name, term_key }
+        Corpus { sentences, df, idf, is_name, is_number, term_key }
     }
 
     /// Sentences `i` and `j` (in that order) prepared as one, for matching a sentence that another
@@ -394,16 +404,13 @@ fn finish(p: &mut Prepared) {
 /// Size of the intersection of two sorted, deduplicated lists.
 pub(crate) fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
+    // Without branches on the comparison: the two lists interleave unpredictably (character
+    // 4-grams of two sentences), and a mispredicted branch per step cost more than the step.
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (&a[i], &b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     n
 }
@@ -489,24 +496,23 @@ pub(crate) fn features(a: &Prepared, b: &Prepared, idf: &[f64]) -> [f64; N_FEATU
             };
             match ord {
                 std::cmp::Ordering::Less => {
-                    let (id, c) = ca[i];
-                    let v = (1.0 + f64::from(c).ln()) * w(id);
+                    let id = ca[i].0;
+                    let v = pa.tf[i] * w(id);
                     na += v * v;
                     own_a += w(id);
                     i += 1;
                 }
                 std::cmp::Ordering::Greater => {
-                    let (id, c) = cb[j];
-                    let v = (1.0 + f64::from(c).ln()) * w(id);
+                    let id = cb[j].0;
+                    let v = pb.tf[j] * w(id);
                     nb += v * v;
                     own_b += w(id);
                     j += 1;
                 }
                 std::cmp::Ordering::Equal => {
-                    let (id, c) = ca[i];
-                    let d = cb[j].1;
-                    let va = (1.0 + f64::from(c).ln()) * w(id);
-                    let vb = (1.0 + f64::from(d).ln()) * w(id);
+                    let id = ca[i].0;
+                    let va = pa.tf[i] * w(id);
+                    let vb = pb.tf[j] * w(id);
                     dot += va * vb;
                     na += va * va;
                     nb += vb * vb;
