@@ -180,21 +180,50 @@ fn year_and_clock(line: &str) -> (bool, bool) {
     (year, clock)
 }
 
-/// The lines of `text` that hold anything but whitespace, as byte ranges without the whitespace.
+/// A line with at least this many words may be a line of hard-wrapped prose, continued on the
+/// next line. Menus and headings have fewer, so their lines never join.
+pub(crate) const WRAPPED_MIN_WORDS: usize = 6;
+
+/// The blocks of `text` — its lines that hold anything but whitespace — as byte ranges without the
+/// surrounding whitespace. A paragraph wrapped by hard line breaks (copied from a plain-text
+/// email, a PDF or a wire feed) is one block, not one per line: a line continues the block before
+/// it when that block's last line has at least [`WRAPPED_MIN_WORDS`] words and stops mid-sentence
+/// (on a letter, a digit, a comma, a semicolon or a dash), and this line goes on in lower case
+/// ("…after winter storms damaged the ramp and / left residents…"). A capital, a digit or a
+/// symbol starts a new block, and so does any line after a full stop, so chrome under the last
+/// line of prose ("Required fields are marked * / greenfinch says:") stays apart.
 pub(crate) fn lines(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    let mut out: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
+    let mut last_open = false;
     for piece in text.split_inclusive('\n') {
         let end = start + piece.len();
         let inner = piece.trim_start();
         let lead = piece.len() - inner.len();
         let body = inner.trim_end();
-        if !body.is_empty() {
-            out.push(start + lead..start + lead + body.len());
+        if body.is_empty() {
+            // A blank line always ends the paragraph.
+            last_open = false;
+        } else {
+            let span = start + lead..start + lead + body.len();
+            match out.last_mut() {
+                Some(prev) if last_open && continues_in_lower_case(body) => prev.end = span.end,
+                _ => out.push(span),
+            }
+            last_open = body.split_whitespace().nth(WRAPPED_MIN_WORDS - 1).is_some()
+                && body
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';' | '-' | '–' | '—'));
         }
         start = end;
     }
     out
+}
+
+/// Whether a line's first letter, after any opening quotes or brackets, is a lower-case letter.
+fn continues_in_lower_case(line: &str) -> bool {
+    line.trim_start_matches(['"', '\'', '“', '‘', '«', '(', '[']).chars().next().is_some_and(char::is_lowercase)
 }
 
 #[cfg(test)]
@@ -211,6 +240,24 @@ mod tests {
         assert!(m("\u{202B}ستعود حركة المرور يوم الخميس إذا سمح الطقس.\u{202C}").sentence_end);
         assert!(m("The bridge reopened on Thursday.\u{200B}\u{200F}").sentence_end);
         assert!(!m("The bridge reopened on Thursday\u{200B}").sentence_end);
+    }
+
+    #[test]
+    fn issue_4_hard_wrapped_paragraphs_are_one_block() {
+        let text = "Home | News | Sport\nThe ferry returned to its full timetable on Monday, six weeks\nafter winter storms damaged the ramp.\nShare this article\n\nThe authority said the repair cost about\n1.4 million kronor and the ramp would\nbe inspected again.\nhome\nnews\n";
+        let got: Vec<&str> = lines(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            got,
+            [
+                "Home | News | Sport",
+                "The ferry returned to its full timetable on Monday, six weeks\nafter winter storms damaged the ramp.",
+                "Share this article",
+                "The authority said the repair cost about",
+                "1.4 million kronor and the ramp would\nbe inspected again.",
+                "home",
+                "news",
+            ]
+        );
     }
 
     #[test]
