@@ -110,7 +110,7 @@ async function manySources(n) {
   });
 }
 
-test("with 300 sources the page stays typeable while the worker analyzes, shows progress, and can cancel", async () => {
+test("with 300 sources the page stays typeable while the worker analyzes, shows progress, can cancel, and finishes", async () => {
   const sources = await manySources(300);
   const { page, context, errors } = await openPage(env, { storage: { sources, settings: { preset: "balanced" } } });
   await page.waitForSelector("body[data-analyzing]", { timeout: 20000 });
@@ -136,6 +136,16 @@ test("with 300 sources the page stays typeable while the worker analyzes, shows 
   await page.waitForSelector("body[data-analyzing]");
   await page.getByRole("button", { name: "Cancel" }).click();
   assert.equal(await page.evaluate(() => document.body.dataset.analyzed), "false");
+  // Run to the end (issue 9: the pruned aligner finishes 300 sources): every source has its row,
+  // and the copies of one seed (sources 1, 6, 11…) are listed as one rewrite family.
+  await page.getByRole("button", { name: "Analyze" }).click();
+  await analyzed(page, 420000);
+  assert.equal(await page.locator(".px-bars tbody tr").count(), 300);
+  const families = await page.locator(".px-families > li").allTextContents();
+  assert.ok(
+    families.some((f) => /Outlet 1\b/.test(f) && /Outlet 6\b/.test(f) && /Outlet 296\b/.test(f)),
+    `no family holds the copies of the first seed: ${families.map((f) => f.slice(0, 80)).join(" | ")}`,
+  );
   assert.deepEqual(errors, []);
   await context.close();
 });
