@@ -12,7 +12,7 @@ import { gzipSync } from "node:zlib";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const target = process.env.CARGO_TARGET_DIR || join(root, "target");
-const input = process.argv[2] || join(target, "wasm32-unknown-unknown", "release", "parallax.wasm");
+const input = (process.argv[2] && !process.argv[2].startsWith("--") ? process.argv[2] : null) || join(target, "wasm32-unknown-unknown", "release", "parallax.wasm");
 if (!existsSync(input)) {
   console.error(`wasm-cost: ${input} is missing; run npm run build first`);
   process.exit(1);
@@ -127,9 +127,12 @@ function crateOf(name) {
 }
 
 const byCrate = new Map();
+const fns = [];
 bodies.forEach((len, i) => {
-  const crate = crateOf(names.get(imported + i) || "");
+  const name = names.get(imported + i) || "";
+  const crate = crateOf(name);
   byCrate.set(crate, (byCrate.get(crate) || 0) + len);
+  fns.push([len, crate, name]);
 });
 const data = sections[11] || 0;
 const code = bodies.reduce((a, b) => a + b, 0);
@@ -145,3 +148,14 @@ console.log(`${"part of the WebAssembly".padEnd(44)} ${"raw".padStart(10)} ${"â‰
 for (const [name, size] of rows) console.log(`${name.padEnd(44)} ${kb(size)} ${kb((size * gz) / total)}`);
 console.log(`${"total without names".padEnd(44)} ${kb(total)}`);
 console.log(`${"as shipped (www/pkg, after wasm-bindgen)".padEnd(44)} ${kb(shipped.length)} ${kb(gz)}`);
+
+// --top N [crate]: the N largest functions (of one crate, when named), to see where a part's size goes.
+const top = process.argv.indexOf("--top");
+if (top > 0) {
+  const n = Number(process.argv[top + 1]) || 30;
+  const only = process.argv[top + 2];
+  fns.sort((a, b) => b[0] - a[0]);
+  for (const [len, crate, name] of fns.filter((f) => !only || f[1].startsWith(only)).slice(0, n)) {
+    console.log(`${kb(len)}  ${crate.slice(0, 12).padEnd(12)} ${name.slice(0, 150)}`);
+  }
+}

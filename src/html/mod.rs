@@ -1,7 +1,8 @@
 //! Rich paste: the HTML a person copied, turned into text as a browser's `innerText` would, with
 //! what the markup says about each block of that text (link share, tags, class and id hints).
 //!
-//! Parsing goes through `html5gum`, a WHATWG tokenizer with no dependencies; the tree is rebuilt
+//! Parsing goes through `tokenizer`, which cuts tags, attributes and text where the WHATWG
+//! tokenizer does; the tree is rebuilt
 //! here with a tag-soup stack (implied ends of `p`, `li`, `td`…; end tags without an open element
 //! ignored), which is all that text extraction needs. Everything is linear in the input: the
 //! stack search for implied ends is bounded, end tags are matched through per-name counts, and
@@ -11,9 +12,12 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+use tokenizer::Token;
 
 use crate::lexicon;
+
+mod entities;
+mod tokenizer;
 
 /// What the markup says about a part of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -783,38 +787,18 @@ const WRAPPER_SHARE: f64 = 0.6;
 /// whitespace collapsed, one line per block, a blank line after paragraphs, tabs between table
 /// cells), with the blocks of that text and their hints.
 pub(crate) fn flatten(html: &str) -> Flat {
-    let mut emitter = DefaultEmitter::default();
-    emitter.naively_switch_states(true);
     let mut b = Builder::new(html.len() / 3);
-    let mut attrs: Vec<(String, String)> = Vec::new();
-    for token in Tokenizer::new_with_emitter(html, emitter) {
-        let Ok(token) = token;
-        match token {
-            Token::StartTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                attrs.clear();
-                if b.skipping == 0 {
-                    for (k, v) in &tag.attributes {
-                        attrs.push((
-                            String::from_utf8_lossy(k).to_ascii_lowercase(),
-                            String::from_utf8_lossy(&v.value).into_owned(),
-                        ));
-                    }
-                }
-                let self_closing = tag.self_closing && !is_void(&name);
-                b.open(name.clone(), &attrs);
-                if self_closing {
-                    b.close(&name);
-                }
-            }
-            Token::EndTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+    tokenizer::tokenize(html, |token| match token {
+        Token::Start { name, attrs, self_closing } => {
+            let self_closing = self_closing && !is_void(&name);
+            b.open(name.clone(), if b.skipping == 0 { &attrs } else { &[] });
+            if self_closing {
                 b.close(&name);
             }
-            Token::String(s) => b.push_text(&String::from_utf8_lossy(&s.value)),
-            Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
         }
-    }
+        Token::End { name } => b.close(&name),
+        Token::Text(text) => b.push_text(&text),
+    });
     b.finish()
 }
 
