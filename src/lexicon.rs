@@ -118,8 +118,14 @@ pub(crate) fn items(path: &str) -> impl Iterator<Item = &'static str> {
 
 /// The items of a list by group: (group, item) pairs.
 pub(crate) fn grouped_items(path: &str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    grouped(data_file(path))
+}
+
+/// The items of a list's text by group: (group, item) pairs, each item the last group heading
+/// before it; comments and blank lines skipped, lines trimmed.
+pub(crate) fn grouped(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
     let mut group = "";
-    data_file(path).lines().map(str::trim).filter_map(move |l| {
+    text.lines().map(str::trim).filter_map(move |l| {
         if let Some(heading) = l.strip_prefix('#') {
             group = heading.trim();
             None

@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::lexicon::{self, List};
+use crate::lexicon::{self, PerLang};
 use crate::tokenize::{fold, tokenize, Lang, TokenKind};
 
 /// A value found in the text.
@@ -239,9 +239,11 @@ impl<V: Copy> Table<V> {
         let Some(first) = words.first().cloned() else {
             return;
         };
+        // Longest phrases first, so a lookup finds the longest match; phrases of one length keep
+        // the order of the file.
         let list = self.by_first.entry(first).or_default();
-        list.push((words, value));
-        list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        let at = list.partition_point(|(w, _)| w.len() >= words.len());
+        list.insert(at, (words, value));
     }
 
     fn get_word(&self, folded: &str) -> Option<V> {
@@ -307,62 +309,47 @@ impl Words {
         let number = |v: &str| v.parse::<f64>().ok().filter(|x| x.is_finite());
         let small = |v: &str| v.parse::<u8>().ok();
         for &text in texts {
-            let list = List::parse(text)?;
-            for (group, items) in &list.groups {
-                for item in items {
-                    // Items live as long as the embedded file; re-borrow them from it.
-                    let item: &'static str = find_static(text, item).ok_or("item not found in its file")?;
-                    match group.as_str() {
-                        "cardinal" => add(&mut w.cardinal, item, number)?,
-                        "cardinal part" => add(&mut w.cardinal_part, item, number)?,
-                        "scale" => add(&mut w.scale, item, number)?,
-                        "ordinal" => add(&mut w.ordinal, item, |v| v.parse().ok())?,
-                        "ordinal before unit" => add(&mut w.ordinal_before_unit, item, |v| v.parse().ok())?,
-                        "ordinal ending" => w.ordinal_ending.push(item.to_string()),
-                        "ordinal suffix" => w.ordinal_suffix.push(item.to_string()),
-                        "percent" => w.percent.get_or_insert_with(Table::new).insert(item, ()),
-                        "currency" => add(&mut w.currency, item, Some)?,
-                        "currency code" => add(&mut w.currency_code, item, Some)?,
-                        "time unit" => add(&mut w.time_unit, item, TimeUnit::parse)?,
-                        "month" => add(&mut w.month, item, small)?,
-                        "month abbreviation" => add(&mut w.month_abbreviation, item, small)?,
-                        "weekday" => add(&mut w.weekday, item, small)?,
-                        "joiner" => w.joiner.push(item.to_string()),
-                        "compound joiner" => w.compound_joiner.push(item.to_string()),
-                        "date particle" => w.date_particle.push(item.to_string()),
-                        other => return Err(format!("unknown group '{other}'")),
-                    }
+            for (group, item) in lexicon::grouped(text) {
+                match group {
+                    "cardinal" => add(&mut w.cardinal, item, number)?,
+                    "cardinal part" => add(&mut w.cardinal_part, item, number)?,
+                    "scale" => add(&mut w.scale, item, number)?,
+                    "ordinal" => add(&mut w.ordinal, item, |v| v.parse().ok())?,
+                    "ordinal before unit" => add(&mut w.ordinal_before_unit, item, |v| v.parse().ok())?,
+                    "ordinal ending" => w.ordinal_ending.push(item.to_string()),
+                    "ordinal suffix" => w.ordinal_suffix.push(item.to_string()),
+                    "percent" => w.percent.get_or_insert_with(Table::new).insert(item, ()),
+                    "currency" => add(&mut w.currency, item, Some)?,
+                    "currency code" => add(&mut w.currency_code, item, Some)?,
+                    "time unit" => add(&mut w.time_unit, item, TimeUnit::parse)?,
+                    "month" => add(&mut w.month, item, small)?,
+                    "month abbreviation" => add(&mut w.month_abbreviation, item, small)?,
+                    "weekday" => add(&mut w.weekday, item, small)?,
+                    "joiner" => w.joiner.push(item.to_string()),
+                    "compound joiner" => w.compound_joiner.push(item.to_string()),
+                    "date particle" => w.date_particle.push(item.to_string()),
+                    other => return Err(format!("unknown group '{other}'")),
                 }
             }
         }
         Ok(w)
     }
 
+    /// The words of `lang`'s value file and the shared file, read the first time a text in that
+    /// language needs them.
     fn get(lang: Lang) -> &'static Words {
-        static CACHE: OnceLock<Vec<(Lang, Words)>> = OnceLock::new();
+        static BY_LANG: PerLang<Option<Words>> = PerLang::new();
         static COMMON: OnceLock<Words> = OnceLock::new();
-        let cache = CACHE.get_or_init(|| {
-            VALUE_FILES
-                .iter()
-                .map(|&(l, path)| {
-                    let texts = [lexicon::data_file("data/values/common.txt"), lexicon::data_file(path)];
-                    // The files are checked by a test, so this fallback cannot reach a user.
-                    (l, Words::load(&texts).unwrap_or_default())
-                })
-                .collect()
+        let own = BY_LANG.get(lang, || {
+            let path = VALUE_FILES.iter().find(|(l, _)| *l == lang)?.1;
+            let texts = [lexicon::data_file("data/values/common.txt"), lexicon::data_file(path)];
+            // The files are checked by a test, so this fallback cannot reach a user.
+            Some(Words::load(&texts).unwrap_or_default())
         });
-        match cache.iter().find(|(l, _)| *l == lang) {
-            Some((_, w)) => w,
-            None => {
-                COMMON.get_or_init(|| Words::load(&[lexicon::data_file("data/values/common.txt")]).unwrap_or_default())
-            }
-        }
+        own.as_ref().unwrap_or_else(|| {
+            COMMON.get_or_init(|| Words::load(&[lexicon::data_file("data/values/common.txt")]).unwrap_or_default())
+        })
     }
-}
-
-/// The `'static` copy of `item` inside `text` (the parser trims lines, so find it by content).
-fn find_static(text: &'static str, item: &str) -> Option<&'static str> {
-    text.lines().map(str::trim).find(|l| *l == item)
 }
 
 /// Whether a folded word is a month name (or abbreviation) in `lang`.
@@ -374,6 +361,7 @@ pub(crate) fn is_month_name(folded: &str, lang: Lang) -> bool {
 /// Checks a value file, for the data-file test.
 #[cfg(test)]
 pub(crate) fn check_file(text: &'static str) -> Result<(), String> {
+    lexicon::List::parse(text)?;
     Words::load(&[text]).map(|_| ())
 }
 
