@@ -159,3 +159,31 @@ if (top > 0) {
     console.log(`${kb(len)}  ${crate.slice(0, 12).padEnd(12)} ${name.slice(0, 150)}`);
   }
 }
+
+// --languages: what each language costs — its data files (each gzipped on its own, an upper
+// bound of what it adds to the gzipped module) and its Snowball stemmer's code.
+if (process.argv.includes("--languages")) {
+  const { readdirSync } = await import("node:fs");
+  const STEMMERS = { ar: "arabic", da: "danish", de: "german", el: "greek", en: "english", es: "spanish", fi: "finnish", fr: "french", hu: "hungarian", it: "italian", nl: "dutch", no: "norwegian", pt: "portuguese", ro: "romanian", ru: "russian", sv: "swedish", ta: "tamil", tr: "turkish" };
+  const stemmerCode = new Map();
+  for (const [len, , name] of fns) {
+    const m = name.match(/rust_stemmers::snowball::algorithms::([a-z_]+)/);
+    if (m) stemmerCode.set(m[1], (stemmerCode.get(m[1]) || 0) + len);
+  }
+  const kinds = readdirSync(join(root, "data"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const langs = new Set(Object.keys(STEMMERS));
+  for (const k of kinds) for (const f of readdirSync(join(root, "data", k))) if (/^[a-z]{2}\.txt$/.test(f)) langs.add(f.slice(0, 2));
+  const gzOf = (file) => (existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : 0);
+  const ratio = gz / total;
+  console.log(`\n${"language".padEnd(9)}${kinds.map((k) => k.padStart(13)).join("")}${"stemmer".padStart(13)}${"total".padStart(13)}   (KB gzipped; stemmer ≈ raw code × ${ratio.toFixed(2)})`);
+  let sum = 0;
+  for (const lang of [...langs].sort()) {
+    const cells = kinds.map((k) => gzOf(join(root, "data", k, `${lang}.txt`)));
+    const stem = STEMMERS[lang] ? (stemmerCode.get(STEMMERS[lang]) || 0) * ratio : 0;
+    const all = cells.reduce((a, b) => a + b, 0) + stem;
+    sum += all;
+    const f = (n) => (n ? (n / 1024).toFixed(1) : "–").padStart(13);
+    console.log(`${lang.padEnd(9)}${cells.map(f).join("")}${f(stem)}${f(all)}`);
+  }
+  console.log(`${"all".padEnd(9)}${" ".repeat(13 * (kinds.length + 1))}${((sum / 1024).toFixed(1)).padStart(13)}`);
+}

@@ -20,6 +20,7 @@ use crate::config::Config;
 use crate::lexicon::{self, PerLang};
 use crate::score::Score;
 use crate::similarity::{classify, features, Comparison, Corpus, Prepared};
+use crate::sort::StableSort;
 use crate::tokenize::Lang;
 
 /// How a sentence relates to its counterpart in another source.
@@ -196,7 +197,7 @@ impl Alignment {
                 });
             }
         }
-        out.sort_by_key(|p| (p.a, p.b));
+        out.stable_sort_by_key(|p| (p.a, p.b));
         out.dedup_by_key(|p| (p.a, p.b));
         out
     }
@@ -306,7 +307,7 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
         .iter()
         .map(|p| {
             let mut v: Vec<u32> = p.content_terms().iter().map(|&(t, _)| t).filter(|&t| indexed(t)).collect();
-            v.sort_by_key(|&t| (corpus.df[t as usize], corpus.term_key[t as usize]));
+            v.stable_sort_by_key(|&t| (corpus.df[t as usize], corpus.term_key[t as usize]));
             v
         })
         .collect();
@@ -399,7 +400,7 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
             weak.truncate(pre);
         }
         let per_source = |list: &mut Vec<(usize, f64, usize)>| {
-            list.sort_by(|x, y| x.0.cmp(&y.0).then(by_score(x, y)));
+            list.stable_sort_by(|x, y| x.0.cmp(&y.0).then(by_score(x, y)));
             let mut run = (usize::MAX, 0usize);
             list.retain(|&(s, _, _)| {
                 if s != run.0 {
@@ -411,7 +412,7 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
         };
         per_source(&mut strong);
         per_source(&mut weak);
-        weak.sort_by(by_score);
+        weak.stable_sort_by(by_score);
         weak.truncate(cfg.max_weak_candidates);
         // Strong candidates are all kept (they are near copies, and the report lists each anyway);
         // a source with a strong candidate takes no weak ones beyond its three.
@@ -421,7 +422,7 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
                 kept.push(c);
             }
         }
-        kept.sort_by(|x, y| x.0.cmp(&y.0).then(by_score(x, y)));
+        kept.stable_sort_by(|x, y| x.0.cmp(&y.0).then(by_score(x, y)));
         out.push(kept.into_iter().map(|(_, _, g)| g).collect());
         // Out of time: the rest get no candidates, and `analyze` drops the partial alignment.
         if crate::budget::spend(walked + 1) {
@@ -666,7 +667,7 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
                 Some(p) => list[p] = back,
                 None => list.push(back),
             }
-            list.sort_by_key(|l| source[l.other]);
+            list.stable_sort_by_key(|l| source[l.other]);
         }
     }
     let nearest = nearest.into_iter().map(|v| v.into_iter().map(|x| (x.other, x.cmp.similarity)).collect()).collect();

@@ -23,6 +23,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::diff::{self, Op};
 use crate::lexicon;
+use crate::sort::StableSort;
 use crate::tokenize::{fold, words_in, Lang};
 use crate::values::{values, ValueKind};
 
@@ -263,7 +264,7 @@ pub(crate) fn facts_of(text: &str, sentence: Range<usize>, lang: Lang, cfg: &Con
         let before = words[..first].iter().rev().filter(content).take(cfg.facts_window);
         let following = words.get(after..).unwrap_or(&[]).iter().filter(content).take(cfg.facts_window);
         let mut context: Vec<String> = before.chain(following).map(|(_, w)| lexicon::stem(w, lang)).collect();
-        context.sort_unstable();
+        context.stable_sort();
         context.dedup();
         let written = text.get(v.span.clone()).unwrap_or("");
         // A number written in words ("five") is as precise as its value written in digits.
@@ -610,7 +611,7 @@ pub(crate) fn conflicting(a: &[Fact], b: &[Fact], aligned: bool, cfg: &Config) -
     let mut chosen: Vec<(usize, usize, usize)> =
         pairs.iter().copied().filter(|&(s, i, j)| s >= needed || (aligned && only_pair(i, j))).collect();
     // Most shared context first; each value conflicts with at most one other.
-    chosen.sort_by(|x, y| y.0.cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    chosen.stable_sort_by(|x, y| y.0.cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (_, i, j) in chosen {
@@ -620,7 +621,7 @@ pub(crate) fn conflicting(a: &[Fact], b: &[Fact], aligned: bool, cfg: &Config) -
             out.push((i, j));
         }
     }
-    out.sort_unstable();
+    out.stable_sort();
     out
 }
 
@@ -891,7 +892,7 @@ pub(crate) fn find<I: Iterator<Item = usize>>(
     for (f, g) in pairs {
         compare(f, g, false, &mut out);
     }
-    out.sort_by(|x, y| {
+    out.stable_sort_by(|x, y| {
         (x.a.0, x.a.1, x.a.2.start, x.b.0, x.b.1, x.b.2.start).cmp(&(
             y.a.0,
             y.a.1,

@@ -28,6 +28,7 @@ use crate::align::Alignment;
 use crate::config::Config;
 use crate::divergence::Pair;
 use crate::score::Score;
+use crate::sort::StableSort;
 
 /// How much of one text derives from the other (the METER scheme).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -164,7 +165,7 @@ pub(crate) fn pairs(al: &Alignment, measures: &[Pair], cfg: &Config) -> Vec<Pair
                     aligned.push((f, g));
                 }
             }
-            aligned.sort_unstable();
+            aligned.stable_sort();
             let in_order = longest_in_order(&aligned.iter().map(|&(_, g)| g).collect::<Vec<_>>());
             let (ca, cb) = (m.quoteless_containment_ab.get(), m.quoteless_containment_ba.get());
             // The likely original: the derived text keeps a larger share of its wording from the

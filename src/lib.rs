@@ -50,6 +50,7 @@ mod score;
 mod sentences;
 mod shingles;
 mod similarity;
+mod sort;
 mod terms;
 mod tokenize;
 mod values;

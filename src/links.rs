@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 use crate::align::Alignment;
 use crate::config::Config;
 use crate::similarity::dice;
+use crate::sort::StableSort;
 
 /// Related sentence pairs, by flat sentence index.
 pub(crate) struct Links {
@@ -67,7 +68,7 @@ impl Links {
                     }
                 }
                 // Best overlap first; each sentence is paired once.
-                pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+                pairs.stable_sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
                 for (_, x, y) in pairs {
                     if !has_link_to(&partners, x, sj) && !has_link_to(&partners, y, si) {
                         partners[x].insert(y);

@@ -22,6 +22,7 @@ use crate::report::{
     WordChangeReport,
 };
 use crate::score::Score;
+use crate::sort::StableSort;
 use crate::tokenize::{fold, words_in, Lang};
 
 /// One quotation in one source.
@@ -181,7 +182,7 @@ fn quote_spans(text: &str, range: Range<usize>, continues: impl Fn(char) -> bool
             Some((mark, start)) => from = start + mark.len_utf8(),
         }
     }
-    out.sort_by_key(|(_, r)| r.start);
+    out.stable_sort_by_key(|(_, r)| r.start);
     out
 }
 
@@ -369,7 +370,7 @@ fn candidates(ws: &[W], names: &Names) -> Vec<Candidate> {
             out.push(Candidate { words: k..k + 1, pronoun: true, after_preposition: after_preposition(k) });
         }
     }
-    out.sort_by_key(|c| c.words.start);
+    out.stable_sort_by_key(|c| c.words.start);
     out
 }
 
@@ -816,12 +817,12 @@ pub(crate) fn utterances(quotes: &[Vec<Quote>], cfg: &Config) -> Vec<Utterance> 
     }
     let mut forms: Vec<(Form, Vec<QuoteId>)> = by_form.into_iter().collect();
     // Longest first; ties by content, so the order of the sources does not matter.
-    forms.sort_by(|(a, _), (b, _)| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
+    forms.stable_sort_by(|(a, _), (b, _)| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
 
     let mut df: HashMap<&str, u32> = HashMap::new();
     for ((words, _), _) in &forms {
         let mut seen: Vec<&str> = words.iter().map(String::as_str).collect();
-        seen.sort_unstable();
+        seen.stable_sort();
         seen.dedup();
         for w in seen {
             *df.entry(w).or_insert(0) += 1;
@@ -857,7 +858,7 @@ pub(crate) fn utterances(quotes: &[Vec<Quote>], cfg: &Config) -> Vec<Utterance> 
         if k.is_empty() {
             k.extend(words.iter().min_by_key(|w| (count(w), w.as_str())).cloned());
         }
-        k.sort_unstable();
+        k.stable_sort();
         k.dedup();
         k
     };
@@ -874,7 +875,7 @@ pub(crate) fn utterances(quotes: &[Vec<Quote>], cfg: &Config) -> Vec<Utterance> 
             *shared.entry(*c).or_insert(0) += 1;
         }
         let mut cands: Vec<(usize, usize)> = shared.into_iter().collect();
-        cands.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        cands.stable_sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
         cands.truncate(cfg.quote_max_candidates);
         let mut best: Option<(usize, f64, Vec<Edit>)> = None;
         for (c, _) in cands {
@@ -922,7 +923,7 @@ pub(crate) fn utterances(quotes: &[Vec<Quote>], cfg: &Config) -> Vec<Utterance> 
                     list.push(Member { quote: id, overlap, changes: label(&edits, na, nb, elided) });
                 }
             }
-            list.sort_by_key(|m| m.quote);
+            list.stable_sort_by_key(|m| m.quote);
             let canonical = forms[canonical_form].1.iter().copied().min().unwrap_or((0, 0));
             if let Some(pos) = list.iter().position(|m| m.quote == canonical) {
                 let first = list.remove(pos);
@@ -931,7 +932,7 @@ pub(crate) fn utterances(quotes: &[Vec<Quote>], cfg: &Config) -> Vec<Utterance> 
             Utterance { canonical, members: list }
         })
         .collect();
-    out.sort_by_key(|u| u.canonical);
+    out.stable_sort_by_key(|u| u.canonical);
     out
 }
 
@@ -968,7 +969,7 @@ pub(crate) fn rewordings(
         for (k, q) in qs.iter().enumerate() {
             let (Some(sp), Some(&u)) = (&q.speaker, utterance_of.get(&(s, k))) else { continue };
             let mut partners: Vec<(usize, usize)> = q.sentences.clone().flat_map(|i| related(s, i)).collect();
-            partners.sort_unstable();
+            partners.stable_sort();
             partners.dedup();
             for (t, j) in partners {
                 if t <= s {
@@ -1239,7 +1240,7 @@ mod tests {
                     g
                 })
                 .collect();
-            groups.sort();
+            groups.stable_sort();
             groups
         };
         assert_eq!(group(&[0, 1, 2, 3]), vec![vec![0, 1, 2], vec![3]]);

@@ -24,6 +24,7 @@ use crate::align::Relation;
 use crate::config::Config;
 use crate::lexicon;
 use crate::score::Score;
+use crate::sort::StableSort;
 use crate::tokenize::{detect_language, fold, words_in, Lang};
 
 /// The names of the features, in the order of the feature vector and of the model weights.
@@ -324,7 +325,7 @@ impl Corpus {
         };
         p.names.sort_unstable();
         p.names.dedup();
-        p.numbers.sort();
+        p.numbers.stable_sort();
         p.numbers.dedup();
         finish(&mut p);
         p
@@ -376,7 +377,7 @@ fn prepare(
     }
     names.sort_unstable();
     names.dedup();
-    numbers.sort();
+    numbers.stable_sort();
     numbers.dedup();
     p.names = names;
     p.numbers = numbers;

@@ -34,6 +34,7 @@ use crate::diff::{self, Op};
 use crate::facts;
 use crate::lexicon;
 use crate::report::{NamingReport, NamingUse, TermReport, Utf16Index};
+use crate::sort::StableSort;
 use crate::tokenize::{fold, words_in, Lang};
 
 /// A distinctive term of one source.
@@ -203,7 +204,7 @@ pub(crate) fn distinctive(
                 })
                 .collect();
             // Surest first; then the more frequent; then the earlier (news puts what matters first).
-            terms.sort_by(|(a, fa), (b, fb)| {
+            terms.stable_sort_by(|(a, fa), (b, fb)| {
                 b.z.total_cmp(&a.z).then(b.count.cmp(&a.count)).then(fa.cmp(fb)).then(a.text.cmp(&b.text))
             });
             prefer_phrases(terms.into_iter().map(|(t, _)| t).collect(), cfg.framing_max_terms)
@@ -359,7 +360,7 @@ pub(crate) fn namings(texts: &[&str], sentences: &[Vec<Range<usize>>]) -> Vec<Na
         .into_iter()
         .filter(|(_, uses)| {
             let mut wordings: Vec<&str> = uses.iter().map(|(_, w, _)| w.as_str()).collect();
-            wordings.sort_unstable();
+            wordings.stable_sort();
             wordings.dedup();
             let mut sources: Vec<usize> = uses.iter().map(|(s, _, _)| *s).collect();
             sources.dedup();
@@ -472,7 +473,7 @@ pub(crate) fn swaps<I: Iterator<Item = usize>>(
             uses: uses
                 .into_iter()
                 .map(|((s, w), mut spans)| {
-                    spans.sort_by_key(|r| (r.start, r.end));
+                    spans.stable_sort_by_key(|r| (r.start, r.end));
                     (s, w, spans)
                 })
                 .collect(),

@@ -1,0 +1,134 @@
+//! Sorting compiled once for the whole crate.
+//!
+//! The standard library's sorts are generic over the element type and the comparison, so every
+//! call with its own closure compiled its own copy of driftsort or ipnsort: about 90 KB of the
+//! WebAssembly for 40 calls (`node scripts/wasm-cost.mjs --top 200 Rust`). These sort a list of
+//! positions instead, with one merge sort that is not generic (it calls the comparison through
+//! `&mut dyn FnMut`), then move the elements into place, so each call compiles only its closure
+//! and a swap loop. The sort is stable: it orders like `sort_by`. Where the code sorted with an
+//! unstable sort, the comparison tells every two different elements apart, so the order is the
+//! same. Plain `sort_unstable()` on integers stays as it is: one copy per integer type serves
+//! every call.
+
+use std::cmp::Ordering;
+
+/// Stable sorting through one compiled merge sort.
+pub(crate) trait StableSort<T> {
+    /// Sorts by `cmp`, keeping equal elements in their order (as `slice::sort_by`).
+    fn stable_sort_by(&mut self, cmp: impl FnMut(&T, &T) -> Ordering);
+
+    /// Sorts by the key `f` gives, keeping equal keys in their order (as `slice::sort_by_key`).
+    fn stable_sort_by_key<K: Ord>(&mut self, mut f: impl FnMut(&T) -> K) {
+        self.stable_sort_by(|a, b| f(a).cmp(&f(b)));
+    }
+
+    /// Sorts in the elements' order (as `slice::sort`).
+    fn stable_sort(&mut self)
+    where
+        T: Ord,
+    {
+        self.stable_sort_by(T::cmp);
+    }
+}
+
+impl<T> StableSort<T> for [T] {
+    fn stable_sort_by(&mut self, mut cmp: impl FnMut(&T, &T) -> Ordering) {
+        if self.len() < 2 {
+            return;
+        }
+        let mut order: Vec<usize> = (0..self.len()).collect();
+        {
+            let items: &[T] = self;
+            merge_sort(&mut order, &mut |a, b| cmp(&items[a], &items[b]));
+        }
+        permute(self, &mut order);
+    }
+}
+
+/// Sorts positions by `cmp`, stably: insertion sort on runs of 16, then merges of doubling width.
+fn merge_sort(v: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Ordering) {
+    const RUN: usize = 16;
+    let n = v.len();
+    for start in (0..n).step_by(RUN) {
+        let end = (start + RUN).min(n);
+        for i in start + 1..end {
+            let mut j = i;
+            while j > start && cmp(v[j - 1], v[j]) == Ordering::Greater {
+                v.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+    }
+    let mut buf = vec![0usize; n];
+    let mut width = RUN;
+    while width < n {
+        for lo in (0..n).step_by(2 * width) {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            let (mut a, mut b, mut k) = (lo, mid, lo);
+            while a < mid && b < hi {
+                // The right run's element goes first only when strictly smaller: stability.
+                if cmp(v[b], v[a]) == Ordering::Less {
+                    buf[k] = v[b];
+                    b += 1;
+                } else {
+                    buf[k] = v[a];
+                    a += 1;
+                }
+                k += 1;
+            }
+            buf[k..k + (mid - a)].copy_from_slice(&v[a..mid]);
+            k += mid - a;
+            buf[k..k + (hi - b)].copy_from_slice(&v[b..hi]);
+        }
+        v.copy_from_slice(&buf);
+        width *= 2;
+    }
+}
+
+/// Rearranges `items` so that position `k` holds the element that was at `order[k]`, following
+/// each cycle of the permutation with swaps (`order` is used up).
+fn permute<T>(items: &mut [T], order: &mut [usize]) {
+    for start in 0..order.len() {
+        let mut at = start;
+        while order[at] != start {
+            let from = order[at];
+            items.swap(at, from);
+            order[at] = at;
+            at = from;
+        }
+        order[at] = at;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorts_like_the_standard_stable_sort() {
+        // Pseudo-random keys with many ties, at lengths around the run and merge boundaries.
+        let mut seed = 7u64;
+        for n in [0, 1, 2, 15, 16, 17, 31, 32, 33, 100, 257, 1000] {
+            let v: Vec<(u32, usize)> = (0..n)
+                .map(|i| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    ((seed >> 59) as u32, i)
+                })
+                .collect();
+            let mut want = v.clone();
+            want.sort_by_key(|x| x.0);
+            let mut got = v.clone();
+            got.stable_sort_by_key(|x| x.0);
+            assert_eq!(got, want, "n = {n}");
+            let mut want = v.clone();
+            want.sort_by_key(|x| std::cmp::Reverse(x.0));
+            let mut got = v;
+            got.stable_sort_by(|a, b| b.0.cmp(&a.0));
+            assert_eq!(got, want, "n = {n}, descending");
+        }
+        let mut words = vec!["pear", "apple", "fig", "apple"];
+        words.stable_sort();
+        assert_eq!(words, ["apple", "apple", "fig", "pear"]);
+    }
+}
