@@ -9,7 +9,9 @@ export class Analyzer {
     this.version = "";
     this.jobs = new Map();
     this.worker = this.spawn();
-    this.tool = this.spawn();
+    // The converting worker starts with the first rich paste: two WebAssembly instances compiling
+    // at once would slow down the first analysis on a machine with few cores.
+    this.tool = null;
     this.current = null;
   }
 
@@ -68,6 +70,7 @@ export class Analyzer {
 
   /** The text of an HTML page or fragment, as the analysis reads it. */
   async htmlToText(html) {
+    if (!this.tool) this.tool = this.spawn();
     const { result } = await this.run(this.tool, { op: "html", html }).promise;
     return result;
   }
