@@ -21,13 +21,15 @@ export const DIST = join(root, "dist", "npm");
 export const TARGET_GZIP = 200 * 1024;
 
 /**
- * Above this the size test fails. The core has outgrown the target — HTML parsing (html5gum),
- * stopwords and stemmers for 21 languages, quotations, framing terms, the sentence model: 406.5 KB
- * gzipped measured on 2026-11-25 (main at b335be7), of which 372.9 KB WebAssembly
- * (`node scripts/wasm-cost.mjs` says by which crate). This line keeps further growth from
- * passing unnoticed; the test of TARGET_GZIP is reported as a to-do until the core is back under.
+ * Above this the size test fails. The core is over the target: 388.6 KB gzipped for everything
+ * <parallax-compare> downloads, measured on 2026-11-25 (main at 5e1827e with the size work of
+ * issue 8: our own HTML tokenizer instead of html5gum, one compiled sort, linear word-list
+ * loading), of which 354.0 KB WebAssembly; `node scripts/wasm-cost.mjs` says by which crate and
+ * `--languages` what each language costs. The budget leaves a little room above that, so growth
+ * is a decision rather than an accident; the test of TARGET_GZIP stays a to-do until the core is
+ * under it.
  */
-export const BUDGET_GZIP = 450 * 1024;
+export const BUDGET_GZIP = 400 * 1024;
 
 /** The parts of the package a page downloads, by what they are for. */
 export function parts(dir = DIST) {
