@@ -5,8 +5,6 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::sort::StableSort;
-
 /// A language parallax knows something about (stopwords, a stemmer, value words or a script).
 ///
 /// Serialized as its ISO 639-1 code (`"en"`, `"de"`); [`Lang::Other`] is `"und"` (undetermined).
@@ -365,7 +363,7 @@ fn by_function_words(text: &str, candidates: &[Lang]) -> Detection {
     }
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     // Most hits first; ties go to the earlier candidate.
-    order.stable_sort_by_key(|&i| (std::cmp::Reverse(hits[i]), i));
+    order.sort_by_key(|&i| (std::cmp::Reverse(hits[i]), i));
     let best = order.first().copied().unwrap_or(0);
     let runner_up = order.get(1).map_or(0, |&i| hits[i]);
     if hits.get(best).copied().unwrap_or(0) < 2 {
