@@ -394,15 +394,23 @@ pub(crate) fn block_language(block: &str, source_lang: Lang) -> Lang {
 /// stopwords and stems.
 pub(crate) fn source_languages(texts: &[&str]) -> Vec<Lang> {
     let detected: Vec<Lang> = texts.iter().map(|t| detect_language(t)).collect();
-    let mut tally: Vec<(Lang, usize)> = Vec::new();
-    for &l in detected.iter().filter(|l| **l != Lang::Other) {
-        match tally.iter_mut().find(|(x, _)| *x == l) {
-            Some((_, n)) => *n += 1,
-            None => tally.push((l, 1)),
+    // (language, sources, bytes)
+    let mut tally: Vec<(Lang, usize, usize)> = Vec::new();
+    for (&l, t) in detected.iter().zip(texts).filter(|(l, _)| **l != Lang::Other) {
+        match tally.iter_mut().find(|(x, _, _)| *x == l) {
+            Some((_, n, bytes)) => {
+                *n += 1;
+                *bytes += t.len();
+            }
+            None => tally.push((l, 1, t.len())),
         }
     }
-    // Most sources first; ties go to the language seen first.
-    let common = tally.iter().rev().max_by_key(|(_, n)| *n).map_or(Lang::Other, |(l, _)| *l);
+    // Most sources first, then most text, then the language's code: never the order of the
+    // sources, so reordering them cannot change what a short source is read as.
+    let common = tally
+        .iter()
+        .max_by(|a, b| (a.1, a.2).cmp(&(b.1, b.2)).then_with(|| b.0.code().cmp(a.0.code())))
+        .map_or(Lang::Other, |(l, _, _)| *l);
     detected.into_iter().map(|l| if l == Lang::Other { common } else { l }).collect()
 }
 
@@ -470,6 +478,17 @@ mod tests {
             source_languages(&["Die Gespräche sind am Montag zu Ende gegangen.", "Genf", ""]),
             vec![Lang::De; 3]
         );
+    }
+
+    #[test]
+    fn issue_5_a_short_source_reads_the_same_whatever_the_order() {
+        let en = "The council approved the new budget on Tuesday after a long debate.";
+        let de = "Über 200 Menschen protestierten am Montag vor dem Rathaus.";
+        let short = "Mayor Lena Ortiz and Governor Sam Reyes.";
+        let one = source_languages(&[en, short, de]);
+        let other = source_languages(&[de, short, en]);
+        assert_eq!((one[0], one[2], other[0], other[2]), (Lang::En, Lang::De, Lang::De, Lang::En));
+        assert_eq!(one[1], other[1]);
     }
 
     #[test]
