@@ -9,9 +9,7 @@ export class Analyzer {
     this.version = "";
     this.jobs = new Map();
     this.worker = this.spawn();
-    // The converting worker starts with the first rich paste: two WebAssembly instances compiling
-    // at once would slow down the first analysis on a machine with few cores.
-    this.tool = null;
+    this.tool = this.spawn();
     this.current = null;
   }
 
@@ -70,7 +68,6 @@ export class Analyzer {
 
   /** The text of an HTML page or fragment, as the analysis reads it. */
   async htmlToText(html) {
-    if (!this.tool) this.tool = this.spawn();
     const { result } = await this.run(this.tool, { op: "html", html }).promise;
     return result;
   }
