@@ -413,6 +413,61 @@ impl Stripped {
     }
 }
 
+impl Stripped {
+    /// The same JSON as serde writes (`{"blocks":[{"text","kind","reason"}]}`), written directly:
+    /// the browser parses one string natively much faster than it receives tens of thousands of
+    /// block objects built one property at a time.
+    pub(crate) fn to_json(&self) -> String {
+        let text_bytes: usize = self.blocks.iter().map(|b| b.text.len()).sum();
+        let mut out = String::with_capacity(text_bytes + 64 * self.blocks.len() + 16);
+        out.push_str("{\"blocks\":[");
+        for (i, b) in self.blocks.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"text\":");
+            push_json_string(&mut out, &b.text);
+            out.push_str(",\"kind\":\"");
+            out.push_str(b.kind.name());
+            out.push_str("\",\"reason\":");
+            match b.reason {
+                Some(r) => {
+                    out.push('"');
+                    out.push_str(r.name());
+                    out.push('"');
+                }
+                None => out.push_str("null"),
+            }
+            out.push('}');
+        }
+        out.push_str("]}");
+        out
+    }
+}
+
+/// Appends `s` as a JSON string literal.
+fn push_json_string(out: &mut String, s: &str) {
+    out.push('"');
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if c >= ' ' && c != '"' && c != '\\' {
+            continue;
+        }
+        out.push_str(&s[start..i]);
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            _ => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+        }
+        start = i + c.len_utf8();
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
+
 /// Classifies the blocks of one pasted text without comparing it to anything.
 pub fn strip(text: &str, cfg: &Config) -> Stripped {
     Stripped {
@@ -434,5 +489,44 @@ pub fn strip_html(html: &str, cfg: &Config) -> Stripped {
             .into_iter()
             .map(|b| StrippedBlock { text: text[b.span].to_string(), kind: b.kind, reason: b.reason })
             .collect(),
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod stripped_json_tests {
+    use super::*;
+
+    #[test]
+    fn issue_4_stripped_json_is_what_serde_writes() {
+        let text = "Home\nWorld\n\"Quoted\" \\ back\u{1}slash\ttab, ünïcode — and a line that is long enough to be prose, said the council on Monday.\n© 2024 Example Media. All rights reserved.\n3 hours ago\n";
+        let stripped = strip(text, &Config::default());
+        let ours: serde_json::Value = serde_json::from_str(&stripped.to_json()).expect("valid JSON");
+        assert_eq!(ours, serde_json::to_value(&stripped).expect("serializable"));
+        let reasons: Vec<_> = stripped.blocks.iter().filter_map(|b| b.reason).collect();
+        assert!(reasons.len() >= 3, "{reasons:?}");
+    }
+
+    #[test]
+    fn issue_4_every_kind_and_reason_name_is_serdes() {
+        use crate::boilerplate::{BlockKind as K, Reason as R};
+        for k in [K::Body, K::Title, K::Byline, K::Date, K::Caption, K::Boilerplate] {
+            assert_eq!(serde_json::to_value(k).ok(), Some(serde_json::Value::from(k.name())));
+        }
+        for r in [
+            R::KnownPhrase,
+            R::Repeated,
+            R::Navigation,
+            R::NoText,
+            R::RemovedByYou,
+            R::Links,
+            R::Legal,
+            R::SharedChrome,
+            R::Markup,
+            R::BeforeArticle,
+            R::AfterArticle,
+            R::Timestamp,
+        ] {
+            assert_eq!(serde_json::to_value(r).ok(), Some(serde_json::Value::from(r.name())));
+        }
     }
 }

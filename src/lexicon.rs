@@ -151,6 +151,56 @@ impl<T> PerLang<T> {
     }
 }
 
+/// A fast hash for word lookups (the Fx hash of rustc): every word of a paste is looked up in the
+/// word lists, and SipHash, which resists crafted keys, costs more than the lookup itself. A paste
+/// is the person's own text, so there is no adversary to resist.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct WordHasher(u64);
+
+impl WordHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Builds [`WordHasher`]s.
+pub(crate) type WordHash = std::hash::BuildHasherDefault<WordHasher>;
+/// A set of words hashed with [`WordHasher`].
+pub(crate) type WordSet<T> = HashSet<T, WordHash>;
+/// A map from words hashed with [`WordHasher`].
+pub(crate) type WordMap<K, V> = std::collections::HashMap<K, V, WordHash>;
+
 /// Whether a folded word is a function word of `lang` (no word is one in a language without a
 /// stopword list).
 pub(crate) fn is_stopword(folded: &str, lang: Lang) -> bool {
@@ -158,8 +208,8 @@ pub(crate) fn is_stopword(folded: &str, lang: Lang) -> bool {
 }
 
 /// The function words of `lang` (empty for a language without a list).
-pub(crate) fn stopwords(lang: Lang) -> &'static HashSet<&'static str> {
-    static SETS: PerLang<HashSet<&'static str>> = PerLang::new();
+pub(crate) fn stopwords(lang: Lang) -> &'static WordSet<&'static str> {
+    static SETS: PerLang<WordSet<&'static str>> = PerLang::new();
     SETS.get(lang, || items(&format!("data/stopwords/{}.txt", lang.code())).collect())
 }
 

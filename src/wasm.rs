@@ -42,7 +42,10 @@ pub fn analyze(sources: JsValue, config: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn strip(text: &str, config: JsValue) -> Result<JsValue, JsError> {
     let cfg = config_from(config)?;
-    to_js(&crate::strip(text, &cfg))
+    // A pasted page has hundreds of blocks: one JSON string parsed by the engine crosses faster
+    // than an object per block built property by property (about half the time of the call).
+    let json = crate::strip(text, &cfg).to_json();
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("could not build the stripped blocks"))
 }
 
 /// The text of an HTML page or fragment (a rich paste, a dropped `.html` file) as the page shows

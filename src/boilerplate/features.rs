@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use super::phrases::{self, Concept};
 use crate::lexicon;
-use crate::tokenize::{fold, words_in, Lang};
+use crate::tokenize::{fold_into, words_in, Lang};
 
 /// The measurements of one block (one line of the paste).
 #[derive(Clone, Debug)]
@@ -79,11 +79,12 @@ fn is_function_word(word: &str, folded: &str, lang: Lang) -> bool {
 /// Measures `span` of `text`, written in `lang`.
 pub(crate) fn measure(text: &str, span: Range<usize>, lang: Lang) -> Features {
     let line = &text[span.clone()];
-    let mut key = String::new();
+    let mut key = String::with_capacity(line.len());
+    let mut folded = String::new();
     let (mut words, mut capitalized, mut function) = (0, 0, 0);
     for w in words_in(text, span.clone()) {
         let word = &text[w];
-        let folded = fold(word);
+        fold_into(word, &mut folded);
         if !key.is_empty() {
             key.push(' ');
         }
@@ -102,27 +103,34 @@ pub(crate) fn measure(text: &str, span: Range<usize>, lang: Lang) -> Features {
         .trim_end_matches(|c: char| "\"'”’»)]*".contains(c) || c.is_whitespace() || crate::tokenize::is_invisible(c));
     let sentence_end = trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';', '؟', '।']);
     let (mut links, mut separators, mut digits, mut letters, mut inner_stops) = (0, 0, 0, 0, 0);
+    let bytes = line.as_bytes();
     let mut prev = ' ';
-    for c in line.chars() {
+    for (i, c) in line.char_indices() {
         match c {
             '|' | '•' | '·' | '»' | '›' => separators += 1,
             '@' | '#' if prev.is_whitespace() => links += 1,
             ' ' if matches!(prev, '.' | '!' | '?') => inner_stops += 1,
+            // "http://", "https://" and "www." found at their last character, in the same pass.
+            '/' if bytes[..i].ends_with(b"http:/") || bytes[..i].ends_with(b"https:/") => links += 1,
+            '.' if bytes[..i].ends_with(b"www") => links += 1,
             _ => {}
         }
-        if c.is_numeric() {
+        if c.is_ascii() {
+            if c.is_ascii_digit() {
+                digits += 1;
+            } else if c.is_ascii_alphabetic() {
+                letters += 1;
+            }
+        } else if c.is_numeric() {
             digits += 1;
         } else if c.is_alphabetic() {
             letters += 1;
         }
         prev = c;
     }
-    links += line.matches("http://").count() + line.matches("https://").count() + line.matches("www.").count();
-    let lower_start: String = line.chars().take(40).collect::<String>().to_lowercase();
-    let copyright = line.starts_with('©')
-        || lower_start.starts_with("(c) ")
-        || lower_start.starts_with("copyright")
-        || key.contains("all rights reserved");
+    let starts_with = |p: &str| line.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
+    let copyright =
+        line.starts_with('©') || starts_with("(c) ") || starts_with("copyright") || key.contains("all rights reserved");
     let whole = phrases::whole(&key);
     let (prefix, prefix_words) = match whole.is_none().then(|| phrases::prefix(&key)).flatten() {
         Some((c, n)) => (Some(c), n),

@@ -18,13 +18,14 @@ mod features;
 mod metadata;
 mod phrases;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::VecDeque;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
 use crate::html::{Flat, Hint, Hints};
+use crate::lexicon::{WordMap, WordSet};
 use crate::tokenize::{detect_language, Lang};
 use features::Features;
 use phrases::Concept;
@@ -100,10 +101,42 @@ impl Reason {
     }
 }
 
+impl Reason {
+    /// The name serde gives the reason (`snake_case`), for writers that skip serde.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Reason::KnownPhrase => "known_phrase",
+            Reason::Repeated => "repeated",
+            Reason::Navigation => "navigation",
+            Reason::NoText => "no_text",
+            Reason::RemovedByYou => "removed_by_you",
+            Reason::Links => "links",
+            Reason::Legal => "legal",
+            Reason::SharedChrome => "shared_chrome",
+            Reason::Markup => "markup",
+            Reason::BeforeArticle => "before_article",
+            Reason::AfterArticle => "after_article",
+            Reason::Timestamp => "timestamp",
+        }
+    }
+}
+
 impl BlockKind {
     /// Whether the block is part of the article body that gets compared.
     pub fn is_body(self) -> bool {
         self == BlockKind::Body
+    }
+
+    /// The name serde gives the kind (`snake_case`), for writers that skip serde.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            BlockKind::Body => "body",
+            BlockKind::Title => "title",
+            BlockKind::Byline => "byline",
+            BlockKind::Date => "date",
+            BlockKind::Caption => "caption",
+            BlockKind::Boilerplate => "boilerplate",
+        }
     }
 }
 
@@ -127,7 +160,7 @@ pub(crate) struct LineMarkup {
 /// Short lines that occur in more than one source of an analysis (folded key → sources).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Shared {
-    counts: HashMap<String, usize>,
+    counts: WordMap<String, usize>,
 }
 
 impl Shared {
@@ -139,12 +172,12 @@ impl Shared {
 /// Collects the lines that are not prose and appear in at least two of `texts`. Prose sentences
 /// shared across sources are wire copy, not chrome, so they never count.
 pub(crate) fn shared_lines(texts: &[&str], cfg: &Config) -> Shared {
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: WordMap<String, usize> = WordMap::default();
     if texts.len() < 2 {
         return Shared { counts };
     }
     for text in texts {
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen: WordSet<String> = WordSet::default();
         let spans = lines(text);
         let lang = language_of(text, &spans);
         for span in spans {
@@ -417,7 +450,7 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
 
     // A short line printed again (a byline twice, a menu repeated in the footer) is chrome from
     // its second appearance on; the first may still be metadata.
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: WordSet<&str> = WordSet::default();
     let mut repeated = vec![false; feats.len()];
     for (i, f) in feats.iter().enumerate() {
         if !seen.insert(f.key.as_str()) && !matches!(classes[i], Class::Prose | Class::Weak) {
@@ -487,7 +520,7 @@ fn classes_for_metadata(classes: &[Class]) -> Vec<metadata::Role> {
 /// the paste takes the markup of the next unused line of the flattened HTML with the same words.
 /// Lines the HTML does not have (edited afterwards, rendered differently) get none.
 pub(crate) fn markup_for(text: &str, flat: &Flat) -> Vec<Option<LineMarkup>> {
-    let mut by_key: HashMap<String, std::collections::VecDeque<LineMarkup>> = HashMap::new();
+    let mut by_key: WordMap<String, VecDeque<LineMarkup>> = WordMap::default();
     let mut b = 0;
     for span in lines(&flat.text) {
         while b < flat.blocks.len() && flat.blocks[b].span.end < span.end {

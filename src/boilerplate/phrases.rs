@@ -5,10 +5,9 @@
 //! "Read more: how the storm formed"). The group a phrase sits in names its concept, and the
 //! concept decides what a match means (see [`Concept`]).
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::lexicon::{self, List};
+use crate::lexicon::{self, List, WordMap, WordSet};
 
 /// The phrase files, one per language.
 pub(crate) const FILES: &[&str] = &[
@@ -58,13 +57,16 @@ fn concept_of(group: &str) -> Option<Concept> {
 }
 
 struct Phrases {
-    whole: HashMap<String, Concept>,
-    prefixes: HashMap<String, Concept>,
+    whole: WordMap<String, Concept>,
+    prefixes: WordMap<String, Concept>,
     /// Whole chrome phrases without spaces, for blocks of phrases run together ("Ad imageAd image").
-    squeezed: HashSet<String>,
-    longest_squeezed: usize,
+    squeezed: WordSet<String>,
+    /// The distinct lengths (bytes) of the squeezed phrases, ascending, and the bytes they start
+    /// with: a cover is only tried where a phrase can start, with the lengths phrases have.
+    squeezed_lengths: Vec<usize>,
+    squeezed_first: [bool; 256],
     /// Comment verbs, matched against the last one or two words of a line.
-    verbs: HashSet<String>,
+    verbs: WordSet<String>,
     /// Words of relative times, matched as whole words anywhere in a short line.
     ago: Vec<String>,
 }
@@ -79,11 +81,12 @@ fn phrases() -> &'static Phrases {
     static P: OnceLock<Phrases> = OnceLock::new();
     P.get_or_init(|| {
         let mut p = Phrases {
-            whole: HashMap::new(),
-            prefixes: HashMap::new(),
-            squeezed: HashSet::new(),
-            longest_squeezed: 0,
-            verbs: HashSet::new(),
+            whole: WordMap::default(),
+            prefixes: WordMap::default(),
+            squeezed: WordSet::default(),
+            squeezed_lengths: Vec::new(),
+            squeezed_first: [false; 256],
+            verbs: WordSet::default(),
             ago: Vec::new(),
         };
         for file in FILES {
@@ -101,14 +104,19 @@ fn phrases() -> &'static Phrases {
                     } else {
                         if concept == Concept::Chrome {
                             let s: String = item.chars().filter(|c| !c.is_whitespace()).collect();
-                            p.longest_squeezed = p.longest_squeezed.max(s.len());
-                            p.squeezed.insert(s);
+                            if let Some(&b) = s.as_bytes().first() {
+                                p.squeezed_first[usize::from(b)] = true;
+                                p.squeezed_lengths.push(s.len());
+                                p.squeezed.insert(s);
+                            }
                         }
                         p.whole.insert(item.clone(), concept);
                     }
                 }
             }
         }
+        p.squeezed_lengths.sort_unstable();
+        p.squeezed_lengths.dedup();
         p
     })
 }
@@ -133,16 +141,19 @@ pub(crate) fn whole(key: &str) -> Option<Concept> {
     }
     let squeezed: String = key.chars().filter(|c| !c.is_whitespace()).collect();
     // Cover the squeezed key with squeezed phrases: reach[i] says a cover of the first i bytes
-    // exists. Each position tries each length up to the longest phrase, so the work is bounded by
-    // MAX_SQUEEZED × longest phrase.
+    // exists. Each reachable position where a phrase may start tries each length a phrase has, so
+    // the work is bounded by MAX_SQUEEZED × the number of lengths.
     let n = squeezed.len();
-    let mut reach = vec![false; n + 1];
+    if squeezed.as_bytes().first().is_none_or(|&b| !p.squeezed_first[usize::from(b)]) {
+        return None;
+    }
+    let mut reach = [false; MAX_SQUEEZED + 1];
     reach[0] = true;
     for i in 0..n {
-        if !reach[i] || !squeezed.is_char_boundary(i) {
+        if !reach[i] || !squeezed.is_char_boundary(i) || !p.squeezed_first[usize::from(squeezed.as_bytes()[i])] {
             continue;
         }
-        for len in 1..=p.longest_squeezed.min(n - i) {
+        for &len in p.squeezed_lengths.iter().take_while(|&&len| len <= n - i) {
             let end = i + len;
             if squeezed.is_char_boundary(end) && p.squeezed.contains(&squeezed[i..end]) {
                 reach[end] = true;

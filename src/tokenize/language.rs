@@ -1,6 +1,6 @@
 //! Languages: which one a text is written in, and what that changes for the later stages.
 
-use std::collections::HashMap;
+use crate::lexicon::WordMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -325,11 +325,11 @@ pub(crate) fn detect_with_evidence(text: &str) -> Detection {
 /// `Lang::index`. Detection runs on every block of every source, so it pays to look a word up
 /// once rather than once per candidate language (fifteen for the Latin script): the per-language
 /// lookups were 40% of the time to analyse the seeds.
-fn function_word_langs() -> &'static HashMap<&'static str, u32> {
+fn function_word_langs() -> &'static WordMap<&'static str, u32> {
     const _: () = assert!(Lang::ALL.len() <= 32, "the language sets are u32 bit sets");
-    static MAP: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    static MAP: OnceLock<WordMap<&'static str, u32>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map: HashMap<&'static str, u32> = HashMap::new();
+        let mut map: WordMap<&'static str, u32> = WordMap::default();
         for lang in Lang::ALL {
             for word in crate::lexicon::stopwords(*lang) {
                 *map.entry(*word).or_insert(0) |= 1 << lang.index();
