@@ -417,7 +417,7 @@ impl Stripped {
     /// The same JSON as serde writes (`{"blocks":[{"text","kind","reason"}]}`), written directly:
     /// the browser parses one string natively much faster than it receives tens of thousands of
     /// block objects built one property at a time.
-    pub(crate) fn to_json(&self) -> String {
+    pub fn to_json(&self) -> String {
         let text_bytes: usize = self.blocks.iter().map(|b| b.text.len()).sum();
         let mut out = String::with_capacity(text_bytes + 64 * self.blocks.len() + 16);
         out.push_str("{\"blocks\":[");

@@ -167,17 +167,20 @@ impl WordHasher {
 
 impl std::hash::Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
+        // Plain indexing rather than `chunks_exact` and `copy_from_slice`, which the WebAssembly
+        // build (optimised for size) leaves as calls.
+        let mut i = 0;
+        while i + 8 <= bytes.len() {
+            let b = &bytes[i..i + 8];
+            self.add(u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]));
+            i += 8;
         }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
+        if i < bytes.len() {
+            let mut word = 0u64;
+            for (k, &b) in bytes[i..].iter().enumerate() {
+                word |= u64::from(b) << (8 * k);
+            }
+            self.add(word);
         }
     }
 

@@ -82,9 +82,19 @@ pub(crate) fn measure(text: &str, span: Range<usize>, lang: Lang) -> Features {
     let mut key = String::with_capacity(line.len());
     let mut folded = String::new();
     let (mut words, mut capitalized, mut function) = (0, 0, 0);
+    // How far the words so far spell "all rights reserved" (0 to 3), checked word by word
+    // instead of searching every key for the phrase.
+    let mut reserved = 0;
     for w in words_in(text, span.clone()) {
         let word = &text[w];
         fold_into(word, &mut folded);
+        reserved = match (reserved, folded.as_str()) {
+            (3, _) => 3,
+            (1, "rights") => 2,
+            (2, "reserved") => 3,
+            (_, "all") => 1,
+            _ => 0,
+        };
         if !key.is_empty() {
             key.push(' ');
         }
@@ -104,33 +114,43 @@ pub(crate) fn measure(text: &str, span: Range<usize>, lang: Lang) -> Features {
     let sentence_end = trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';', '؟', '।']);
     let (mut links, mut separators, mut digits, mut letters, mut inner_stops) = (0, 0, 0, 0, 0);
     let bytes = line.as_bytes();
+    // Byte by byte, decoding only the characters outside ASCII: the WebAssembly build is
+    // optimised for size and does not inline a `chars()` iterator, which made this loop the
+    // costliest part of stripping in the browser.
     let mut prev = ' ';
-    for (i, c) in line.char_indices() {
-        match c {
-            '|' | '•' | '·' | '»' | '›' => separators += 1,
-            '@' | '#' if prev.is_whitespace() => links += 1,
-            ' ' if matches!(prev, '.' | '!' | '?') => inner_stops += 1,
-            // "http://", "https://" and "www." found at their last character, in the same pass.
-            '/' if bytes[..i].ends_with(b"http:/") || bytes[..i].ends_with(b"https:/") => links += 1,
-            '.' if bytes[..i].ends_with(b"www") => links += 1,
-            _ => {}
-        }
-        if c.is_ascii() {
-            if c.is_ascii_digit() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let c = if b < 0x80 {
+            i += 1;
+            match b {
+                b'|' => separators += 1,
+                b'@' | b'#' if prev.is_whitespace() => links += 1,
+                b' ' if matches!(prev, '.' | '!' | '?') => inner_stops += 1,
+                // "http://", "https://" and "www." found at their last character.
+                b'/' if bytes[..i - 1].ends_with(b"http:/") || bytes[..i - 1].ends_with(b"https:/") => links += 1,
+                b'.' if bytes[..i - 1].ends_with(b"www") => links += 1,
+                b'0'..=b'9' => digits += 1,
+                b'a'..=b'z' | b'A'..=b'Z' => letters += 1,
+                _ => {}
+            }
+            char::from(b)
+        } else {
+            let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) else { break };
+            i += c.len_utf8();
+            if matches!(c, '•' | '·' | '»' | '›') {
+                separators += 1;
+            } else if c.is_numeric() {
                 digits += 1;
-            } else if c.is_ascii_alphabetic() {
+            } else if c.is_alphabetic() {
                 letters += 1;
             }
-        } else if c.is_numeric() {
-            digits += 1;
-        } else if c.is_alphabetic() {
-            letters += 1;
-        }
+            c
+        };
         prev = c;
     }
     let starts_with = |p: &str| line.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
-    let copyright =
-        line.starts_with('©') || starts_with("(c) ") || starts_with("copyright") || key.contains("all rights reserved");
+    let copyright = line.starts_with('©') || starts_with("(c) ") || starts_with("copyright") || reserved == 3;
     let whole = phrases::whole(&key);
     let (prefix, prefix_words) = match whole.is_none().then(|| phrases::prefix(&key)).flatten() {
         Some((c, n)) => (Some(c), n),

@@ -196,7 +196,7 @@ pub(crate) fn shared_lines(texts: &[&str], cfg: &Config) -> Shared {
 
 /// Bytes of long lines the language is detected on: enough for function words to decide, and
 /// it keeps detection from reading a page's menus or costing more on a long paste.
-const LANGUAGE_SAMPLE_BYTES: usize = 4000;
+const LANGUAGE_SAMPLE_BYTES: usize = 2000;
 
 /// The language of a paste, from its long lines (the article's paragraphs, not its menus).
 fn language_of(text: &str, spans: &[Range<usize>]) -> Lang {

@@ -355,7 +355,12 @@ fn by_function_words(text: &str, candidates: &[Lang]) -> Detection {
             break;
         }
         folded.clear();
-        folded.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            folded.push_str(word);
+            folded.make_ascii_lowercase();
+        } else {
+            folded.extend(word.chars().flat_map(char::to_lowercase));
+        }
         let Some(&langs) = function_word_langs().get(folded.as_str()) else { continue };
         for (h, lang) in hits.iter_mut().zip(candidates) {
             *h += usize::from(langs & (1 << lang.index()) != 0);
