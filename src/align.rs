@@ -671,6 +671,10 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
         }
     }
     let nearest = nearest.into_iter().map(|v| v.into_iter().map(|x| (x.other, x.cmp.similarity)).collect()).collect();
+    drop(scored);
+    drop(joined_cache);
+    let mut corpus = corpus;
+    corpus.sentences.iter_mut().for_each(Prepared::release_comparison_data);
     Alignment { corpus, source, spans: flat_spans, first, trivial, links, nearest }
 }
 

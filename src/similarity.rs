@@ -178,6 +178,16 @@ impl Prepared {
     pub fn content_terms(&self) -> &[(u32, u32)] {
         &self.profile.content
     }
+
+    /// Frees what only sentence comparison reads (n-grams and the profile, but for the content
+    /// terms), once alignment is done: the later stages read words, terms and flags, and at a
+    /// thousand sources the rest is about half of the analysis's memory.
+    pub fn release_comparison_data(&mut self) {
+        self.bigrams = Vec::new();
+        self.trigrams = Vec::new();
+        self.chars = Vec::new();
+        self.profile = Profile { content: std::mem::take(&mut self.profile.content), ..Profile::default() };
+    }
 }
 
 /// FNV-1a over a sequence of strings separated by a zero byte: stable across runs and platforms,
