@@ -259,9 +259,23 @@ function matrixCanvas(ctx, choose) {
 function showPair(ctx, detail, i, j) {
   const { report } = ctx;
   const f = pairFacts(report, i, j);
-  if (!f) return;
   const a = nameOf(report, i);
   const b = nameOf(report, j);
+  if (!f) {
+    // Past `all_pairs_max_sources`, the report lists only the pairs that share something; the
+    // matrix still holds every pair's divergence.
+    const v = report.matrix[i] && report.matrix[i][j];
+    fill(detail,
+      h("h4", {}, `${a} vs ${b}`),
+      h(
+        "ul",
+        { class: "px-facts-list" },
+        h("li", {}, "Divergence ", h("strong", {}, typeof v === "number" ? fmt(v) : "–"), "."),
+        h("li", {}, "They share no sentence: neither carries a sentence of the other, and neither derives from the other."),
+      ),
+    );
+    return;
+  }
   const marks = sharedMarks(report, i, j);
   const open = () => ctx.read({ sources: [i, j], marks, note: `Sentences ${a} and ${b} share are marked.` });
   const p = f.pair;

@@ -146,6 +146,13 @@ test("with 300 sources the page stays typeable while the worker analyzes, shows 
     families.some((f) => /Outlet 1\b/.test(f) && /Outlet 6\b/.test(f) && /Outlet 296\b/.test(f)),
     `no family holds the copies of the first seed: ${families.map((f) => f.slice(0, 80)).join(" | ")}`,
   );
+  // Past 100 sources the report lists only pairs that share something; every heatmap pair still
+  // shows its divergence, listed or not.
+  await page.locator("canvas.px-heatmap").focus();
+  for (let k = 2; k <= 5; k++) {
+    await page.keyboard.press("ArrowRight");
+    assert.match(await page.locator(".px-pair-detail").textContent(), new RegExp(`^Outlet 1 vs Outlet ${k}Divergence \\d\\.\\d\\d`));
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });
