@@ -20,7 +20,7 @@ use crate::config::Config;
 use crate::lexicon::{self, PerLang};
 use crate::score::Score;
 use crate::similarity::{classify, features, Comparison, Corpus, Prepared};
-use crate::sort::StableSort;
+use crate::sort::{for_each_common, StableSort};
 use crate::tokenize::Lang;
 
 /// How a sentence relates to its counterpart in another source.
@@ -265,26 +265,21 @@ fn compare(corpus: &Corpus, a: &Prepared, b: &Prepared, cfg: &Config) -> (Compar
     let x = features(a, b, &corpus.idf);
     let cmp = classify(a, b, &x, cfg);
     let (sa, sb) = (&a.profile.content_quoted, &b.profile.content_quoted);
-    let (mut i, mut j) = (0, 0);
     let (mut n_informative, mut both, mut quoted) = (0usize, 0usize, 0usize);
-    while i < sa.len() && j < sb.len() {
-        match sa[i].0.cmp(&sb[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                let t = sa[i].0;
-                both += 1;
-                if sa[i].1 && sb[j].1 {
-                    quoted += 1;
-                }
-                if informative(corpus, t) {
-                    n_informative += 1;
-                }
-                i += 1;
-                j += 1;
+    for_each_common(
+        sa,
+        sb,
+        |x, y| x.0.cmp(&y.0),
+        |i, j| {
+            both += 1;
+            if sa[i].1 && sb[j].1 {
+                quoted += 1;
             }
-        }
-    }
+            if informative(corpus, sa[i].0) {
+                n_informative += 1;
+            }
+        },
+    );
     // A whole sentence copied word for word is evidence however short; only looser matches must
     // rest on enough shared informative words.
     let trivial = cmp.relation != Relation::Identical && n_informative < cfg.min_shared_words;

@@ -78,20 +78,17 @@ pub(crate) fn jsd(p: &[(u32, f64)], q: &[(u32, f64)]) -> f64 {
     if p.is_empty() || q.is_empty() {
         return if p.is_empty() && q.is_empty() { 0.0 } else { 1.0 };
     }
-    let (mut i, mut j, mut overlap) = (0, 0, 0.0);
-    while i < p.len() && j < q.len() {
-        match p[i].0.cmp(&q[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                let (a, b) = (p[i].1, q[j].1);
-                let m = a + b;
-                overlap += m - a * (2.0 * a / m).log2() - b * (2.0 * b / m).log2();
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let mut overlap = 0.0_f64;
+    crate::sort::for_each_common(
+        p,
+        q,
+        |x, y| x.0.cmp(&y.0),
+        |i, j| {
+            let (a, b) = (p[i].1, q[j].1);
+            let m = a + b;
+            overlap += m - a * (2.0 * a / m).log2() - b * (2.0 * b / m).log2();
+        },
+    );
     // Rounding leaves about 1e-16 for identical distributions, which must read as exactly 0.
     let d = 1.0 - overlap / 2.0;
     if d < 1e-12 {
@@ -110,7 +107,7 @@ fn jsd_dense(p: &[f64], plogp: &[f64], p_empty: bool, q_empty: bool, q: &[(u32, 
     if p_empty || q_empty {
         return if p_empty && q_empty { 0.0 } else { 1.0 };
     }
-    let mut overlap = 0.0;
+    let mut overlap = 0.0_f64;
     for &(t, b, blogb) in q {
         let a = p.get(t as usize).copied().unwrap_or(0.0);
         if a > 0.0 {

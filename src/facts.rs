@@ -23,7 +23,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::diff::{self, Op};
 use crate::lexicon;
-use crate::sort::StableSort;
+use crate::sort::{common_count, StableSort};
 use crate::tokenize::{fold, words_in, Lang};
 use crate::values::{values, ValueKind};
 
@@ -595,7 +595,7 @@ pub(crate) fn conflicting(a: &[Fact], b: &[Fact], aligned: bool, cfg: &Config) -
     for (i, x) in a.iter().enumerate().filter(|(i, _)| !accounted_a[*i]) {
         for (j, y) in b.iter().enumerate().filter(|(j, _)| !accounted_b[*j]) {
             if same_value(x, y, cfg) == Some(false) {
-                pairs.push((shared(&x.context, &y.context), i, j));
+                pairs.push((common_count(&x.context, &y.context), i, j));
             }
         }
     }
@@ -623,23 +623,6 @@ pub(crate) fn conflicting(a: &[Fact], b: &[Fact], aligned: bool, cfg: &Config) -
     }
     out.stable_sort();
     out
-}
-
-/// Number of equal items of two sorted lists.
-fn shared(a: &[String], b: &[String]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 // ---------------------------------------------------------------------------------------------

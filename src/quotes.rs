@@ -22,7 +22,7 @@ use crate::report::{
     WordChangeReport,
 };
 use crate::score::Score;
-use crate::sort::StableSort;
+use crate::sort::{common_count, StableSort};
 use crate::tokenize::{fold, words_in, Lang};
 
 /// One quotation in one source.
@@ -719,23 +719,6 @@ impl Utterance {
     }
 }
 
-/// Number of equal items of two sorted lists, repeats included.
-fn shared_count(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 /// The same speaker quoted with different words in sentences that report the same thing: one
 /// example pair per two utterances.
 #[derive(Clone, Debug, PartialEq)]
@@ -882,7 +865,7 @@ pub(crate) fn utterances(quotes: &[Vec<Quote>], cfg: &Config) -> Vec<Utterance> 
             let canonical = clusters[c].0;
             // Shared words, counted with repeats, bound the words shared in order: a cheap test
             // that skips the word diff of unrelated quotations.
-            let bound = shared_count(&sorted_ids[canonical], &sorted_ids[f]);
+            let bound = common_count(&sorted_ids[canonical], &sorted_ids[f]);
             let shorter = ids[canonical].len().min(ids[f].len()).max(1);
             if (bound as f64) < cfg.quote_match_min * shorter as f64 {
                 continue;

@@ -24,7 +24,7 @@ use crate::align::Relation;
 use crate::config::Config;
 use crate::lexicon;
 use crate::score::Score;
-use crate::sort::StableSort;
+use crate::sort::{for_each_common, StableSort};
 use crate::tokenize::{detect_language, fold, words_in, Lang};
 
 /// The names of the features, in the order of the feature vector and of the model weights.
@@ -434,25 +434,20 @@ pub(crate) fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
     2.0 * shared(a, b) as f64 / (a.len() + b.len()) as f64
 }
 
+/// Items two sorted multisets given as (id, count) have in common, counted with repeats.
+fn matched_counts<T: Ord>(a: &[(T, u32)], b: &[(T, u32)]) -> u32 {
+    let mut both = 0;
+    for_each_common(a, b, |x, y| x.0.cmp(&y.0), |i, j| both += a[i].1.min(b[j].1));
+    both
+}
+
 /// Dice of two sorted multisets given as (id, count).
 fn dice_counts<T: Ord>(a: &[(T, u32)], b: &[(T, u32)]) -> f64 {
     let total: u32 = a.iter().chain(b).map(|&(_, c)| c).sum();
     if total == 0 {
         return 0.0;
     }
-    let (mut i, mut j, mut both) = (0, 0, 0u32);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                both += a[i].1.min(b[j].1);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * f64::from(both) / f64::from(total)
+    2.0 * f64::from(matched_counts(a, b)) / f64::from(total)
 }
 
 fn counts(ids: impl Iterator<Item = u64>) -> Vec<(u64, u32)> {
@@ -559,21 +554,7 @@ pub(crate) fn features(a: &Prepared, b: &Prepared, idf: &[f64]) -> [f64; N_FEATU
 
     // Content words without a counterpart, on a log scale: one extra clause matters, the tenth
     // extra word much less.
-    let matched: u32 = {
-        let (mut i, mut j, mut m) = (0, 0, 0u32);
-        while i < ca.len() && j < cb.len() {
-            match ca[i].0.cmp(&cb[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    m += ca[i].1.min(cb[j].1);
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        m
-    };
+    let matched = matched_counts(ca, cb);
     let total_content: u32 = ca.iter().chain(cb).map(|&(_, c)| c).sum();
     let unmatched_content = (1.0 + f64::from(total_content - 2 * matched)).ln();
 

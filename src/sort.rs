@@ -101,6 +101,36 @@ fn permute<T>(items: &mut [T], order: &mut [usize]) {
     }
 }
 
+/// Calls `each(i, j)` for every `a[i]` and `b[j]` that `cmp` finds equal, walking two lists
+/// sorted in `cmp`'s order once (a merge join). An item found several times on one side pairs
+/// with its counterparts in order, as the positions meet.
+pub(crate) fn for_each_common<A, B>(
+    a: &[A],
+    b: &[B],
+    cmp: impl Fn(&A, &B) -> Ordering,
+    mut each: impl FnMut(usize, usize),
+) {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match cmp(&a[i], &b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                each(i, j);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+}
+
+/// Number of equal items of two sorted lists, repeats included (each repeat pairs once).
+pub(crate) fn common_count<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let mut n = 0;
+    for_each_common(a, b, T::cmp, |_, _| n += 1);
+    n
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +160,14 @@ mod tests {
         let mut words = vec!["pear", "apple", "fig", "apple"];
         words.stable_sort();
         assert_eq!(words, ["apple", "apple", "fig", "pear"]);
+    }
+
+    #[test]
+    fn common_items_of_sorted_lists() {
+        assert_eq!(common_count(&[1, 2, 2, 3, 7], &[2, 2, 2, 5, 7]), 3);
+        assert_eq!(common_count::<u32>(&[], &[1]), 0);
+        let mut pairs = Vec::new();
+        for_each_common(&[(1, 'a'), (4, 'b')], &[4, 5], |x, y| x.0.cmp(y), |i, j| pairs.push((i, j)));
+        assert_eq!(pairs, [(1, 0)]);
     }
 }
