@@ -240,47 +240,35 @@ fn tag(s: &str, from: usize) -> Option<(Tag, usize)> {
                 i += 1;
             }
             match *b.get(i)? {
-                q @ (b'"' | b'\'') => {
-                    i += 1;
-                    loop {
-                        let start = i;
-                        while i < b.len() && b[i] != q && b[i] != b'&' && b[i] != 0 {
-                            i += 1;
-                        }
-                        value.push_str(&s[start..i]);
-                        match *b.get(i)? {
-                            b'&' => i = char_ref(s, i, true, &mut value),
-                            0 => {
-                                value.push('\u{FFFD}');
-                                i += 1;
-                            }
-                            _ => {
-                                i += 1;
-                                break;
-                            }
-                        }
-                    }
-                }
+                q @ (b'"' | b'\'') => i = attr_value(s, i + 1, &mut value, |c| c == q)? + 1,
                 b'>' => {}
-                _ => loop {
-                    let start = i;
-                    while i < b.len() && !is_space(b[i]) && b[i] != b'>' && b[i] != b'&' && b[i] != 0 {
-                        i += 1;
-                    }
-                    value.push_str(&s[start..i]);
-                    match *b.get(i)? {
-                        b'&' => i = char_ref(s, i, true, &mut value),
-                        0 => {
-                            value.push('\u{FFFD}');
-                            i += 1;
-                        }
-                        _ => break,
-                    }
-                },
+                _ => i = attr_value(s, i, &mut value, |c| is_space(c) || c == b'>')?,
             }
         }
         if !tag.attrs.iter().any(|(k, _)| *k == attr) {
             tag.attrs.push((attr, value));
+        }
+    }
+}
+
+/// Reads an attribute value from `at` up to the first byte `ends` accepts (not consumed),
+/// decoding character references and replacing NUL. Returns where it stopped, or `None` when
+/// the input ends first (a tag cut off by the end of the input is dropped).
+fn attr_value(s: &str, mut i: usize, value: &mut String, ends: impl Fn(u8) -> bool) -> Option<usize> {
+    let b = s.as_bytes();
+    loop {
+        let start = i;
+        while i < b.len() && !ends(b[i]) && b[i] != b'&' && b[i] != 0 {
+            i += 1;
+        }
+        value.push_str(&s[start..i]);
+        match *b.get(i)? {
+            b'&' => i = char_ref(s, i, true, value),
+            0 => {
+                value.push('\u{FFFD}');
+                i += 1;
+            }
+            _ => return Some(i),
         }
     }
 }
