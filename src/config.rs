@@ -72,6 +72,11 @@ pub struct Config {
     pub article_markup_weight: f64,
     /// Inside the article, a run of at least this many short unpunctuated lines is a menu.
     pub menu_run: usize,
+    /// A paragraph whose four-word sequences appeared earlier in the same paste at least at this
+    /// share (unitless, 0–1) is the text printed again — the article repeated whole in one block,
+    /// a truncated teaser of its first paragraph, a pull quote — and is removed as `repeated`.
+    /// Rewording or quoting a sentence inside new text stays well below it.
+    pub repeated_text_min_share: f64,
     /// Metadata (title, byline, date, captions) is looked for at most this many lines before the
     /// article's first paragraph.
     pub header_max_lines: usize,
@@ -297,6 +302,7 @@ impl Default for Config {
             end_min_prose_words: 30.0,
             article_markup_weight: 2.0,
             menu_run: 3,
+            repeated_text_min_share: 0.8,
             header_max_lines: 12,
             caption_min_words: 4,
             near_verbatim_min: 0.6,
@@ -399,6 +405,7 @@ impl Config {
             ("facts_hedge_max", self.facts_hedge_max),
             ("facts_rounding_max", self.facts_rounding_max),
             ("facts_min_difference", self.facts_min_difference),
+            ("repeated_text_min_share", self.repeated_text_min_share),
         ];
         for (name, v) in unit {
             if !(0.0..=1.0).contains(&v) {

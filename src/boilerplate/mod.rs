@@ -461,6 +461,8 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
         }
     }
 
+    mark_repeated_text(&feats, &mut classes, &mut repeated, cfg);
+
     let mut scores: Vec<f64> = feats.iter().enumerate().map(|(i, f)| score(classes[i], f, mark(i), cfg)).collect();
     isolate(&classes, &mut scores, |i| mark(i).is_some_and(|m| m.hints.has(Hint::Article)), cfg);
     let dated: Vec<bool> = feats.iter().map(|f| metadata::is_date(f) || f.relative_time).collect();
@@ -499,6 +501,40 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
     }
     metadata::assign(&feats, &classes_for_metadata(&classes), &repeated, mark, &article, &mut out, cfg);
     out
+}
+
+/// Words in one sequence of the repeated-text check.
+const REPEAT_SHINGLE_WORDS: usize = 4;
+
+/// Marks text printed twice in one paste: a paragraph most of whose four-word sequences already
+/// appeared in the lines before it (the whole article again in one block, a teaser that cuts the
+/// first paragraph short, the article's paragraphs or a gallery's captions printed again) is
+/// `repeated`; the first copy stays. One hash set of key slices over the paste, so the check is
+/// linear in its words.
+fn mark_repeated_text(feats: &[Features], classes: &mut [Class], repeated: &mut [bool], cfg: &Config) {
+    let mut seen: WordSet<&str> = WordSet::default();
+    let mut starts: Vec<usize> = Vec::new();
+    for (i, f) in feats.iter().enumerate() {
+        let key = f.key.as_str();
+        starts.clear();
+        starts.push(0);
+        starts.extend(key.match_indices(' ').map(|(j, _)| j + 1));
+        if starts.len() < REPEAT_SHINGLE_WORDS {
+            continue;
+        }
+        // Word k spans starts[k]..starts[k + 1] - 1 (the last one to the end of the key).
+        let end_of = |k: usize| starts.get(k + 1).map_or(key.len(), |&s| s - 1);
+        let shingles = starts.len() + 1 - REPEAT_SHINGLE_WORDS;
+        let shingle = |k: usize| &key[starts[k]..end_of(k + REPEAT_SHINGLE_WORDS - 1)];
+        if is_text(classes[i]) {
+            let found = (0..shingles).filter(|&k| seen.contains(shingle(k))).count();
+            if found as f64 >= cfg.repeated_text_min_share * shingles as f64 {
+                classes[i] = Class::Chrome(Reason::Repeated);
+                repeated[i] = true;
+            }
+        }
+        seen.extend((0..shingles).map(shingle));
+    }
 }
 
 /// What the metadata stage needs to know of each first class.
@@ -570,6 +606,18 @@ mod tests {
         let k = kinds(text);
         assert_eq!(k[0].1, BlockKind::Body);
         assert!(k[1..].iter().all(|(_, _, r)| r.is_some()));
+    }
+
+    #[test]
+    fn issue_4_text_printed_again_is_repeated_but_a_quoted_sentence_is_not() {
+        let first =
+            "The council approved the budget on Tuesday after a long debate about school funding and road repairs.";
+        let second = "Members said the vote came late in the evening, once the mayor had agreed to review the figures in spring.";
+        let quoting = "One member wrote that the council approved the budget on Tuesday, but said the debate left parents with more questions than answers about the schools.";
+        let text = format!("{first}\n{second}\n{quoting}\n{first} {second}\n");
+        let k = kinds(&text);
+        assert_eq!(k[2].1, BlockKind::Body);
+        assert_eq!((k[3].1, k[3].2), (BlockKind::Boilerplate, Some(Reason::Repeated)));
     }
 
     #[test]
