@@ -271,6 +271,12 @@ struct Words {
     joiner: Vec<String>,
     compound_joiner: Vec<String>,
     date_particle: Vec<String>,
+    /// Every first word of the cardinal, cardinal-part and scale tables and every compound
+    /// joiner, sorted: what a piece of a compound number word can be. `compound` stops
+    /// lengthening a prefix as soon as no piece starts with it, instead of looking up every
+    /// prefix of every long word in three tables (the costliest part of reading values on short
+    /// inputs, issue 9).
+    pieces: Vec<String>,
 }
 
 /// The value files, by language. A language without a file still reads digits, symbols and codes.
@@ -332,7 +338,22 @@ impl Words {
                 }
             }
         }
+        let mut pieces: Vec<String> = [&w.cardinal, &w.cardinal_part, &w.scale]
+            .iter()
+            .filter_map(|t| t.as_ref())
+            .flat_map(|t| t.by_first.keys().cloned())
+            .chain(w.compound_joiner.iter().cloned())
+            .collect();
+        pieces.sort_unstable();
+        pieces.dedup();
+        w.pieces = pieces;
         Ok(w)
+    }
+
+    /// Whether some piece of a compound number word starts with `prefix`.
+    fn may_start_piece(&self, prefix: &str) -> bool {
+        let k = self.pieces.partition_point(|p| p.as_str() < prefix);
+        self.pieces.get(k).is_some_and(|p| p.starts_with(prefix))
     }
 
     /// The words of `lang`'s value file and the shared file, read the first time a text in that
@@ -872,6 +893,10 @@ impl<'a> Reader<'a> {
             let mut best: Option<(usize, Option<f64>)> = None;
             for (end, _) in rest.char_indices().skip(1).chain([(rest.len(), ' ')]) {
                 let prefix = &rest[..end];
+                // No piece starts with this prefix, so none starts with a longer one either.
+                if !self.words.may_start_piece(prefix) {
+                    break;
+                }
                 let value = tables.iter().find_map(|t| t.as_ref().and_then(|t| t.get_word(prefix)));
                 if value.is_some() || (spelled.parts > 0 && self.words.compound_joiner.iter().any(|j| j == prefix)) {
                     best = Some((end, value));
