@@ -3,7 +3,7 @@
 //! ```text
 //! cargo run --release --example bench -- tokenize FILE        [--warmup N] [--reps N]
 //! cargo run --release --example bench -- strip HTML_TEXT_JSON  [--warmup N] [--reps N]
-//! cargo run --release --example bench -- analyze ARTICLES_JSON [--warmup N] [--reps N]
+//! cargo run --release --example bench -- analyze ARTICLES_JSON [--warmup N] [--reps N] [--report OUT_JSON]
 //! ```
 //!
 //! Prints one JSON object: the wall and CPU time of every timed run in milliseconds, and the process's
@@ -11,7 +11,8 @@
 //! Reading and parsing the input is outside the timing, as it is for the peers; process start
 //! is too. `strip` takes the scrapinghub `html-text.json` (`{id: {articleBody}}`, possibly
 //! wrapped in `{"output": …}`) and strips every page once per run; `analyze` takes
-//! `[{name, text}]`.
+//! `[{name, text}]`; with `--report` it also writes the last report as JSON (outside the timing),
+//! so that two builds can be checked to give byte-identical reports.
 
 use std::time::Instant;
 
@@ -72,7 +73,12 @@ fn run() -> Result<Value, String> {
     let task = args.next().ok_or("usage: bench tokenize|strip|analyze FILE [--warmup N] [--reps N]")?;
     let file = args.next().ok_or("missing input file")?;
     let (mut warmup, mut reps) = (1, 5);
+    let mut report_out: Option<String> = None;
     while let Some(flag) = args.next() {
+        if flag == "--report" {
+            report_out = Some(args.next().ok_or("--report needs a file")?);
+            continue;
+        }
         let value: usize = args.next().and_then(|v| v.parse().ok()).ok_or(format!("{flag} needs a number"))?;
         match flag.as_str() {
             "--warmup" => warmup = value,
@@ -103,6 +109,10 @@ fn run() -> Result<Value, String> {
             let bytes: usize = sources.iter().map(|s| s.text.len()).sum();
             let (runs, report) = time(warmup, reps, || analyze(&sources, &cfg));
             let report = report.map_err(|e| e.to_string())?;
+            if let Some(out) = &report_out {
+                let json = serde_json::to_string(&report).map_err(|e| e.to_string())?;
+                std::fs::write(out, json).map_err(|e| format!("cannot write {out}: {e}"))?;
+            }
             let sentences: usize = report.sources.iter().map(|s| s.sentences.len()).sum();
             let counterparts: usize =
                 report.sources.iter().flat_map(|s| &s.sentences).map(|s| s.counterparts.len()).sum();

@@ -479,9 +479,7 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
         first.push(flat_spans.len());
     }
     let lang = |s: usize| langs.get(s).copied().unwrap_or_default();
-    let corpus = Corpus::new(
-        flat_spans.iter().zip(&source).map(|(r, &s)| (texts.get(s).copied().unwrap_or(""), r.clone(), lang(s))),
-    );
+    let corpus = Corpus::of_sources(texts, spans, langs);
     let cands = candidates(&corpus, &source, cfg);
     let n = flat_spans.len();
     let trivial: Vec<bool> =

@@ -248,9 +248,9 @@ fn run(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
         .collect();
 
     // 9. Framing: distinctive terms per source, and things named differently.
-    let terms = terms::distinctive(&texts, &spans, &langs, cfg);
-    let mut namings = terms::namings(&texts, &spans);
-    namings.extend(terms::swaps(&texts, &spans, &langs, |f| links.of(f), cfg));
+    let terms = terms::distinctive(&texts, &spans, &langs, &al.corpus, cfg);
+    let mut namings = terms::namings(&spans, &al.corpus);
+    namings.extend(terms::swaps(&texts, &spans, &langs, &al.corpus, |f| links.of(f), cfg));
     let namings = terms::report_namings(&namings, &utf16);
     budget::out_of_time()?;
 

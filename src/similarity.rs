@@ -80,6 +80,9 @@ impl LinearModel {
 pub(crate) struct Prepared {
     /// Folded words and numbers, in order.
     pub words: Vec<String>,
+    /// Byte range of each word in the text (the comparison units of `tokenize::words_in`):
+    /// later stages read a sentence's words here rather than tokenizing and folding it again.
+    pub spans: Vec<Range<usize>>,
     /// Term id (stem) of each word.
     pub terms: Vec<u32>,
     /// Whether each word is a content word (not a function word).
@@ -319,12 +322,31 @@ impl Corpus {
         Corpus { sentences, df, idf, is_name, is_number, term_key }
     }
 
+    /// Prepares the sentences `spans[s]` of every text `texts[s]` in language `langs[s]`, flat:
+    /// source 0's first, then source 1's, and so on (as [`crate::align`] numbers them).
+    pub fn of_sources(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang]) -> Corpus {
+        Corpus::new(spans.iter().enumerate().flat_map(|(s, ranges)| {
+            let text = texts.get(s).copied().unwrap_or("");
+            let lang = langs.get(s).copied().unwrap_or_default();
+            ranges.iter().map(move |r| (text, r.clone(), lang))
+        }))
+    }
+
+    /// The words of flat sentence `f`: each word's byte range in its text and its folded form.
+    pub fn words_of(&self, f: usize) -> impl Iterator<Item = (Range<usize>, &str)> + '_ {
+        let p = self.sentences.get(f);
+        let spans = p.map_or(&[][..], |p| p.spans.as_slice());
+        let words = p.map_or(&[][..], |p| p.words.as_slice());
+        spans.iter().cloned().zip(words.iter().map(String::as_str))
+    }
+
     /// Sentences `i` and `j` (in that order) prepared as one, for matching a sentence that another
     /// source split in two.
     pub fn joined(&self, i: usize, j: usize) -> Prepared {
         let (a, b) = (&self.sentences[i], &self.sentences[j]);
         let mut p = Prepared {
             words: a.words.iter().chain(&b.words).cloned().collect(),
+            spans: a.spans.iter().chain(&b.spans).cloned().collect(),
             terms: a.terms.iter().chain(&b.terms).copied().collect(),
             content: a.content.iter().chain(&b.content).copied().collect(),
             quoted: a.quoted.iter().chain(&b.quoted).copied().collect(),
@@ -381,6 +403,7 @@ fn prepare(
         }
         p.quoted.push(in_quote(at));
         p.capital.push(!p.words.is_empty() && raw.chars().next().is_some_and(char::is_uppercase));
+        p.spans.push(at..at + raw.len());
         p.words.push(word);
         p.terms.push(id);
         p.content.push(content);

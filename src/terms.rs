@@ -34,6 +34,7 @@ use crate::diff::{self, Op};
 use crate::facts;
 use crate::lexicon;
 use crate::report::{NamingReport, NamingUse, TermReport, Utf16Index};
+use crate::similarity::Corpus;
 use crate::sort::StableSort;
 use crate::tokenize::{fold, words_in, Lang};
 
@@ -54,24 +55,72 @@ pub(crate) struct Term {
     pub spans: Vec<Range<usize>>,
 }
 
-/// One word of a sentence, ready for counting.
+/// One word of a sentence, ready for counting: its folded form and stem as ids of the
+/// analysis's [`Vocabulary`].
 struct Word {
     span: Range<usize>,
-    folded: String,
-    stem: String,
+    folded: u32,
+    stem: u32,
     content: bool,
     /// Only spaces separate it from the previous word of the sentence.
     joined: bool,
 }
 
-/// The words of a sentence, hyphenated compounds merged into one word.
-fn sentence_words(text: &str, sentence: Range<usize>, lang: Lang) -> Vec<Word> {
+/// The folded forms and stems of one analysis, each string stored once and named by a `u32`:
+/// counting by id instead of by string, and stemming each form once rather than at every
+/// occurrence, made this stage several times faster (issue 9).
+#[derive(Default)]
+struct Vocabulary {
+    ids: HashMap<String, u32>,
+    names: Vec<String>,
+    /// The stem id of each id used as a folded form, with the language it was stemmed in.
+    stem_of: Vec<Option<(Lang, u32)>>,
+}
+
+impl Vocabulary {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.ids.insert(s.to_string(), id);
+        self.names.push(s.to_string());
+        self.stem_of.push(None);
+        id
+    }
+
+    fn stem(&mut self, folded: u32, lang: Lang) -> u32 {
+        if let Some(Some((l, stem))) = self.stem_of.get(folded as usize) {
+            if *l == lang {
+                return *stem;
+            }
+        }
+        let stem = lexicon::stem(&self.names[folded as usize], lang);
+        let id = self.id(&stem);
+        self.stem_of[folded as usize] = Some((lang, id));
+        id
+    }
+
+    fn name(&self, id: u32) -> &str {
+        self.names.get(id as usize).map_or("", String::as_str)
+    }
+}
+
+/// The words of flat sentence `f`, hyphenated compounds merged into one word.
+fn sentence_words(
+    text: &str,
+    sentence: Range<usize>,
+    f: usize,
+    corpus: &Corpus,
+    lang: Lang,
+    vocab: &mut Vocabulary,
+) -> Vec<Word> {
     // Numbers, dates and ordinals are facts, compared by the fact check, not word choices.
-    let values: Vec<Range<usize>> =
-        crate::values::values(text, sentence.clone(), lang).into_iter().map(|v| v.span).collect();
+    let values: Vec<Range<usize>> = crate::values::values(text, sentence, lang).into_iter().map(|v| v.span).collect();
     let mut out: Vec<Word> = Vec::new();
     let mut prev_end: Option<usize> = None;
-    for span in words_in(text, sentence) {
+    let mut base = String::new();
+    for (span, word) in corpus.words_of(f) {
         if crate::facts::within_any(&values, &span) {
             prev_end = None;
             continue;
@@ -81,23 +130,26 @@ fn sentence_words(text: &str, sentence: Range<usize>, lang: Lang) -> Vec<Word> {
         match out.last_mut() {
             Some(last) if hyphen => {
                 last.span.end = span.end;
-                last.folded = fold(&text[last.span.clone()]);
-                last.stem = last.folded.clone();
+                let id = vocab.id(&fold(&text[last.span.clone()]));
+                last.folded = id;
+                last.stem = id;
                 last.content = true;
             }
             _ => {
                 // "U.S." and "US" are one term: dots of abbreviations are dropped.
-                let folded: String = fold(&text[span.clone()]).chars().filter(|&c| c != '.').collect();
-                let base = folded.strip_suffix("'s").unwrap_or(&folded).to_string();
+                base.clear();
+                base.extend(word.chars().filter(|&c| c != '.'));
+                let trimmed = base.strip_suffix("'s").unwrap_or(&base);
                 // A contraction of a function word ("don't", "we've") is one too.
-                let head = base.split('\'').next().unwrap_or("");
-                let content = base.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && !base.chars().next().is_some_and(char::is_numeric)
-                    && !lexicon::is_stopword(&base, lang)
+                let head = trimmed.split('\'').next().unwrap_or("");
+                let content = trimmed.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !trimmed.chars().next().is_some_and(char::is_numeric)
+                    && !lexicon::is_stopword(trimmed, lang)
                     && !lexicon::is_stopword(head, lang);
-                let stem = lexicon::stem(&base, lang);
+                let folded = vocab.id(trimmed);
+                let stem = vocab.stem(folded, lang);
                 let joined = prev_end.is_some() && !gap.is_empty() && gap.chars().all(char::is_whitespace);
-                out.push(Word { span: span.clone(), folded: base, stem, content, joined });
+                out.push(Word { span: span.clone(), folded, stem, content, joined });
             }
         }
         prev_end = Some(span.end);
@@ -105,21 +157,31 @@ fn sentence_words(text: &str, sentence: Range<usize>, lang: Lang) -> Vec<Word> {
     out
 }
 
-/// One term of one source: its count, its spellings with their counts, and its first places.
-type Tally = (u32, BTreeMap<String, u32>, Vec<Range<usize>>);
+/// A term: one stem, or two adjacent stems (the second `NONE` for a single word).
+type Key = (u32, u32);
 
-/// Counts of one source, by term key (stems joined by a space).
+/// The second id of a single word's key.
+const NONE: u32 = u32::MAX;
+
+/// One term of one source: its count, its spellings (folded ids, or pairs of them) with their
+/// counts, and its first places.
+type Tally = (u32, Vec<(Key, u32)>, Vec<Range<usize>>);
+
+/// Counts of one source, by term.
 #[derive(Default)]
 struct Counts {
-    terms: BTreeMap<String, Tally>,
+    terms: HashMap<Key, Tally>,
     total: u64,
 }
 
 impl Counts {
-    fn add(&mut self, key: String, surface: String, span: Range<usize>, max_spans: usize) {
+    fn add(&mut self, key: Key, surface: Key, span: Range<usize>, max_spans: usize) {
         let entry = self.terms.entry(key).or_default();
         entry.0 += 1;
-        *entry.1.entry(surface).or_insert(0) += 1;
+        match entry.1.iter_mut().find(|(s, _)| *s == surface) {
+            Some((_, n)) => *n += 1,
+            None => entry.1.push((surface, 1)),
+        }
         if entry.2.len() < max_spans {
             entry.2.push(span);
         }
@@ -127,20 +189,28 @@ impl Counts {
     }
 }
 
-fn count(text: &str, sentences: &[Range<usize>], lang: Lang, cfg: &Config) -> Counts {
+fn count(
+    text: &str,
+    sentences: &[Range<usize>],
+    first: usize,
+    corpus: &Corpus,
+    lang: Lang,
+    vocab: &mut Vocabulary,
+    cfg: &Config,
+) -> Counts {
     let mut c = Counts::default();
-    for s in sentences {
-        let words = sentence_words(text, s.clone(), lang);
+    for (k, s) in sentences.iter().enumerate() {
+        let words = sentence_words(text, s.clone(), first + k, corpus, lang, vocab);
         for (k, w) in words.iter().enumerate() {
             if !w.content {
                 continue;
             }
-            c.add(w.stem.clone(), w.folded.clone(), w.span.clone(), cfg.framing_max_spans);
+            c.add((w.stem, NONE), (w.folded, NONE), w.span.clone(), cfg.framing_max_spans);
             if let Some(prev) = k.checked_sub(1).and_then(|p| words.get(p)) {
                 if prev.content && w.joined {
                     c.add(
-                        format!("{} {}", prev.stem, w.stem),
-                        format!("{} {}", prev.folded, w.folded),
+                        (prev.stem, w.stem),
+                        (prev.folded, w.folded),
                         prev.span.start..w.span.end,
                         cfg.framing_max_spans,
                     );
@@ -151,26 +221,43 @@ fn count(text: &str, sentences: &[Range<usize>], lang: Lang, cfg: &Config) -> Co
     c
 }
 
-/// The distinctive terms of every source. `sentences[s]` are the sentence spans of source `s`.
+/// The text of a key: its one or two strings joined by a space.
+fn key_text(vocab: &Vocabulary, key: Key) -> String {
+    if key.1 == NONE {
+        vocab.name(key.0).to_string()
+    } else {
+        format!("{} {}", vocab.name(key.0), vocab.name(key.1))
+    }
+}
+
+/// The distinctive terms of every source. `sentences[s]` are the sentence spans of source `s`,
+/// prepared in `corpus` one source after another.
 pub(crate) fn distinctive(
     texts: &[&str],
     sentences: &[Vec<Range<usize>>],
     langs: &[Lang],
+    corpus: &Corpus,
     cfg: &Config,
 ) -> Vec<Vec<Term>> {
+    let mut vocab = Vocabulary::default();
+    let mut first = 0;
     let counts: Vec<Counts> = texts
         .iter()
         .zip(sentences)
         .enumerate()
-        .map(|(s, (text, sents))| count(text, sents, langs.get(s).copied().unwrap_or_default(), cfg))
+        .map(|(s, (text, sents))| {
+            let c = count(text, sents, first, corpus, langs.get(s).copied().unwrap_or_default(), &mut vocab, cfg);
+            first += sents.len();
+            c
+        })
         .collect();
     if counts.len() < 2 {
         return vec![Vec::new(); counts.len()];
     }
-    let mut pooled: HashMap<&str, u64> = HashMap::new();
+    let mut pooled: HashMap<Key, u64> = HashMap::new();
     for c in &counts {
         for (key, (n, _, _)) in &c.terms {
-            *pooled.entry(key.as_str()).or_insert(0) += u64::from(*n);
+            *pooled.entry(*key).or_insert(0) += u64::from(*n);
         }
     }
     let total: u64 = counts.iter().map(|c| c.total).sum();
@@ -180,11 +267,11 @@ pub(crate) fn distinctive(
         .iter()
         .map(|c| {
             let (ni, nj) = (c.total as f64, (total - c.total) as f64);
-            let mut terms: Vec<(Term, usize)> = c
+            let mut terms: Vec<(String, Term, usize)> = c
                 .terms
                 .iter()
                 .filter_map(|(key, (yi, surfaces, spans))| {
-                    let all = pooled.get(key.as_str()).copied().unwrap_or(0);
+                    let all = pooled.get(key).copied().unwrap_or(0);
                     let (yi, yj) = (f64::from(*yi), (all - u64::from(*yi)) as f64);
                     let alpha = a0 * all as f64 / (total as f64).max(1.0);
                     let odds = |y: f64, n: f64| ((y + alpha) / (n + a0 - y - alpha)).ln();
@@ -194,20 +281,26 @@ pub(crate) fn distinctive(
                         return None;
                     }
                     // The most frequent surface form, the first in order among equals.
-                    let text =
-                        surfaces.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(s, _)| s.clone())?;
+                    let text = surfaces
+                        .iter()
+                        .map(|&(k, n)| (key_text(&vocab, k), n))
+                        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                        .map(|(s, _)| s)?;
                     let first = spans.first().map_or(usize::MAX, |r| r.start);
                     Some((
+                        key_text(&vocab, *key),
                         Term { text, count: yi as u32, others: yj as u32, log_odds: delta, z, spans: spans.clone() },
                         first,
                     ))
                 })
                 .collect();
+            // In the order of the term's stems first, so that the order never depends on hashing.
+            terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
             // Surest first; then the more frequent; then the earlier (news puts what matters first).
-            terms.stable_sort_by(|(a, fa), (b, fb)| {
+            terms.stable_sort_by(|(_, a, fa), (_, b, fb)| {
                 b.z.total_cmp(&a.z).then(b.count.cmp(&a.count)).then(fa.cmp(fb)).then(a.text.cmp(&b.text))
             });
-            prefer_phrases(terms.into_iter().map(|(t, _)| t).collect(), cfg.framing_max_terms)
+            prefer_phrases(terms.into_iter().map(|(_, t, _)| t).collect(), cfg.framing_max_terms)
         })
         .collect()
 }
@@ -322,7 +415,7 @@ pub(crate) struct Naming {
 }
 
 /// The things that different sources name with different wordings.
-pub(crate) fn namings(texts: &[&str], sentences: &[Vec<Range<usize>>]) -> Vec<Naming> {
+pub(crate) fn namings(sentences: &[Vec<Range<usize>>], corpus: &Corpus) -> Vec<Naming> {
     let list = wordings();
     // First folded word → (wording index, phrase index).
     let mut by_first: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
@@ -335,18 +428,19 @@ pub(crate) fn namings(texts: &[&str], sentences: &[Vec<Range<usize>>]) -> Vec<Na
     }
     // (thing, source, wording) → spans.
     let mut found: BTreeMap<(&'static str, usize, &'static str), Vec<Range<usize>>> = BTreeMap::new();
-    for (s, (text, sents)) in texts.iter().zip(sentences).enumerate() {
-        for sentence in sents {
-            let words: Vec<(Range<usize>, String)> =
-                words_in(text, sentence.clone()).map(|r| (r.clone(), fold(&text[r]))).collect();
+    let mut f = 0;
+    for (s, sents) in sentences.iter().enumerate() {
+        for _ in sents {
+            let Some(p) = corpus.sentences.get(f) else { break };
+            f += 1;
+            let words = &p.words;
             for k in 0..words.len() {
-                for &(w, p) in by_first.get(words[k].1.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
-                    let phrase = &list[w].phrases[p];
-                    let hit =
-                        phrase.iter().enumerate().all(|(o, part)| words.get(k + o).is_some_and(|(_, f)| f == part));
+                for &(w, i) in by_first.get(words[k].as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+                    let phrase = &list[w].phrases[i];
+                    let hit = phrase.iter().enumerate().all(|(o, part)| words.get(k + o) == Some(part));
                     if hit {
-                        let end = words[k + phrase.len() - 1].0.end;
-                        found.entry((list[w].thing, s, list[w].wording)).or_default().push(words[k].0.start..end);
+                        let end = p.spans[k + phrase.len() - 1].end;
+                        found.entry((list[w].thing, s, list[w].wording)).or_default().push(p.spans[k].start..end);
                     }
                 }
             }
@@ -395,6 +489,7 @@ pub(crate) fn swaps<I: Iterator<Item = usize>>(
     texts: &[&str],
     sentences: &[Vec<Range<usize>>],
     langs: &[Lang],
+    corpus: &Corpus,
     related: impl Fn(usize) -> I,
     cfg: &Config,
 ) -> Vec<Naming> {
@@ -402,10 +497,7 @@ pub(crate) fn swaps<I: Iterator<Item = usize>>(
     for (s, sents) in sentences.iter().enumerate() {
         at.extend((0..sents.len()).map(|k| (s, k)));
     }
-    let words_of = |s: usize, k: usize| -> Vec<(Range<usize>, String)> {
-        let text = texts[s];
-        words_in(text, sentences[s][k].clone()).map(|r| (r.clone(), fold(&text[r]))).collect()
-    };
+    let words_of = |f: usize| -> Vec<(Range<usize>, &str)> { corpus.words_of(f).collect() };
     // thing → (source, wording) → places.
     let mut found: BTreeMap<String, Places> = BTreeMap::new();
     // Each related pair once, whichever side lists it, in the order of the sources.
@@ -416,10 +508,23 @@ pub(crate) fn swaps<I: Iterator<Item = usize>>(
         }
     }
     for (f, g) in pairs {
-        let ((s, i), (t, j)) = (at[f], at[g]);
-        let (wa, wb) = (words_of(s, i), words_of(t, j));
-        let fa: Vec<&str> = wa.iter().map(|(_, w)| w.as_str()).collect();
-        let fb: Vec<&str> = wb.iter().map(|(_, w)| w.as_str()).collect();
+        let ((s, _), (t, _)) = (at[f], at[g]);
+        // One replaced run of at most two words between a shared head and a shared tail: the
+        // common prefix and suffix must leave at most two words on each side. Most related pairs
+        // fail this at once, without the diff.
+        let empty = Vec::new();
+        let (pa, pb) = (
+            corpus.sentences.get(f).map_or(&empty, |p| &p.words),
+            corpus.sentences.get(g).map_or(&empty, |p| &p.words),
+        );
+        let head = pa.iter().zip(pb).take_while(|(x, y)| x == y).count();
+        let tail = pa.iter().rev().zip(pb.iter().rev()).take_while(|(x, y)| x == y).count();
+        if head + tail + 2 < pa.len().max(pb.len()) {
+            continue;
+        }
+        let (wa, wb) = (words_of(f), words_of(g));
+        let fa: Vec<&str> = wa.iter().map(|(_, w)| *w).collect();
+        let fb: Vec<&str> = wb.iter().map(|(_, w)| *w).collect();
         let edits = diff::diff(&fa, &fb, cfg.quote_max_words.saturating_mul(cfg.quote_max_words));
         let shared: usize = edits.iter().filter(|e| e.op == Op::Equal).map(|e| e.a.len()).sum();
         let changed: Vec<&diff::Edit> = edits.iter().filter(|e| e.op != Op::Equal).collect();
@@ -429,10 +534,10 @@ pub(crate) fn swaps<I: Iterator<Item = usize>>(
         }
         let la = langs.get(s).copied().unwrap_or_default();
         let lb = langs.get(t).copied().unwrap_or_default();
-        let side = |ws: &[(Range<usize>, String)], r: &Range<usize>, text: &str, lang: Lang| {
+        let side = |ws: &[(Range<usize>, &str)], r: &Range<usize>, text: &str, lang: Lang| {
             let run = &ws[r.clone()];
             let span = run.first().map_or(0, |w| w.0.start)..run.last().map_or(0, |w| w.0.end);
-            let wording = run.iter().map(|(_, w)| w.as_str()).collect::<Vec<_>>().join(" ");
+            let wording = run.iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" ");
             let content = run
                 .iter()
                 .all(|(_, w)| w.chars().all(|c| c.is_alphabetic() || c == '-') && !lexicon::is_stopword(w, lang));
@@ -535,7 +640,13 @@ mod tests {
     }
 
     fn run(texts: &[&str], cfg: &Config) -> Vec<Vec<Term>> {
-        distinctive(texts, &one_sentence_each(texts), &vec![Lang::En; texts.len()], cfg)
+        let (sentences, langs) = (one_sentence_each(texts), vec![Lang::En; texts.len()]);
+        distinctive(texts, &sentences, &langs, &Corpus::of_sources(texts, &sentences, &langs), cfg)
+    }
+
+    fn find_namings(texts: &[&str]) -> Vec<Naming> {
+        let sentences = one_sentence_each(texts);
+        namings(&sentences, &Corpus::of_sources(texts, &sentences, &vec![Lang::En; texts.len()]))
     }
 
     #[test]
@@ -600,7 +711,7 @@ mod tests {
             "Crimea voted to join Russia in 2014.",
             "Kyiv said no; the annexation of Crimea stands.",
         ];
-        let found = namings(&texts, &one_sentence_each(&texts));
+        let found = find_namings(&texts);
         let things: Vec<&str> = found.iter().map(|n| n.thing.as_str()).collect();
         assert_eq!(things, ["crimea in 2014", "kyiv"]);
         let kyiv = &found[1];
@@ -608,7 +719,7 @@ mod tests {
         assert_eq!(uses, [(0, "kyiv"), (1, "kiev"), (3, "kyiv")]);
         assert_eq!(&texts[1][kyiv.uses[1].2[0].clone()], "Kiev");
         let same = ["Officials in Kyiv rejected the plan.", "Kyiv said no."];
-        assert!(namings(&same, &one_sentence_each(&same)).is_empty());
+        assert!(find_namings(&same).is_empty());
     }
 
     /// The swaps found between sentence 0 of each text and sentence 0 of the next, as
@@ -617,7 +728,8 @@ mod tests {
         let sentences = one_sentence_each(texts);
         let langs = vec![Lang::En; texts.len()];
         let related = |f: usize| (f + 1..texts.len()).collect::<Vec<_>>().into_iter();
-        swaps(texts, &sentences, &langs, related, &Config::default())
+        let corpus = Corpus::of_sources(texts, &sentences, &langs);
+        swaps(texts, &sentences, &langs, &corpus, related, &Config::default())
             .into_iter()
             .map(|n| (n.thing, n.uses.into_iter().map(|(s, w, _)| (s, w)).collect()))
             .collect()
@@ -650,7 +762,9 @@ mod tests {
             ["Officials said the militants attacked the convoy.", "Officials said the rebels attacked the convoy."];
         let backwards = |f: usize| (0..f).collect::<Vec<_>>().into_iter();
         let langs = [Lang::En, Lang::En];
-        let found = swaps(&texts, &one_sentence_each(&texts), &langs, backwards, &Config::default());
+        let sentences = one_sentence_each(&texts);
+        let corpus = Corpus::of_sources(&texts, &sentences, &langs);
+        let found = swaps(&texts, &sentences, &langs, &corpus, backwards, &Config::default());
         assert_eq!(found.iter().map(|n| n.thing.as_str()).collect::<Vec<_>>(), ["militants / rebels"]);
     }
 
