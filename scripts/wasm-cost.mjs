@@ -176,14 +176,26 @@ if (process.argv.includes("--languages")) {
   const gzOf = (file) => (existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : 0);
   const ratio = gz / total;
   console.log(`\n${"language".padEnd(9)}${kinds.map((k) => k.padStart(13)).join("")}${"stemmer".padStart(13)}${"total".padStart(13)}   (KB gzipped; stemmer ≈ raw code × ${ratio.toFixed(2)})`);
+  // Lists in a language pack (src/packs.rs) are not in the WebAssembly: marked with "p".
+  const { fromRust } = await import("./packs.mjs");
+  const packs = fromRust();
+  const inPack = (kind, lang) => packs.kinds.includes(kind) && packs.codes.includes(lang);
   let sum = 0;
+  let packed = 0;
   for (const lang of [...langs].sort()) {
     const cells = kinds.map((k) => gzOf(join(root, "data", k, `${lang}.txt`)));
     const stem = STEMMERS[lang] ? (stemmerCode.get(STEMMERS[lang]) || 0) * ratio : 0;
     const all = cells.reduce((a, b) => a + b, 0) + stem;
     sum += all;
-    const f = (n) => (n ? (n / 1024).toFixed(1) : "–").padStart(13);
-    console.log(`${lang.padEnd(9)}${cells.map(f).join("")}${f(stem)}${f(all)}`);
+    cells.forEach((c, i) => inPack(kinds[i], lang) && (packed += c));
+    const f = (n, p = false) => (n ? (n / 1024).toFixed(1) + (p ? "p" : "") : "–").padStart(13);
+    console.log(`${lang.padEnd(9)}${cells.map((c, i) => f(c, inPack(kinds[i], lang))).join("")}${f(stem)}${f(all)}`);
   }
   console.log(`${"all".padEnd(9)}${" ".repeat(13 * (kinds.length + 1))}${((sum / 1024).toFixed(1)).padStart(13)}`);
+  console.log(`of which in language packs (p; not in the WebAssembly, loaded when a text needs them): ${(packed / 1024).toFixed(1)} KB`);
+  const packDir = join(root, "www", "pkg", "lang");
+  if (existsSync(packDir)) {
+    const files = readdirSync(packDir).filter((f) => f.endsWith(".txt")).sort();
+    console.log(`packs as shipped (www/pkg/lang, gzipped): ${files.map((f) => `${f.slice(0, 2)} ${(gzOf(join(packDir, f)) / 1024).toFixed(1)}`).join(", ")} KB`);
+  }
 }

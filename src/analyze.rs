@@ -13,6 +13,7 @@ use crate::error::{Error, ErrorKind};
 use crate::facts;
 use crate::families;
 use crate::links::Links;
+use crate::packs;
 use crate::quotes;
 use crate::report::{
     BlockReport, ConflictReport, Counterpart, FactRef, FamilyReport, Field, Metadata, PairReport, Report, SentenceRef,
@@ -172,6 +173,7 @@ fn run(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
 
     // 3. Languages, then the sentences of the body, each block split by its own language.
     let langs = source_languages(&texts);
+    let mut used = langs.iter().fold(0, |mask, &l| mask | packs::bit(l));
     let spans: Vec<Vec<Range<usize>>> = decided
         .iter()
         .zip(&texts)
@@ -183,11 +185,14 @@ fn run(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
                 .flat_map(|d| {
                     let span = d.block.span.clone();
                     let block_lang = block_language(&text[span.clone()], lang);
+                    used |= packs::bit(block_lang);
                     sentences::split(text, span, block_lang)
                 })
                 .collect()
         })
         .collect();
+    // A language read without its pack (the WebAssembly build loads packs on request).
+    warnings.extend(packs::missing_warnings(used));
     for (i, s) in spans.iter().enumerate() {
         if s.is_empty() {
             warnings.push(format!(

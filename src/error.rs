@@ -17,6 +17,7 @@ pub(crate) enum ErrorKind {
     BadOverride { index: usize, at: u32 },
     BadConfig(String),
     OutOfTime { limit_ms: u32 },
+    BadLanguagePack { code: String, why: String },
 }
 
 impl Error {
@@ -56,6 +57,10 @@ impl fmt::Display for Error {
                 f,
                 "the analysis took longer than its time budget of {:.1} s and was stopped; analyze fewer or shorter sources, or raise the time budget (time_budget_ms)",
                 f64::from(*limit_ms) / 1000.0
+            ),
+            ErrorKind::BadLanguagePack { code, why } => write!(
+                f,
+                "the language pack '{code}' was not loaded: {why}; use the pack that came with this version of parallax (lang/{code}.txt)"
             ),
         }
     }

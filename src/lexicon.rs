@@ -43,7 +43,7 @@ impl List {
     }
 }
 
-/// The built-in lists, as (path, text) pairs so the data-file test can check each one.
+/// The lists always built in, as (path, text) pairs so the data-file test can check each one.
 pub(crate) const DATA_FILES: &[(&str, &str)] = &[
     ("data/stopwords/ar.txt", include_str!("../data/stopwords/ar.txt")),
     ("data/stopwords/da.txt", include_str!("../data/stopwords/da.txt")),
@@ -67,8 +67,25 @@ pub(crate) const DATA_FILES: &[(&str, &str)] = &[
     ("data/stopwords/tr.txt", include_str!("../data/stopwords/tr.txt")),
     ("data/stopwords/uk.txt", include_str!("../data/stopwords/uk.txt")),
     ("data/boilerplate/cs.txt", include_str!("../data/boilerplate/cs.txt")),
-    ("data/boilerplate/de.txt", include_str!("../data/boilerplate/de.txt")),
     ("data/boilerplate/en.txt", include_str!("../data/boilerplate/en.txt")),
+    ("data/boilerplate/html-hints.txt", include_str!("../data/boilerplate/html-hints.txt")),
+    ("data/abbreviations/en.txt", include_str!("../data/abbreviations/en.txt")),
+    ("data/stock/en.txt", include_str!("../data/stock/en.txt")),
+    ("data/values/common.txt", include_str!("../data/values/common.txt")),
+    ("data/values/en.txt", include_str!("../data/values/en.txt")),
+    ("data/quotes/attribution.txt", include_str!("../data/quotes/attribution.txt")),
+    ("data/framing/en.txt", include_str!("../data/framing/en.txt")),
+    ("data/names/en.txt", include_str!("../data/names/en.txt")),
+    ("data/names/titles.txt", include_str!("../data/names/titles.txt")),
+    ("data/facts/en.txt", include_str!("../data/facts/en.txt")),
+    ("data/facts/roles-en.txt", include_str!("../data/facts/roles-en.txt")),
+];
+
+/// The lists that come in language packs (`src/packs.rs`), compiled in with the
+/// `all-languages` feature (native builds) and left out of the WebAssembly.
+#[cfg(feature = "all-languages")]
+pub(crate) const PACK_FILES: &[(&str, &str)] = &[
+    ("data/boilerplate/de.txt", include_str!("../data/boilerplate/de.txt")),
     ("data/boilerplate/es.txt", include_str!("../data/boilerplate/es.txt")),
     ("data/boilerplate/fr.txt", include_str!("../data/boilerplate/fr.txt")),
     ("data/boilerplate/it.txt", include_str!("../data/boilerplate/it.txt")),
@@ -78,36 +95,29 @@ pub(crate) const DATA_FILES: &[(&str, &str)] = &[
     ("data/boilerplate/ru.txt", include_str!("../data/boilerplate/ru.txt")),
     ("data/boilerplate/sv.txt", include_str!("../data/boilerplate/sv.txt")),
     ("data/boilerplate/tr.txt", include_str!("../data/boilerplate/tr.txt")),
-    ("data/boilerplate/html-hints.txt", include_str!("../data/boilerplate/html-hints.txt")),
     ("data/abbreviations/de.txt", include_str!("../data/abbreviations/de.txt")),
-    ("data/abbreviations/en.txt", include_str!("../data/abbreviations/en.txt")),
     ("data/abbreviations/es.txt", include_str!("../data/abbreviations/es.txt")),
     ("data/abbreviations/fr.txt", include_str!("../data/abbreviations/fr.txt")),
     ("data/abbreviations/it.txt", include_str!("../data/abbreviations/it.txt")),
     ("data/abbreviations/nl.txt", include_str!("../data/abbreviations/nl.txt")),
     ("data/abbreviations/pt.txt", include_str!("../data/abbreviations/pt.txt")),
     ("data/abbreviations/ru.txt", include_str!("../data/abbreviations/ru.txt")),
-    ("data/stock/en.txt", include_str!("../data/stock/en.txt")),
-    ("data/values/common.txt", include_str!("../data/values/common.txt")),
     ("data/values/de.txt", include_str!("../data/values/de.txt")),
-    ("data/values/en.txt", include_str!("../data/values/en.txt")),
     ("data/values/es.txt", include_str!("../data/values/es.txt")),
     ("data/values/fr.txt", include_str!("../data/values/fr.txt")),
     ("data/values/it.txt", include_str!("../data/values/it.txt")),
     ("data/values/nl.txt", include_str!("../data/values/nl.txt")),
     ("data/values/pt.txt", include_str!("../data/values/pt.txt")),
     ("data/values/ru.txt", include_str!("../data/values/ru.txt")),
-    ("data/quotes/attribution.txt", include_str!("../data/quotes/attribution.txt")),
-    ("data/framing/en.txt", include_str!("../data/framing/en.txt")),
-    ("data/names/en.txt", include_str!("../data/names/en.txt")),
-    ("data/names/titles.txt", include_str!("../data/names/titles.txt")),
-    ("data/facts/en.txt", include_str!("../data/facts/en.txt")),
-    ("data/facts/roles-en.txt", include_str!("../data/facts/roles-en.txt")),
 ];
+#[cfg(not(feature = "all-languages"))]
+pub(crate) const PACK_FILES: &[(&str, &str)] = &[];
 
-/// The text of a built-in data file ("" for an unknown path, which the data-file test rules out).
+/// The text of a data file: built in, or from a language pack ("" for a pack that is not loaded,
+/// or an unknown path, which the data-file test rules out).
 pub(crate) fn data_file(path: &str) -> &'static str {
-    DATA_FILES.iter().find(|(p, _)| *p == path).map(|(_, t)| *t).unwrap_or("")
+    let find = |files: &[(&str, &'static str)]| files.iter().find(|(p, _)| *p == path).map(|(_, t)| *t);
+    crate::packs::pack_list(path, || find(PACK_FILES)).or_else(|| find(DATA_FILES)).unwrap_or("")
 }
 
 /// The items of a built-in list as `'static` slices of the embedded file, without building
@@ -123,7 +133,7 @@ pub(crate) fn grouped_items(path: &str) -> impl Iterator<Item = (&'static str, &
 
 /// The items of a list's text by group: (group, item) pairs, each item the last group heading
 /// before it; comments and blank lines skipped, lines trimmed.
-pub(crate) fn grouped(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+pub(crate) fn grouped(text: &str) -> impl Iterator<Item = (&str, &str)> {
     let mut group = "";
     text.lines().map(str::trim).filter_map(move |l| {
         if let Some(heading) = l.strip_prefix('#') {
@@ -136,18 +146,19 @@ pub(crate) fn grouped(text: &'static str) -> impl Iterator<Item = (&'static str,
 }
 
 /// One lazily built value per language, so a language's list is parsed only when a text in that
-/// language needs it.
+/// language needs it. A language with a pack has two: one built while its pack is missing, one
+/// once it is there, so a pack loaded after a first analysis is used by the next.
 pub(crate) struct PerLang<T> {
-    cells: [OnceLock<T>; Lang::ALL.len()],
+    cells: [[OnceLock<T>; 2]; Lang::ALL.len()],
 }
 
 impl<T> PerLang<T> {
     pub(crate) const fn new() -> PerLang<T> {
-        PerLang { cells: [const { OnceLock::new() }; Lang::ALL.len()] }
+        PerLang { cells: [const { [const { OnceLock::new() }; 2] }; Lang::ALL.len()] }
     }
 
     pub(crate) fn get(&self, lang: Lang, init: impl FnOnce() -> T) -> &T {
-        self.cells[lang.index()].get_or_init(init)
+        self.cells[lang.index()][usize::from(crate::packs::complete(lang))].get_or_init(init)
     }
 }
 
@@ -273,7 +284,7 @@ mod tests {
 
     #[test]
     fn every_data_file_parses_sorted_unique_lowercase() {
-        for (path, text) in DATA_FILES {
+        for (path, text) in DATA_FILES.iter().chain(PACK_FILES) {
             let list = List::parse(text).unwrap_or_else(|e| panic!("{path}: {e}"));
             let mut seen = HashSet::new();
             for (group, items) in &list.groups {

@@ -44,6 +44,7 @@ mod families;
 mod html;
 mod lexicon;
 mod links;
+mod packs;
 mod quotes;
 mod report;
 mod score;
@@ -65,6 +66,10 @@ pub use crate::error::Error;
 pub use crate::facts::{conflicts, Conflict, ConflictKind};
 pub use crate::families::{Derivation, Rewrite};
 pub use crate::html::html_to_text;
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub use crate::packs::with_needed_packs_only;
+pub use crate::packs::{languages_needed, load_language_pack, loaded_languages, pack_languages};
 pub use crate::quotes::Change;
 pub use crate::report::{
     BlockReport, ConflictReport, Counterpart, FactRef, FamilyReport, Field, Metadata, NamingReport, NamingUse,

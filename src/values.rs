@@ -253,7 +253,7 @@ impl<V: Copy> Table<V> {
 
 /// What each group of a value file feeds.
 #[derive(Default)]
-struct Words {
+struct Words<'a> {
     cardinal: Option<Table<f64>>,
     cardinal_part: Option<Table<f64>>,
     scale: Option<Table<f64>>,
@@ -262,8 +262,8 @@ struct Words {
     ordinal_ending: Vec<String>,
     ordinal_suffix: Vec<String>,
     percent: Option<Table<()>>,
-    currency: Option<Table<&'static str>>,
-    currency_code: Option<Table<&'static str>>,
+    currency: Option<Table<&'a str>>,
+    currency_code: Option<Table<&'a str>>,
     time_unit: Option<Table<TimeUnit>>,
     month: Option<Table<u8>>,
     month_abbreviation: Option<Table<u8>>,
@@ -292,14 +292,14 @@ pub(crate) const VALUE_FILES: &[(Lang, &str)] = &[
 ];
 
 /// Splits "words value" into the words and the value (the last field).
-fn split_value(item: &'static str) -> Result<(&'static str, &'static str), String> {
+fn split_value(item: &str) -> Result<(&str, &str), String> {
     item.rsplit_once(' ').ok_or_else(|| format!("'{item}' needs a value after the words"))
 }
 
-fn add<V: Copy>(
+fn add<'a, V: Copy>(
     table: &mut Option<Table<V>>,
-    item: &'static str,
-    parse: impl Fn(&'static str) -> Option<V>,
+    item: &'a str,
+    parse: impl Fn(&'a str) -> Option<V>,
 ) -> Result<(), String> {
     let (words, value) = split_value(item)?;
     let v = parse(value).ok_or_else(|| format!("'{item}': cannot read the value '{value}'"))?;
@@ -307,10 +307,10 @@ fn add<V: Copy>(
     Ok(())
 }
 
-impl Words {
+impl<'a> Words<'a> {
     /// Reads value files into one set of words; an unknown group or a bad value is an error (the
     /// data-file test reads every file through here).
-    fn load(texts: &[&'static str]) -> Result<Words, String> {
+    fn load(texts: &[&'a str]) -> Result<Words<'a>, String> {
         let mut w = Words::default();
         let number = |v: &str| v.parse::<f64>().ok().filter(|x| x.is_finite());
         let small = |v: &str| v.parse::<u8>().ok();
@@ -358,9 +358,9 @@ impl Words {
 
     /// The words of `lang`'s value file and the shared file, read the first time a text in that
     /// language needs them.
-    fn get(lang: Lang) -> &'static Words {
-        static BY_LANG: PerLang<Option<Words>> = PerLang::new();
-        static COMMON: OnceLock<Words> = OnceLock::new();
+    fn get(lang: Lang) -> &'static Words<'static> {
+        static BY_LANG: PerLang<Option<Words<'static>>> = PerLang::new();
+        static COMMON: OnceLock<Words<'static>> = OnceLock::new();
         let own = BY_LANG.get(lang, || {
             let path = VALUE_FILES.iter().find(|(l, _)| *l == lang)?.1;
             let texts = [lexicon::data_file("data/values/common.txt"), lexicon::data_file(path)];
@@ -379,9 +379,8 @@ pub(crate) fn is_month_name(folded: &str, lang: Lang) -> bool {
     [&w.month, &w.month_abbreviation].iter().any(|t| t.as_ref().is_some_and(|t| t.get_word(folded).is_some()))
 }
 
-/// Checks a value file, for the data-file test.
-#[cfg(test)]
-pub(crate) fn check_file(text: &'static str) -> Result<(), String> {
+/// Checks a value file, for the data-file test and the loading of a language pack.
+pub(crate) fn check_file(text: &str) -> Result<(), String> {
     lexicon::List::parse(text)?;
     Words::load(&[text]).map(|_| ())
 }
@@ -507,7 +506,7 @@ fn parse_grouped(s: &str, lang: Lang) -> Option<f64> {
 
 struct Reader<'a> {
     toks: Vec<Tok<'a>>,
-    words: &'static Words,
+    words: &'static Words<'static>,
     lang: Lang,
 }
 

@@ -38,6 +38,35 @@ pub fn analyze(sources: JsValue, config: JsValue) -> Result<JsValue, JsError> {
     to_js(&report)
 }
 
+/// The language packs that analysing `sources` (an array of `{name, text}`) needs and that are
+/// not loaded yet, as ISO 639-1 codes: fetch each (`lang/<code>.txt` next to the WebAssembly)
+/// and pass it to `loadLanguagePack` before `analyze`.
+#[wasm_bindgen(js_name = languagesNeeded)]
+pub fn languages_needed(sources: JsValue) -> Result<JsValue, JsError> {
+    let sources: Vec<Source> = serde_wasm_bindgen::from_value(sources)
+        .map_err(|e| JsError::new(&format!("sources must be an array of {{name, text}} objects: {e}")))?;
+    to_js(&crate::languages_needed(&sources))
+}
+
+/// Loads the language pack of `code` (the text of its `lang/<code>.txt`). Throws an `Error` that
+/// says what is wrong with a malformed pack; loading one twice does nothing.
+#[wasm_bindgen(js_name = loadLanguagePack)]
+pub fn load_language_pack(code: &str, text: &str) -> Result<(), JsError> {
+    crate::load_language_pack(code, text).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The codes of every language that has a pack, and of those loaded:
+/// `{available: [...], loaded: [...]}`.
+#[wasm_bindgen(js_name = languagePacks)]
+pub fn language_packs() -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Packs {
+        available: Vec<crate::Lang>,
+        loaded: Vec<crate::Lang>,
+    }
+    to_js(&Packs { available: crate::pack_languages(), loaded: crate::loaded_languages() })
+}
+
 /// Classifies the blocks of one pasted text: `{blocks: [{text, kind, reason}]}`.
 #[wasm_bindgen]
 pub fn strip(text: &str, config: JsValue) -> Result<JsValue, JsError> {

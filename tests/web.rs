@@ -112,3 +112,57 @@ fn issue_9_tokenize_packs_utf16_ends_and_kinds() {
     assert!(pieces.contains(&("25".to_string(), 1)));
     assert_eq!(pieces.last().unwrap(), &("%".to_string(), 3));
 }
+
+/// The German pack as `scripts/packs.mjs` writes it.
+fn german_pack() -> String {
+    let mut pack = String::from("@@ pack de\n");
+    for (kind, text) in [
+        ("abbreviations", include_str!("../data/abbreviations/de.txt")),
+        ("boilerplate", include_str!("../data/boilerplate/de.txt")),
+        ("values", include_str!("../data/values/de.txt")),
+    ] {
+        pack.push_str(&format!("@@ list {kind}\n{text}\n"));
+    }
+    pack
+}
+
+#[wasm_bindgen_test]
+fn issue_3_german_without_its_pack_analyzes_with_a_warning_and_with_it_reads_german() {
+    // The WASM build leaves the German lists out: number words, abbreviations, chrome phrases.
+    let input = sources(
+        r#"[{"name":"a","text":"Die Regierung bewilligte am Montag drei Millionen Euro für die neue Brücke, sagte der Minister.\nArtikel teilen"},
+            {"name":"b","text":"Die Regierung bewilligte am Montag vier Millionen Euro für die neue Brücke, sagte der Minister."}]"#,
+    );
+    let packs = wasm::language_packs().unwrap();
+    let available: Array = get(&packs, "available").into();
+    assert!(available.includes(&JsValue::from_str("de"), 0));
+    let loaded: Array = get(&packs, "loaded").into();
+    assert_eq!(loaded.length(), 0, "no pack is built into the WASM");
+    let needed: Array = wasm::languages_needed(input.clone()).unwrap().into();
+    assert_eq!(needed.to_vec(), vec![JsValue::from_str("de")]);
+
+    let without = wasm::analyze(input.clone(), JsValue::UNDEFINED).unwrap();
+    let warnings: Array = get(&without, "warnings").into();
+    let warnings: Vec<String> = warnings.iter().filter_map(|w| w.as_string()).collect();
+    assert!(warnings.iter().any(|w| w.contains("German language pack")), "{warnings:?}");
+    assert_eq!(Array::from(&get(&without, "conflicts")).length(), 0, "no number words without the pack");
+
+    let bad = wasm::load_language_pack("de", "@@ pack de\n@@ list values\n# cardinal\ndrei drei\n").err().unwrap();
+    let msg = get(&JsValue::from(bad), "message").as_string().unwrap();
+    assert!(msg.contains("cannot read the value"), "{msg}");
+    wasm::load_language_pack("de", &german_pack()).unwrap();
+    let needed: Array = wasm::languages_needed(input.clone()).unwrap().into();
+    assert_eq!(needed.length(), 0);
+
+    let with = wasm::analyze(input, JsValue::UNDEFINED).unwrap();
+    let warnings: Array = get(&with, "warnings").into();
+    assert!(!warnings.iter().any(|w| w.as_string().unwrap_or_default().contains("language pack")));
+    // "drei Millionen" against "vier Millionen": a conflict only German number words can see.
+    assert_eq!(Array::from(&get(&with, "conflicts")).length(), 1);
+    // "Artikel teilen" is German page chrome, known once the pack is there.
+    let srcs: Array = get(&with, "sources").into();
+    let blocks: Array = get(&srcs.get(0), "blocks").into();
+    let last = blocks.get(blocks.length() - 1);
+    assert_eq!(get(&last, "kind").as_string().unwrap(), "boilerplate");
+    assert_eq!(get(&last, "reason").as_string().unwrap(), "known_phrase");
+}

@@ -21,6 +21,17 @@ const FILES = [
   "export.js",
   "pkg/parallax.js",
   "pkg/parallax_bg.wasm",
+  // The language packs (scripts/packs.mjs): the page loads them all with its first analysis.
+  "pkg/lang/de.txt",
+  "pkg/lang/es.txt",
+  "pkg/lang/fr.txt",
+  "pkg/lang/it.txt",
+  "pkg/lang/nl.txt",
+  "pkg/lang/pl.txt",
+  "pkg/lang/pt.txt",
+  "pkg/lang/ru.txt",
+  "pkg/lang/sv.txt",
+  "pkg/lang/tr.txt",
   "gen/seeds.json",
 ];
 

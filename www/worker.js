@@ -1,9 +1,24 @@
 // Runs the analysis off the main thread. Messages in: {id, op: "analyze", sources, config} or
 // {id, op: "html", html}. Messages out: {ready, version} once; {id, stage} while working;
 // {id, ok: true, result, ms} or {id, ok: false, error}.
-import init, { analyze, htmlToText, presetConfig, version } from "./pkg/parallax.js";
+import init, { analyze, htmlToText, languagePacks, loadLanguagePack, presetConfig, version } from "./pkg/parallax.js";
 
 const ready = init().then(() => postMessage({ ready: true, version: version() }));
+
+// The page loads every language pack with its first analysis, while it loads, so that pasting a
+// text in another language later makes no request (the page works offline; sw.js keeps the
+// packs). Embedders load only the packs their texts need (lib/core.js).
+let packs = null;
+function loadAllPacks() {
+  packs ??= Promise.all(
+    languagePacks().available.map(async (code) => {
+      const res = await fetch(new URL(`./pkg/lang/${code}.txt`, import.meta.url));
+      // A pack that cannot be had leaves its language without those lists; the report says so.
+      if (res.ok) loadLanguagePack(code, await res.text());
+    }),
+  ).catch(() => {});
+  return packs;
+}
 
 /** A preset's settings with the person's own settings on top. */
 function settings(config) {
@@ -16,6 +31,7 @@ onmessage = async (event) => {
   const { id, op } = event.data;
   try {
     await ready;
+    if (op === "analyze") await loadAllPacks();
     const started = performance.now();
     let result;
     if (op === "analyze") {

@@ -31,6 +31,7 @@ use features::Features;
 use phrases::Concept;
 
 pub(crate) use features::lines;
+pub(crate) use phrases::known_group as known_phrase_group;
 
 /// What a block is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

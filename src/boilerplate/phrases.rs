@@ -5,7 +5,7 @@
 //! "Read more: how the storm formed"). The group a phrase sits in names its concept, and the
 //! concept decides what a match means (see [`Concept`]).
 
-use std::sync::OnceLock;
+use std::sync::RwLock;
 
 use crate::lexicon::{self, List, WordMap, WordSet};
 
@@ -71,54 +71,66 @@ struct Phrases {
     ago: Vec<String>,
 }
 
-/// Every group heading the phrase files may use; the data-file test checks them against this.
-#[cfg(test)]
+/// Every group heading the phrase files may use; the data-file test and the loading of a
+/// language pack check them against this.
 pub(crate) fn known_group(group: &str) -> bool {
     concept_of(group).is_some()
 }
 
+/// The phrases of every language whose list is there: built in, or from a loaded language pack.
+/// One table per set of packs seen (the set only grows as packs are loaded, so there are at most
+/// as many tables as packs loaded, plus one).
 fn phrases() -> &'static Phrases {
-    static P: OnceLock<Phrases> = OnceLock::new();
-    P.get_or_init(|| {
-        let mut p = Phrases {
-            whole: WordMap::default(),
-            prefixes: WordMap::default(),
-            squeezed: WordSet::default(),
-            squeezed_lengths: Vec::new(),
-            squeezed_first: [false; 256],
-            verbs: WordSet::default(),
-            ago: Vec::new(),
-        };
-        for file in FILES {
-            // The data-file test rules out parse errors; an unreadable list is skipped, not fatal.
-            let Ok(list) = List::parse(lexicon::data_file(file)) else { continue };
-            for (group, items) in &list.groups {
-                let Some(concept) = concept_of(group) else { continue };
-                for item in items {
-                    if concept == Concept::CommentVerb {
-                        p.verbs.insert(item.clone());
-                    } else if concept == Concept::RelativeTime {
-                        p.ago.push(format!(" {item} "));
-                    } else if let Some(prefix) = item.strip_suffix(" *") {
-                        p.prefixes.insert(prefix.to_string(), concept);
-                    } else {
-                        if concept == Concept::Chrome {
-                            let s: String = item.chars().filter(|c| !c.is_whitespace()).collect();
-                            if let Some(&b) = s.as_bytes().first() {
-                                p.squeezed_first[usize::from(b)] = true;
-                                p.squeezed_lengths.push(s.len());
-                                p.squeezed.insert(s);
-                            }
+    static TABLES: RwLock<Vec<(u32, &'static Phrases)>> = RwLock::new(Vec::new());
+    let packs = crate::packs::available();
+    let found = TABLES.read().unwrap_or_else(|e| e.into_inner()).iter().find(|(m, _)| *m == packs).map(|(_, p)| *p);
+    if let Some(p) = found {
+        return p;
+    }
+    let p: &'static Phrases = Box::leak(Box::new(build()));
+    TABLES.write().unwrap_or_else(|e| e.into_inner()).push((packs, p));
+    p
+}
+
+fn build() -> Phrases {
+    let mut p = Phrases {
+        whole: WordMap::default(),
+        prefixes: WordMap::default(),
+        squeezed: WordSet::default(),
+        squeezed_lengths: Vec::new(),
+        squeezed_first: [false; 256],
+        verbs: WordSet::default(),
+        ago: Vec::new(),
+    };
+    for file in FILES {
+        // The data-file test rules out parse errors; an unreadable list is skipped, not fatal.
+        let Ok(list) = List::parse(lexicon::data_file(file)) else { continue };
+        for (group, items) in &list.groups {
+            let Some(concept) = concept_of(group) else { continue };
+            for item in items {
+                if concept == Concept::CommentVerb {
+                    p.verbs.insert(item.clone());
+                } else if concept == Concept::RelativeTime {
+                    p.ago.push(format!(" {item} "));
+                } else if let Some(prefix) = item.strip_suffix(" *") {
+                    p.prefixes.insert(prefix.to_string(), concept);
+                } else {
+                    if concept == Concept::Chrome {
+                        let s: String = item.chars().filter(|c| !c.is_whitespace()).collect();
+                        if let Some(&b) = s.as_bytes().first() {
+                            p.squeezed_first[usize::from(b)] = true;
+                            p.squeezed_lengths.push(s.len());
+                            p.squeezed.insert(s);
                         }
-                        p.whole.insert(item.clone(), concept);
                     }
+                    p.whole.insert(item.clone(), concept);
                 }
             }
         }
-        p.squeezed_lengths.sort_unstable();
-        p.squeezed_lengths.dedup();
-        p
-    })
+    }
+    p.squeezed_lengths.sort_unstable();
+    p.squeezed_lengths.dedup();
+    p
 }
 
 /// Longest prefix pattern, in words.
@@ -211,6 +223,17 @@ mod tests {
         assert!(has_relative_time("3 hours ago"));
         assert!(has_relative_time("il y a 2 heures"));
         assert!(!has_relative_time("agony 3"));
+    }
+
+    #[test]
+    fn issue_3_phrases_of_a_missing_pack_are_not_known() {
+        use crate::tokenize::Lang;
+        crate::packs::without_packs(&[Lang::De], || {
+            assert_eq!(whole("artikel teilen"), None);
+            assert_eq!(whole("partager cet article"), Some(Concept::Chrome));
+            assert_eq!(whole("share this article"), Some(Concept::Chrome));
+        });
+        assert_eq!(whole("artikel teilen"), Some(Concept::Chrome));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-import type { Config, FullConfig, Preset, Report, Source, Stripped, WasmInput } from "./types.js";
+import type { Config, FullConfig, LanguagePacks, Preset, Report, Source, Stripped, WasmInput } from "./types.js";
 
 /** Options of one call. */
 export interface CallOptions {
@@ -29,6 +29,8 @@ export interface AnalyzerOptions {
   wasm?: Exclude<WasmInput, Request | Response>;
   /** The worker script, when the package's `lib/worker.js` is served from elsewhere. */
   workerUrl?: string | URL;
+  /** Where the worker fetches language packs (a folder URL holding `<code>.txt`), or the packs as texts by code. */
+  languagePacks?: LanguagePacks;
 }
 
 /** Starts a worker that runs the analysis off the main thread. */

@@ -11,11 +11,16 @@ function abortError() {
 export class Analyzer {
   /**
    * `spawn()` starts a worker and returns `{post(msg), stop(), listen(onMessage, onError)}`;
-   * `wasm` is passed to the worker's `init` (undefined: the file next to the glue).
+   * `wasm` is passed to the worker's `init` (undefined: the file next to the glue), and so is
+   * `languagePacks` (a folder URL or an object of pack texts; undefined: `lang/` next to the glue).
    */
-  constructor(spawn, wasm) {
+  constructor(spawn, wasm, languagePacks) {
+    if (typeof languagePacks === "function") {
+      throw new Error("a worker cannot call a function: give languagePacks as a folder URL or an object of pack texts");
+    }
     this._spawn = spawn;
     this._wasm = wasm;
+    this._packs = languagePacks instanceof URL ? languagePacks.href : languagePacks;
     this._nextId = 1;
     /** Calls sent and not answered yet, by id, in the order they were made. */
     this._pending = new Map();
@@ -36,7 +41,7 @@ export class Analyzer {
       (msg) => this._onMessage(worker, msg),
       (message) => this._onCrash(worker, message),
     );
-    worker.post({ op: "init", wasm: this._wasm });
+    worker.post({ op: "init", wasm: this._wasm, packs: this._packs });
     for (const call of this._pending.values()) worker.post(call.msg);
   }
 
@@ -164,16 +169,17 @@ export class Analyzer {
 }
 
 /**
- * The worker half: answers `{op: "init", wasm}` with `{ready}` or `{loadError}`, and
+ * The worker half: answers `{op: "init", wasm, packs}` with `{ready}` or `{loadError}`, and
  * `{id, op, args}` with `{id, ok, value}` or `{id, ok: false, error, fatal?}`.
- * `api` holds `init(wasm)` and the operations.
+ * `api` holds `init(wasm, packs)`, the operations, and `loadLanguages(sources)`, which loads the
+ * language packs an analysis needs before it runs.
  */
 export function serve(api, post) {
   let loaded = Promise.reject(new Error("the worker was not initialized"));
   loaded.catch(() => {});
   return async (msg) => {
     if (msg.op === "init") {
-      loaded = Promise.resolve().then(() => api.init(msg.wasm));
+      loaded = Promise.resolve().then(() => api.init(msg.wasm, msg.packs));
       loaded.then(
         () => post({ ready: true }),
         (e) => post({ loadError: e && e.message ? e.message : String(e) }),
@@ -185,6 +191,11 @@ export function serve(api, post) {
       await loaded;
       const f = OPERATIONS.includes(op) ? api[op] : null;
       if (!f) throw new Error(`unknown operation ${op}`);
+      // A pack that cannot be had does not stop the call: the text is read without its lists,
+      // and the report's warnings say which pack was missing.
+      const [first] = args;
+      const texts = op === "analyze" && Array.isArray(first) ? first : op === "strip" && typeof first === "string" ? [{ name: "", text: first }] : [];
+      if (texts.length > 0) await api.loadLanguages(texts).catch(() => {});
       post({ id, ok: true, value: f(...args) });
     } catch (e) {
       const fatal = typeof WebAssembly === "object" && e instanceof WebAssembly.RuntimeError;

@@ -9,6 +9,9 @@ import load, {
   strip as wasmStrip,
   presetConfig as wasmPresetConfig,
   version as wasmVersion,
+  languagesNeeded as wasmLanguagesNeeded,
+  loadLanguagePack as wasmLoadLanguagePack,
+  languagePacks as wasmLanguagePacks,
 } from "../pkg/parallax.js";
 
 let loading = null;
@@ -81,12 +84,86 @@ export const resolveConfig = whenReady((config) => {
   return preset === undefined ? rest : { ...wasmPresetConfig(preset), ...rest };
 });
 
+// Language packs: the word lists of languages other than English are not in the WebAssembly;
+// each is a small text file, `lang/<code>.txt` next to it, loaded when a text needs it.
+
+/** Where packs come from (see `setLanguagePacks`); by default the folder next to the glue. */
+let packSource = new URL("../pkg/lang/", import.meta.url);
+
+/**
+ * Where language packs come from: a folder URL (string or `URL`) holding `<code>.txt`, an object
+ * of pack texts by code (`{de: "...", fr: "..."}`), or a function from a code to the text or a
+ * promise of it. Texts at hand (an object, or a function that returns a string) are loaded by
+ * `analyze` and `strip` themselves; others by `loadLanguages`, which `createAnalyzer` calls.
+ */
+export function setLanguagePacks(source) {
+  const ok = typeof source === "string" || source instanceof URL || typeof source === "function" || (source && typeof source === "object");
+  if (!ok) throw new Error("language packs come from a folder URL, an object of texts by code, or a function");
+  packSource = typeof source === "string" ? new URL(source.endsWith("/") ? source : `${source}/`, globalThis.location?.href ?? import.meta.url) : source;
+}
+
+function packText(code) {
+  const source = packSource;
+  if (typeof source === "function") return source(code);
+  if (!(source instanceof URL)) {
+    if (typeof source[code] !== "string") throw new Error(`no language pack '${code}' among the packs given`);
+    return source[code];
+  }
+  const url = new URL(`${code}.txt`, source);
+  return fetch(url).then((res) => {
+    if (!res.ok) throw new Error(`could not fetch the language pack ${url}: HTTP ${res.status}`);
+    return res.text();
+  });
+}
+
+/** The codes of the language packs that analysing `sources` needs and that are not loaded yet. */
+export const languagesNeeded = whenReady((sources) => wasmLanguagesNeeded(sources));
+
+/** Loads one language pack (the text of its `lang/<code>.txt`); throws on a malformed pack. */
+export const loadLanguagePack = whenReady((code, text) => wasmLoadLanguagePack(code, text));
+
+/** `{available, loaded}`: the codes of every language with a pack, and of those loaded. */
+export const languagePacks = whenReady(() => wasmLanguagePacks());
+
+/**
+ * Loads every pack that `sources` need (fetching them if need be); resolves with their codes.
+ * Rejects, after loading the others, if a pack cannot be had or is malformed.
+ */
+export async function loadLanguages(sources) {
+  const codes = languagesNeeded(sources);
+  const results = await Promise.allSettled(codes.map(async (code) => loadLanguagePack(code, await packText(code))));
+  const failed = results.filter((r) => r.status === "rejected").map((r) => r.reason?.message ?? String(r.reason));
+  if (failed.length > 0) throw new Error(failed.join("; "));
+  return codes;
+}
+
+/**
+ * Loads the packs `sources` need whose texts are at hand without waiting. A pack that cannot be
+ * had leaves its language without those lists; the report's warnings say so.
+ */
+function loadAtHand(sources) {
+  if (packSource instanceof URL) return;
+  for (const code of languagesNeeded(sources)) {
+    let text;
+    try {
+      text = packText(code);
+    } catch {
+      continue;
+    }
+    if (typeof text === "string") loadLanguagePack(code, text);
+  }
+}
+
 /** Analyzes `sources` (`[{name, text, overrides?}]`) and returns the report. */
-export const analyze = whenReady((sources, config) => wasmAnalyze(sources, resolveConfig(config)));
+export const analyze = whenReady((sources, config) => {
+  if (Array.isArray(sources)) loadAtHand(sources);
+  return wasmAnalyze(sources, resolveConfig(config));
+});
 
 /** Classifies the lines of one pasted text as body, metadata or boilerplate. */
 export const strip = whenReady((text, config) => {
   if (typeof text !== "string") throw new Error("strip takes the pasted text as a string");
+  loadAtHand([{ name: "", text }]);
   return wasmStrip(text, resolveConfig(config));
 });
 

@@ -1,6 +1,6 @@
 // "parallax/element": `<parallax-compare>` and `mount`.
 import type { Analyzer } from "./analyzer.js";
-import type { Config, Report, Source, WasmInput } from "./types.js";
+import type { Config, LanguagePacks, Report, Source, WasmInput } from "./types.js";
 
 export interface MountOptions {
   /** The sources to compare. */
@@ -13,6 +13,8 @@ export interface MountOptions {
   wasm?: Exclude<WasmInput, Request | Response>;
   /** The worker script, when the package's `lib/worker.js` is served from elsewhere. */
   workerUrl?: string | URL;
+  /** Where the worker fetches language packs (a folder URL holding `<code>.txt`), or the packs as texts by code. */
+  languagePacks?: LanguagePacks;
 }
 
 /** `detail` of `parallax-start`. */
@@ -54,7 +56,7 @@ export class Compare {
 export function mount(element: HTMLElement, options?: MountOptions): Compare;
 
 /** Default options for every comparison created afterwards (for example the inlined `wasmModule`). */
-export function configure(options: Pick<MountOptions, "wasm" | "workerUrl">): void;
+export function configure(options: Pick<MountOptions, "wasm" | "workerUrl" | "languagePacks">): void;
 
 /** `<parallax-compare preset="strict" config='{"paraphrase_min":0.5}'><parallax-source name="…">…</parallax-source></parallax-compare>` */
 export class ParallaxCompare extends HTMLElement {

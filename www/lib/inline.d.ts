@@ -1,6 +1,19 @@
 // "parallax/inline": the WebAssembly inside the JavaScript, loaded on import.
 export * from "./types.js";
-export { analyze, init, isReady, presetConfig, resolveConfig, strip, version } from "./core.js";
+export {
+  analyze,
+  init,
+  isReady,
+  languagePacks,
+  languagesNeeded,
+  loadLanguagePack,
+  loadLanguages,
+  presetConfig,
+  resolveConfig,
+  setLanguagePacks,
+  strip,
+  version,
+} from "./core.js";
 export { createAnalyzer } from "./analyzer.js";
 export type { Analyzer, AnalyzerOptions, CallOptions } from "./analyzer.js";
 /** The compiled WebAssembly of this package (pass it as `wasm` to `mount` or `createAnalyzer`). */

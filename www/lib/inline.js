@@ -1,11 +1,26 @@
 // `import { analyze } from "parallax/inline"`: the WebAssembly travels inside this JavaScript
 // (base64), for hosts that cannot serve a .wasm file or fetch one (`connect-src 'none'`). It costs
-// about a third more bytes than the file. The module is compiled once and shared with workers.
-import { init } from "./core.js";
+// about a third more bytes than the file. The module is compiled once and shared with workers;
+// the language packs are inlined as texts (lang-inline.js).
+import { init, setLanguagePacks } from "./core.js";
 import { createAnalyzer as create } from "./analyzer.js";
 import base64 from "./wasm-inline.js";
+import packs from "./lang-inline.js";
 
-export { analyze, init, isReady, presetConfig, resolveConfig, strip, version } from "./core.js";
+export {
+  analyze,
+  init,
+  isReady,
+  languagePacks,
+  languagesNeeded,
+  loadLanguagePack,
+  loadLanguages,
+  presetConfig,
+  resolveConfig,
+  setLanguagePacks,
+  strip,
+  version,
+} from "./core.js";
 
 function decode(text) {
   const bin = atob(text);
@@ -17,8 +32,10 @@ function decode(text) {
 /** The compiled WebAssembly of this package. */
 export const wasmModule = await WebAssembly.compile(decode(base64));
 await init(wasmModule);
+// The language packs travel inline too; `analyze` loads the ones a text needs.
+setLanguagePacks(packs);
 
-/** `createAnalyzer` whose workers get the inlined module instead of fetching the file. */
+/** `createAnalyzer` whose workers get the inlined module and packs instead of fetching files. */
 export function createAnalyzer(options = {}) {
-  return create({ wasm: wasmModule, ...options });
+  return create({ wasm: wasmModule, languagePacks: packs, ...options });
 }

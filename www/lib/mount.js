@@ -11,19 +11,22 @@ const EMBED_CSS = new URL("./embed.css", import.meta.url).href;
 
 const defaults = {};
 
-/** Default `wasm` and `workerUrl` for every comparison mounted afterwards. */
-export function configure({ wasm, workerUrl } = {}) {
-  Object.assign(defaults, { wasm, workerUrl });
+/** Default `wasm`, `workerUrl` and `languagePacks` for every comparison mounted afterwards. */
+export function configure({ wasm, workerUrl, languagePacks } = {}) {
+  Object.assign(defaults, { wasm, workerUrl, languagePacks });
 }
 
 /** Settings and sources of a mounted comparison; see `mount`. */
 export class Compare {
-  constructor(host, { sources = [], config, analyzer, wasm = defaults.wasm, workerUrl = defaults.workerUrl } = {}) {
+  constructor(
+    host,
+    { sources = [], config, analyzer, wasm = defaults.wasm, workerUrl = defaults.workerUrl, languagePacks = defaults.languagePacks } = {},
+  ) {
     if (host.shadowRoot) throw new Error("this element already has a shadow root; mount into an empty element");
     this.host = host;
     this._shadow = host.attachShadow({ mode: "open" });
     this._ownAnalyzer = !analyzer;
-    this._analyzerOptions = { wasm, workerUrl };
+    this._analyzerOptions = { wasm, workerUrl, languagePacks };
     this._analyzer = analyzer || null;
     this._sources = normalizeSources(sources);
     this._config = config;
@@ -190,8 +193,8 @@ export class Compare {
 /**
  * Shows a comparison inside `element` (which gets a shadow root) and returns its `Compare`.
  * Options: `sources` ([{name, text}]), `config` (a partial `Config`, optionally with `preset`),
- * `analyzer` (share a `createAnalyzer()` instead of starting a worker per element), `wasm` and
- * `workerUrl` (passed to `createAnalyzer`). Events `parallax-start`, `parallax-done` and
+ * `analyzer` (share a `createAnalyzer()` instead of starting a worker per element), `wasm`,
+ * `workerUrl` and `languagePacks` (passed to `createAnalyzer`). Events `parallax-start`, `parallax-done` and
  * `parallax-error` are dispatched on `element`.
  */
 export function mount(element, options) {

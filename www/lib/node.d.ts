@@ -1,10 +1,24 @@
 // "parallax" in Node: loaded on import from the package's folder.
 export * from "./types.js";
-export { analyze, init, initSync, isReady, presetConfig, resolveConfig, strip, version } from "./core.js";
+export {
+  analyze,
+  init,
+  initSync,
+  isReady,
+  languagePacks,
+  languagesNeeded,
+  loadLanguagePack,
+  loadLanguages,
+  presetConfig,
+  resolveConfig,
+  setLanguagePacks,
+  strip,
+  version,
+} from "./core.js";
 export type { Analyzer, CallOptions } from "./analyzer.js";
 import type { Analyzer } from "./analyzer.js";
 
 /** The WebAssembly file of this package. */
 export const wasmUrl: URL;
 /** Starts a worker thread that runs the analysis off the event loop. */
-export function createAnalyzer(options?: { wasm?: BufferSource | WebAssembly.Module }): Analyzer;
+export function createAnalyzer(options?: { wasm?: BufferSource | WebAssembly.Module; languagePacks?: Record<string, string> }): Analyzer;

@@ -4,17 +4,37 @@
 import { readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { Analyzer } from "./client.js";
-import { initSync } from "./core.js";
+import { initSync, setLanguagePacks } from "./core.js";
+import { readPack } from "./node-packs.js";
 
-export { analyze, init, initSync, isReady, presetConfig, resolveConfig, strip, version } from "./core.js";
+export {
+  analyze,
+  init,
+  initSync,
+  isReady,
+  languagePacks,
+  languagesNeeded,
+  loadLanguagePack,
+  loadLanguages,
+  presetConfig,
+  resolveConfig,
+  setLanguagePacks,
+  strip,
+  version,
+} from "./core.js";
 
 /** The WebAssembly file of this package. */
 export const wasmUrl = new URL("../pkg/parallax_bg.wasm", import.meta.url);
 
 initSync(readFileSync(wasmUrl));
+// Each analysis reads the language packs it needs from the package's folder, synchronously.
+setLanguagePacks(readPack);
 
-/** Starts a worker thread; options: `wasm` (bytes or a compiled module; by default this package's file). */
-export function createAnalyzer({ wasm } = {}) {
+/**
+ * Starts a worker thread; options: `wasm` (bytes or a compiled module; by default this package's
+ * file) and `languagePacks` (an object of pack texts by code; by default the package's files).
+ */
+export function createAnalyzer({ wasm, languagePacks } = {}) {
   return new Analyzer(() => {
     const worker = new Worker(new URL("./node-worker.js", import.meta.url));
     // An idle worker must not keep a script from exiting; a call in flight holds it open.
@@ -35,5 +55,5 @@ export function createAnalyzer({ wasm } = {}) {
         worker.on("exit", (code) => code !== 0 && onError(`exit code ${code}`));
       },
     };
-  }, wasm);
+  }, wasm, languagePacks);
 }

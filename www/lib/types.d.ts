@@ -14,3 +14,6 @@ export type Config = Partial<FullConfig> & { preset?: Preset };
 
 /** Where the WebAssembly comes from: a URL, a response, bytes or a compiled module. */
 export type WasmInput = string | URL | Request | Response | BufferSource | WebAssembly.Module;
+
+/** Where language packs come from: a folder URL holding `<code>.txt`, or the pack texts by code. */
+export type LanguagePacks = string | URL | Record<string, string>;

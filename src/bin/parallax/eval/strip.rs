@@ -41,6 +41,9 @@ struct Options {
     /// Only the pages at even (0) or odd (1) positions of the sorted list: defaults are chosen on
     /// one half and the other half is reported as held out.
     half: Option<usize>,
+    /// `--packs needed`: only the language packs each page's text needs, as the WebAssembly build
+    /// gets them from a host that loads packs on demand (natively every pack is built in).
+    needed_packs: bool,
 }
 
 pub fn run(mut args: lexopt::Parser) -> Result<(), String> {
@@ -50,6 +53,7 @@ pub fn run(mut args: lexopt::Parser) -> Result<(), String> {
     let mut worst = 0;
     let mut page = None;
     let mut half = None;
+    let mut needed_packs = false;
     let str_value = |args: &mut lexopt::Parser| -> Result<String, String> {
         args.value().map_err(|e| e.to_string())?.string().map_err(|e| e.to_string())
     };
@@ -68,13 +72,20 @@ pub fn run(mut args: lexopt::Parser) -> Result<(), String> {
                     _ => return Err("--half takes even or odd".into()),
                 })
             }
+            Long("packs") => {
+                needed_packs = match str_value(&mut args)?.as_str() {
+                    "needed" => true,
+                    "all" => false,
+                    _ => return Err("--packs takes needed or all".into()),
+                }
+            }
             other => return Err(other.unexpected().to_string()),
         }
     }
     let Some((set, dir)) = set else {
         return Err("eval strip needs --scrapinghub DIR or --trafilatura DIR".into());
     };
-    let opts = Options { dir, html, json, worst, page, half };
+    let opts = Options { dir, html, json, worst, page, half, needed_packs };
     match set {
         Set::Scrapinghub => scrapinghub(&opts),
         Set::Trafilatura => trafilatura(&opts),
@@ -240,6 +251,15 @@ fn f1_of(p: f64, r: f64) -> f64 {
     }
 }
 
+/// Runs `f` with every language pack, or with only those `text` needs (`--packs needed`).
+fn with_packs<R>(needed_only: bool, text: &str, f: impl FnOnce() -> R) -> R {
+    if needed_only {
+        parallax::with_needed_packs_only(&[parallax::Source::new("", text)], f)
+    } else {
+        f()
+    }
+}
+
 fn strip_input(text_or_html: &str, html: bool, cfg: &Config) -> Stripped {
     if html {
         strip_html(text_or_html, cfg)
@@ -307,7 +327,9 @@ fn scrapinghub(o: &Options) -> Result<(), String> {
                 .to_string()
         };
         let t = Instant::now();
-        let stripped = strip_input(&input, o.html, &cfg);
+        let text = if o.html && o.needed_packs { parallax::html_to_text(&input) } else { String::new() };
+        let detect = if o.html { text.as_str() } else { input.as_str() };
+        let stripped = with_packs(o.needed_packs, detect, || strip_input(&input, o.html, &cfg));
         elapsed += t.elapsed().as_secs_f64();
         bytes += input.len();
         if o.page.is_some() {
@@ -441,12 +463,10 @@ fn trafilatura(o: &Options) -> Result<(), String> {
         };
         let html = decode(&read_gz(&path)?);
         let t = Instant::now();
-        let stripped = if o.html {
-            strip_html(&html, &cfg)
-        } else {
-            // The text path sees what a person pastes after selecting the whole page.
-            strip(&parallax::html_to_text(&html), &cfg)
-        };
+        // The text path sees what a person pastes after selecting the whole page.
+        let text = if o.html && !o.needed_packs { String::new() } else { parallax::html_to_text(&html) };
+        let stripped =
+            with_packs(o.needed_packs, &text, || if o.html { strip_html(&html, &cfg) } else { strip(&text, &cfg) });
         elapsed += t.elapsed().as_secs_f64();
         bytes += html.len();
         let out = norm(&body(&stripped));

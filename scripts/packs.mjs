@@ -1,0 +1,56 @@
+// Writes the language packs into www/pkg/lang/<code>.txt: for each language with a pack, its
+// lists of data/abbreviations, data/boilerplate and data/values one after another, in the format
+// src/packs.rs reads (`@@ pack <code>`, then `@@ list <kind>` before each list). The WebAssembly
+// build leaves these lists out; the page and the npm package load them as texts need them.
+// Usage: node scripts/packs.mjs   (prints each pack's size, raw and gzipped)
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+/** The lists a pack carries and the languages that have one: as in src/packs.rs. */
+export function fromRust() {
+  const rust = readFileSync(join(root, "src", "packs.rs"), "utf8");
+  const kinds = rust.match(/PACK_KINDS: &\[&str\] = &\[([^\]]*)\]/);
+  const langs = rust.match(/PACK_LANGUAGES: &\[Lang\] =\s*&\[([^\]]*)\]/);
+  if (!kinds || !langs) throw new Error("src/packs.rs: PACK_KINDS or PACK_LANGUAGES not found");
+  return {
+    kinds: [...kinds[1].matchAll(/"([a-z]+)"/g)].map((m) => m[1]),
+    codes: [...langs[1].matchAll(/Lang::([A-Z][a-z])/g)].map((m) => m[1].toLowerCase()),
+  };
+}
+
+/** The text of the pack of `code`. */
+export function packText(code, kinds = fromRust().kinds) {
+  let out = `@@ pack ${code}\n`;
+  for (const kind of kinds) {
+    const file = join(root, "data", kind, `${code}.txt`);
+    if (!existsSync(file)) continue;
+    const text = readFileSync(file, "utf8");
+    out += `@@ list ${kind}\n${text}${text.endsWith("\n") ? "" : "\n"}`;
+  }
+  return out;
+}
+
+/** Writes every pack into `dir`; returns [{code, raw, gz}]. */
+export function writePacks(dir = join(root, "www", "pkg", "lang")) {
+  const { kinds, codes } = fromRust();
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return codes.map((code) => {
+    const bytes = Buffer.from(packText(code, kinds));
+    writeFileSync(join(dir, `${code}.txt`), bytes);
+    return { code, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const packs = writePacks();
+  const kb = (n) => `${(n / 1024).toFixed(1).padStart(7)} KB`;
+  for (const p of packs) console.error(`size: pack lang/${p.code}.txt     ${kb(p.raw)} raw ${kb(p.gz)} gzip`);
+  const raw = packs.reduce((s, p) => s + p.raw, 0);
+  const gz = packs.reduce((s, p) => s + p.gz, 0);
+  console.error(`size: ${`all ${packs.length} packs`.padEnd(18)} ${kb(raw)} raw ${kb(gz)} gzip (each loaded only when a text needs it)`);
+}
