@@ -49,6 +49,10 @@ test("issue_3 every pack of the package loads; a malformed pack is refused with 
     px.loadLanguagePack(code, readFileSync(new URL(`dist/npm/pkg/lang/${code}.txt`, `file://${root}`), "utf8"));
   }
   assert.deepEqual(px.languagePacks().loaded, px.languagePacks().available);
+  // lib/core.js names each pack file for bundlers: the same languages as the WebAssembly's.
+  const core = readFileSync(new URL("dist/npm/lib/core.js", `file://${root}`), "utf8");
+  const named = [...core.matchAll(/new URL\("\.\.\/pkg\/lang\/([a-z]+)\.txt", import\.meta\.url\)/g)].map((m) => m[1]);
+  assert.deepEqual(named, px.languagePacks().available);
   assert.throws(() => px.loadLanguagePack("fr", "@@ pack de\n"), /the language pack 'fr' was not loaded: line 1: expected '@@ pack fr'/);
   assert.throws(() => px.loadLanguagePack("xx", "@@ pack xx\n"), /there is no pack for 'xx'/);
 });

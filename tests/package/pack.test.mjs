@@ -173,6 +173,11 @@ const seeds = await (await fetch("./seeds.json")).json();
 const direct = analyze(seeds);
 const worker = createAnalyzer(WORKER_OPTIONS);
 const viaWorker = await worker.analyze(seeds);
+// German number words come from the German language pack, which the worker loads by itself.
+const german = await worker.analyze([
+  { name: "a", text: "Die Regierung bewilligte am Montag drei Millionen Euro für die neue Brücke, sagte der Minister." },
+  { name: "b", text: "Die Regierung bewilligte am Montag vier Millionen Euro für die neue Brücke, sagte der Minister." },
+]);
 const el = document.createElement("parallax-compare");
 const done = new Promise((ok) => el.addEventListener("parallax-done", (e) => ok(e.detail.report)));
 el.sources = seeds.slice(0, 3);
@@ -184,6 +189,8 @@ window.__result = {
   removed: strip(seeds[4].text).blocks.some((b) => b.kind === "boilerplate"),
   element: shown.sources.length,
   views: el.shadowRoot.querySelectorAll(".px-view").length,
+  germanConflicts: german.conflicts.length,
+  packWarnings: german.warnings.filter((w) => w.includes("language pack")).length,
 };
 `;
 
@@ -199,11 +206,13 @@ const WORKER_OPTIONS = undefined;
 ${PAGE_CHECK}
 </script></head><body></body></html>`,
   );
-  const { page, errors, close } = await open(app, "plain.html");
+  const { page, errors, requests, close } = await open(app, "plain.html");
   try {
     const result = await page.waitForFunction(() => window.__result, null, { timeout: 20000 });
-    assert.deepEqual(await result.jsonValue(), { sources: 5, same: true, removed: true, element: 3, views: 1 });
+    assert.deepEqual(await result.jsonValue(), { sources: 5, same: true, removed: true, element: 3, views: 1, germanConflicts: 1, packWarnings: 0 });
     assert.deepEqual(errors, []);
+    // issue_3: the German sources made the worker fetch the German pack, and no other.
+    assert.deepEqual(requests.filter((r) => r.includes("/pkg/lang/")).map((r) => r.split("/").pop()), ["de.txt"]);
   } finally {
     await close();
   }
@@ -230,7 +239,7 @@ ${PAGE_CHECK.replace('await (await fetch("./seeds.json")).json()', "seedList")}`
   const { page, errors, requests, close } = await open(app, "inline.html");
   try {
     const result = await page.waitForFunction(() => window.__result, null, { timeout: 20000 });
-    assert.deepEqual(await result.jsonValue(), { sources: 5, same: true, removed: true, element: 3, views: 1 });
+    assert.deepEqual(await result.jsonValue(), { sources: 5, same: true, removed: true, element: 3, views: 1, germanConflicts: 1, packWarnings: 0 });
     assert.deepEqual(errors, []);
     assert.deepEqual(requests.filter((r) => r.endsWith(".wasm")), []);
   } finally {
@@ -260,7 +269,7 @@ ${PAGE_CHECK}`,
   const { page, errors, close } = await open(join(site, "dist"), "index.html");
   try {
     const result = await page.waitForFunction(() => window.__result, null, { timeout: 20000 });
-    assert.deepEqual(await result.jsonValue(), { sources: 5, same: true, removed: true, element: 3, views: 1 });
+    assert.deepEqual(await result.jsonValue(), { sources: 5, same: true, removed: true, element: 3, views: 1, germanConflicts: 1, packWarnings: 0 });
     assert.deepEqual(errors, []);
   } finally {
     await close();
@@ -294,7 +303,7 @@ test("the same Vite app runs on Vite's dev server, which pre-bundles the package
     try {
       await page.goto(url);
       const result = await page.waitForFunction(() => window.__result, null, { timeout: 60000 });
-      assert.deepEqual(await result.jsonValue(), { sources: 5, same: true, removed: true, element: 3, views: 1 });
+      assert.deepEqual(await result.jsonValue(), { sources: 5, same: true, removed: true, element: 3, views: 1, germanConflicts: 1, packWarnings: 0 });
       // The element's stylesheets are found from the pre-bundled copy too.
       const sheets = await page.evaluate(() =>
         [...document.querySelector("parallax-compare").shadowRoot.querySelectorAll("link")].map((l) => (l.sheet ? l.sheet.cssRules.length : 0)),

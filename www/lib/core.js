@@ -87,8 +87,25 @@ export const resolveConfig = whenReady((config) => {
 // Language packs: the word lists of languages other than English are not in the WebAssembly;
 // each is a small text file, `lang/<code>.txt` next to it, loaded when a text needs it.
 
-/** Where packs come from (see `setLanguagePacks`); by default the folder next to the glue. */
-let packSource = new URL("../pkg/lang/", import.meta.url);
+/**
+ * The packs next to the glue, written out one by one so that bundlers (Vite, webpack) see each
+ * file and ship it; tests/package checks the list against the WebAssembly's.
+ */
+const PACK_FILES = {
+  de: () => new URL("../pkg/lang/de.txt", import.meta.url),
+  es: () => new URL("../pkg/lang/es.txt", import.meta.url),
+  fr: () => new URL("../pkg/lang/fr.txt", import.meta.url),
+  it: () => new URL("../pkg/lang/it.txt", import.meta.url),
+  nl: () => new URL("../pkg/lang/nl.txt", import.meta.url),
+  pl: () => new URL("../pkg/lang/pl.txt", import.meta.url),
+  pt: () => new URL("../pkg/lang/pt.txt", import.meta.url),
+  ru: () => new URL("../pkg/lang/ru.txt", import.meta.url),
+  sv: () => new URL("../pkg/lang/sv.txt", import.meta.url),
+  tr: () => new URL("../pkg/lang/tr.txt", import.meta.url),
+};
+
+/** Where packs come from (see `setLanguagePacks`); null: the files next to the glue. */
+let packSource = null;
 
 /**
  * Where language packs come from: a folder URL (string or `URL`) holding `<code>.txt`, an object
@@ -105,11 +122,12 @@ export function setLanguagePacks(source) {
 function packText(code) {
   const source = packSource;
   if (typeof source === "function") return source(code);
-  if (!(source instanceof URL)) {
+  if (source !== null && !(source instanceof URL)) {
     if (typeof source[code] !== "string") throw new Error(`no language pack '${code}' among the packs given`);
     return source[code];
   }
-  const url = new URL(`${code}.txt`, source);
+  const url = source === null ? PACK_FILES[code]?.() : new URL(`${code}.txt`, source);
+  if (!url) return Promise.reject(new Error(`no language pack '${code}' next to the WebAssembly`));
   return fetch(url).then((res) => {
     if (!res.ok) throw new Error(`could not fetch the language pack ${url}: HTTP ${res.status}`);
     return res.text();
@@ -142,7 +160,7 @@ export async function loadLanguages(sources) {
  * had leaves its language without those lists; the report's warnings say so.
  */
 function loadAtHand(sources) {
-  if (packSource instanceof URL) return;
+  if (packSource === null || packSource instanceof URL) return;
   for (const code of languagesNeeded(sources)) {
     let text;
     try {
