@@ -19,13 +19,14 @@ mod metadata;
 mod phrases;
 
 use std::collections::VecDeque;
+use std::hash::Hasher;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
 use crate::html::{Flat, Hint, Hints};
-use crate::lexicon::{WordMap, WordSet};
+use crate::lexicon::{WordHasher, WordMap, WordSet};
 use crate::tokenize::{detect_language, Lang};
 use features::Features;
 use phrases::Concept;
@@ -451,7 +452,7 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
 
     // A short line printed again (a byline twice, a menu repeated in the footer) is chrome from
     // its second appearance on; the first may still be metadata.
-    let mut seen: WordSet<&str> = WordSet::default();
+    let mut seen: WordSet<&str> = WordSet::with_capacity_and_hasher(feats.len(), Default::default());
     let mut repeated = vec![false; feats.len()];
     for (i, f) in feats.iter().enumerate() {
         if !seen.insert(f.key.as_str()) && !matches!(classes[i], Class::Prose | Class::Weak) {
@@ -510,31 +511,36 @@ const REPEAT_SHINGLE_WORDS: usize = 4;
 /// Marks text printed twice in one paste: a paragraph most of whose four-word sequences already
 /// appeared in the lines before it (the whole article again in one block, a teaser that cuts the
 /// first paragraph short, the article's paragraphs or a gallery's captions printed again) is
-/// `repeated`; the first copy stays. One hash set of key slices over the paste, so the check is
-/// linear in its words.
+/// `repeated`; the first copy stays. One hash set of the sequences' hashes over the paste, so the
+/// check is linear in its words.
 fn mark_repeated_text(feats: &[Features], classes: &mut [Class], repeated: &mut [bool], cfg: &Config) {
-    let mut seen: WordSet<&str> = WordSet::default();
-    let mut starts: Vec<usize> = Vec::new();
+    // Only paragraphs are checked and remembered: short lines have their own repetition check.
+    let capacity: usize = feats.iter().zip(classes.iter()).filter(|(_, &c)| is_text(c)).map(|(f, _)| f.words).sum();
+    let mut seen: WordSet<u64> = WordSet::with_capacity_and_hasher(capacity, Default::default());
+    // The hash of each word of the paragraph; a sequence's hash combines four of them.
+    let mut words: Vec<u64> = Vec::new();
     for (i, f) in feats.iter().enumerate() {
-        let key = f.key.as_str();
-        starts.clear();
-        starts.push(0);
-        starts.extend(key.match_indices(' ').map(|(j, _)| j + 1));
-        if starts.len() < REPEAT_SHINGLE_WORDS {
+        if !is_text(classes[i]) || f.words < REPEAT_SHINGLE_WORDS {
             continue;
         }
-        // Word k spans starts[k]..starts[k + 1] - 1 (the last one to the end of the key).
-        let end_of = |k: usize| starts.get(k + 1).map_or(key.len(), |&s| s - 1);
-        let shingles = starts.len() + 1 - REPEAT_SHINGLE_WORDS;
-        let shingle = |k: usize| &key[starts[k]..end_of(k + REPEAT_SHINGLE_WORDS - 1)];
-        if is_text(classes[i]) {
-            let found = (0..shingles).filter(|&k| seen.contains(shingle(k))).count();
-            if found as f64 >= cfg.repeated_text_min_share * shingles as f64 {
-                classes[i] = Class::Chrome(Reason::Repeated);
-                repeated[i] = true;
-            }
+        words.clear();
+        words.extend(f.key.as_bytes().split(|&b| b == b' ').map(|w| {
+            let mut h = WordHasher::default();
+            h.write(w);
+            h.finish()
+        }));
+        let shingle = |ws: &[u64]| {
+            let mut h = WordHasher::default();
+            ws.iter().for_each(|&w| h.write_u64(w));
+            h.finish()
+        };
+        let shingles = words.windows(REPEAT_SHINGLE_WORDS);
+        let found = shingles.clone().filter(|ws| seen.contains(&shingle(ws))).count();
+        if found as f64 >= cfg.repeated_text_min_share * shingles.len() as f64 {
+            classes[i] = Class::Chrome(Reason::Repeated);
+            repeated[i] = true;
         }
-        seen.extend((0..shingles).map(shingle));
+        seen.extend(shingles.map(shingle));
     }
 }
 

@@ -67,8 +67,10 @@ struct Phrases {
     squeezed_first: [bool; 256],
     /// Comment verbs, matched against the last one or two words of a line.
     verbs: WordSet<String>,
-    /// Words of relative times, matched as whole words anywhere in a short line.
-    ago: Vec<String>,
+    /// Words of relative times, matched as whole words anywhere in a short line, and the most
+    /// words one of them has.
+    ago: WordSet<String>,
+    ago_words: usize,
 }
 
 /// Every group heading the phrase files may use; the data-file test and the loading of a
@@ -100,7 +102,8 @@ fn build() -> Phrases {
         squeezed_lengths: Vec::new(),
         squeezed_first: [false; 256],
         verbs: WordSet::default(),
-        ago: Vec::new(),
+        ago: WordSet::default(),
+        ago_words: 0,
     };
     for file in FILES {
         // The data-file test rules out parse errors; an unreadable list is skipped, not fatal.
@@ -111,7 +114,8 @@ fn build() -> Phrases {
                 if concept == Concept::CommentVerb {
                     p.verbs.insert(item.clone());
                 } else if concept == Concept::RelativeTime {
-                    p.ago.push(format!(" {item} "));
+                    p.ago_words = p.ago_words.max(item.split(' ').count());
+                    p.ago.insert(item.clone());
                 } else if let Some(prefix) = item.strip_suffix(" *") {
                     p.prefixes.insert(prefix.to_string(), concept);
                 } else {
@@ -147,18 +151,22 @@ pub(crate) fn whole(key: &str) -> Option<Concept> {
     if let Some(c) = p.whole.get(key) {
         return Some(*c);
     }
-    // Chrome run together is a few words ("Ad imageAd image"); longer blocks are not tried.
-    if key.len() > MAX_SQUEEZED || key.is_empty() || key.matches(' ').count() >= MAX_RUN_WORDS {
+    // Chrome run together is a few words ("Ad imageAd image"); longer blocks are not tried, nor
+    // blocks that cannot start with a phrase.
+    let bytes = key.as_bytes();
+    if key.len() > MAX_SQUEEZED
+        || bytes.first().is_none_or(|&b| !p.squeezed_first[usize::from(b)])
+        || bytes.iter().filter(|&&b| b == b' ').count() >= MAX_RUN_WORDS
+    {
         return None;
     }
-    let squeezed: String = key.chars().filter(|c| !c.is_whitespace()).collect();
+    // The key's words are separated by single ASCII spaces, so dropping those bytes leaves
+    // valid UTF-8 (a key holds no other whitespace).
+    let squeezed: String = key.split(' ').collect();
     // Cover the squeezed key with squeezed phrases: reach[i] says a cover of the first i bytes
     // exists. Each reachable position where a phrase may start tries each length a phrase has, so
     // the work is bounded by MAX_SQUEEZED × the number of lengths.
     let n = squeezed.len();
-    if squeezed.as_bytes().first().is_none_or(|&b| !p.squeezed_first[usize::from(b)]) {
-        return None;
-    }
     let mut reach = [false; MAX_SQUEEZED + 1];
     reach[0] = true;
     for i in 0..n {
@@ -179,11 +187,20 @@ pub(crate) fn whole(key: &str) -> Option<Concept> {
 /// of words of that prefix.
 pub(crate) fn prefix(key: &str) -> Option<(Concept, usize)> {
     let p = phrases();
-    let mut ends: Vec<usize> = key.match_indices(' ').map(|(i, _)| i).take(MAX_PREFIX_WORDS).collect();
-    if ends.len() < MAX_PREFIX_WORDS {
-        ends.push(key.len());
+    // Where the first MAX_PREFIX_WORDS words end, without collecting them.
+    let mut ends = [key.len(); MAX_PREFIX_WORDS];
+    let mut count = 0;
+    for (i, &b) in key.as_bytes().iter().enumerate() {
+        if b == b' ' {
+            ends[count] = i;
+            count += 1;
+            if count == MAX_PREFIX_WORDS {
+                break;
+            }
+        }
     }
-    ends.iter().enumerate().rev().find_map(|(n, &end)| p.prefixes.get(&key[..end]).map(|c| (*c, n + 1)))
+    let words = (count + 1).min(MAX_PREFIX_WORDS);
+    ends[..words].iter().enumerate().rev().find_map(|(n, &end)| p.prefixes.get(&key[..end]).map(|c| (*c, n + 1)))
 }
 
 /// Whether the folded block ends with a comment verb ("jane doe says", "hans schreibt").
@@ -196,10 +213,29 @@ pub(crate) fn ends_with_comment_verb(key: &str) -> bool {
 }
 
 /// Whether the folded block holds a relative-time word ("ago", "vor", "il y a") as whole words.
-/// Only meant for short blocks: the cost is the block's length times the number of such words.
+/// Only meant for short blocks: the cost is the block's words times the words of the longest such phrase.
 pub(crate) fn has_relative_time(key: &str) -> bool {
-    let padded = format!(" {key} ");
-    phrases().ago.iter().any(|w| padded.contains(w.as_str()))
+    let p = phrases();
+    // Every run of one to `ago_words` words, looked up: at most a few dozen lookups in a short
+    // block, and no searcher built per phrase.
+    let mut starts = key.match_indices(' ').map(|(i, _)| i + 1);
+    let mut start = Some(0);
+    while let Some(s) = start {
+        let rest = &key[s..];
+        let mut end = 0;
+        for _ in 0..p.ago_words {
+            end = rest[end..].find(' ').map_or(rest.len(), |j| end + j);
+            if p.ago.contains(&rest[..end]) {
+                return true;
+            }
+            if end == rest.len() {
+                break;
+            }
+            end += 1;
+        }
+        start = starts.next();
+    }
+    false
 }
 
 #[cfg(test)]
@@ -223,6 +259,9 @@ mod tests {
         assert!(has_relative_time("3 hours ago"));
         assert!(has_relative_time("il y a 2 heures"));
         assert!(!has_relative_time("agony 3"));
+        assert!(has_relative_time("updated 3 hours ago"));
+        assert!(!has_relative_time("3 hours agog"));
+        assert!(has_relative_time("vor 2 tagen"));
     }
 
     #[test]
