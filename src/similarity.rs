@@ -270,6 +270,9 @@ impl Corpus {
     /// Prepares sentences, each given as its text, its byte range there and its language.
     pub fn new<'a>(items: impl IntoIterator<Item = (&'a str, Range<usize>, Lang)>) -> Corpus {
         let mut ids: HashMap<String, u32> = HashMap::new();
+        // The term id of each folded word already met, with the language it was stemmed in: a
+        // word is stemmed once per analysis, not at every occurrence (issue 9).
+        let mut known: HashMap<String, (Lang, u32)> = HashMap::new();
         let mut sentences = Vec::new();
         let mut df: Vec<u32> = Vec::new();
         let mut capitals: Vec<(u32, u32)> = Vec::new();
@@ -280,9 +283,20 @@ impl Corpus {
             if (text.as_ptr() as usize, text.len()) != (quotes.0, quotes.1) {
                 quotes = (text.as_ptr() as usize, text.len(), quoted_ranges(text));
             }
-            let p = prepare(text, span, lang, &quotes.2, &mut |stem: String| {
+            let p = prepare(text, span, lang, &quotes.2, &mut |word: &str, is_number: bool| {
+                if is_number {
+                    let next = ids.len() as u32;
+                    return *ids.entry(number_form(word)).or_insert(next);
+                }
+                if let Some(&(l, id)) = known.get(word) {
+                    if l == lang {
+                        return id;
+                    }
+                }
                 let next = ids.len() as u32;
-                *ids.entry(stem).or_insert(next)
+                let id = *ids.entry(lexicon::stem(word, lang)).or_insert(next);
+                known.insert(word.to_string(), (lang, id));
+                id
             });
             df.resize(ids.len(), 0);
             capitals.resize(ids.len(), (0, 0));
@@ -379,7 +393,7 @@ fn prepare(
     span: Range<usize>,
     lang: Lang,
     quotes: &[Range<usize>],
-    id_of: &mut impl FnMut(String) -> u32,
+    term_of: &mut impl FnMut(&str, bool) -> u32,
 ) -> Prepared {
     let in_quote = |at: usize| {
         let k = quotes.partition_point(|q| q.end <= at);
@@ -393,8 +407,7 @@ fn prepare(
         let raw = &text[unit];
         let word = fold(raw);
         let is_number = raw.chars().next().is_some_and(char::is_numeric);
-        let stem = if is_number { number_form(&word) } else { lexicon::stem(&word, lang) };
-        let id = id_of(stem);
+        let id = term_of(&word, is_number);
         let content = is_number || !lexicon::is_stopword(&word, lang);
         if is_number {
             numbers.push(number_form(&word));
