@@ -241,7 +241,10 @@ fn run(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
     let (mut quote_reports, utterances, rewordings) = quotes::report(&quotes, &utterances, &rewordings, &utf16);
 
     // 8. Facts: values and names that related sentences disagree on.
-    let found = facts::find(&texts, &spans, &langs, |f| links.of(f), cfg);
+    // Values are read once for every sentence: the fact check compares them, and the framing
+    // stage leaves them out of the words it counts.
+    let values = facts::sentence_values(&texts, &spans, &langs);
+    let found = facts::find(&texts, &spans, &langs, &al.corpus, &values, |f| links.of(f), cfg);
     let fact_ref = |(source, sentence, span): &(usize, usize, Range<usize>)| FactRef {
         source: *source,
         sentence: *sentence,
@@ -253,7 +256,7 @@ fn run(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
         .collect();
 
     // 9. Framing: distinctive terms per source, and things named differently.
-    let terms = terms::distinctive(&texts, &spans, &langs, &al.corpus, cfg);
+    let terms = terms::distinctive(&texts, &spans, &langs, &al.corpus, &values, cfg);
     let mut namings = terms::namings(&spans, &al.corpus);
     namings.extend(terms::swaps(&texts, &spans, &langs, &al.corpus, |f| links.of(f), cfg));
     let namings = terms::report_namings(&namings, &utf16);

@@ -14,6 +14,7 @@
 //! in Ukraine enters its fourth year"). Names conflict when a word diff of two aligned sentences
 //! replaces one name by another that `data/names/en.txt` does not list as the same.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -23,9 +24,10 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::diff::{self, Op};
 use crate::lexicon;
+use crate::similarity::Corpus;
 use crate::sort::{common_count, StableSort};
 use crate::tokenize::{fold, words_in, Lang};
-use crate::values::{values, ValueKind};
+use crate::values::{values, Value, ValueKind};
 
 /// What two statements disagree on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -235,12 +237,35 @@ fn significant_digits(written: &str) -> u32 {
 /// differently without contradicting each other), and a clock time after "as of" or "by" (when a
 /// figure was read).
 pub(crate) fn facts_of(text: &str, sentence: Range<usize>, lang: Lang, cfg: &Config) -> Vec<Fact> {
-    let mut found = values(text, sentence.clone(), lang);
+    let found = values(text, sentence.clone(), lang);
+    facts_from(text, found, || words_in(text, sentence).map(|r| (r.clone(), fold(&text[r]))).collect(), lang, cfg)
+}
+
+/// The values of every sentence, flat (source 0's sentences first, then source 1's…): read once
+/// per analysis, as both the fact check and the framing stage (which leaves them out) need them.
+pub(crate) fn sentence_values(texts: &[&str], sentences: &[Vec<Range<usize>>], langs: &[Lang]) -> Vec<Vec<Value>> {
+    let mut out = Vec::with_capacity(sentences.iter().map(Vec::len).sum());
+    for (s, (text, sents)) in texts.iter().zip(sentences).enumerate() {
+        let lang = langs.get(s).copied().unwrap_or_default();
+        out.extend(sents.iter().map(|r| values(text, r.clone(), lang)));
+    }
+    out
+}
+
+/// [`facts_of`] with the sentence's values already read, and its words (byte range and folded
+/// form) given by `words`, which is called only when there is a value.
+fn facts_from(
+    text: &str,
+    mut found: Vec<Value>,
+    words: impl FnOnce() -> Vec<(Range<usize>, String)>,
+    lang: Lang,
+    cfg: &Config,
+) -> Vec<Fact> {
     if found.is_empty() {
         return Vec::new();
     }
     let l = lists();
-    let words: Vec<(Range<usize>, String)> = words_in(text, sentence).map(|r| (r.clone(), fold(&text[r]))).collect();
+    let words = words();
     let clocks = read_clocks(text, &mut found, &words, l);
     let spans: Vec<Range<usize>> = found.iter().map(|v| v.span.clone()).collect();
     let inside = |r: &Range<usize>| within_any(&spans, r);
@@ -652,12 +677,23 @@ struct NameWord {
 }
 
 fn name_words(text: &str, sentence: Range<usize>, lang: Lang, facts: &[Fact]) -> Vec<NameWord> {
+    let words: Vec<(Range<usize>, String)> = words_in(text, sentence).map(|r| (r.clone(), fold(&text[r]))).collect();
+    name_words_of(text, words.iter().map(|(r, w)| (r.clone(), w.as_str())), lang, facts)
+}
+
+/// [`name_words`] of a sentence given as its words: byte range and folded form.
+fn name_words_of<'a>(
+    text: &str,
+    words: impl Iterator<Item = (Range<usize>, &'a str)>,
+    lang: Lang,
+    facts: &[Fact],
+) -> Vec<NameWord> {
     let spans: Vec<Range<usize>> = facts.iter().map(|f| f.span.clone()).collect();
-    words_in(text, sentence)
+    words
         .enumerate()
-        .map(|(k, r)| {
+        .map(|(k, (r, folded))| {
             let word = &text[r.clone()];
-            let folded: String = fold(word).chars().filter(|&c| c != '.').collect();
+            let folded: String = folded.chars().filter(|&c| c != '.').collect();
             let in_value = within_any(&spans, &r);
             let name = k > 0
                 && !in_value
@@ -805,6 +841,8 @@ pub(crate) fn find<I: Iterator<Item = usize>>(
     texts: &[&str],
     sentences: &[Vec<Range<usize>>],
     langs: &[Lang],
+    corpus: &Corpus,
+    found: &[Vec<Value>],
     related: impl Fn(usize) -> I,
     cfg: &Config,
 ) -> Vec<Found> {
@@ -813,11 +851,22 @@ pub(crate) fn find<I: Iterator<Item = usize>>(
     let mut facts: Vec<Vec<Fact>> = Vec::new();
     for (s, (text, sents)) in texts.iter().zip(sentences).enumerate() {
         let lang = langs.get(s).copied().unwrap_or_default();
-        for (k, r) in sents.iter().enumerate() {
+        for k in 0..sents.len() {
+            let f = at.len();
             at.push((s, k));
-            facts.push(facts_of(text, r.clone(), lang, cfg));
+            let words = || corpus.words_of(f).map(|(r, w)| (r, w.to_string())).collect();
+            facts.push(facts_from(text, found.get(f).cloned().unwrap_or_default(), words, lang, cfg));
         }
     }
+    // The words of each sentence as the name check reads them, made once per sentence: an
+    // aligned sentence meets one counterpart in every other source.
+    let names: Vec<OnceCell<Vec<NameWord>>> = (0..at.len()).map(|_| OnceCell::new()).collect();
+    let name_words_at = |f: usize| {
+        names[f].get_or_init(|| {
+            let s = at[f].0;
+            name_words_of(texts[s], corpus.words_of(f), langs.get(s).copied().unwrap_or_default(), &facts[f])
+        })
+    };
     let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut out: Vec<Found> = Vec::new();
     let mut compare = |f: usize, g: usize, aligned: bool, out: &mut Vec<Found>| {
@@ -835,10 +884,7 @@ pub(crate) fn find<I: Iterator<Item = usize>>(
             });
         }
         if aligned {
-            let (ls, lt) = (langs.get(s).copied().unwrap_or_default(), langs.get(t).copied().unwrap_or_default());
-            let na = name_words(texts[s], sentences[s][i].clone(), ls, &facts[f]);
-            let nb = name_words(texts[t], sentences[t][j].clone(), lt, &facts[g]);
-            for (x, y) in name_conflicts(&na, &nb, cfg) {
+            for (x, y) in name_conflicts(name_words_at(f), name_words_at(g), cfg) {
                 out.push(Found { kind: ConflictKind::Entity, a: (s, i, x), b: (t, j, y), aligned });
             }
         }

@@ -37,6 +37,7 @@ use crate::report::{NamingReport, NamingUse, TermReport, Utf16Index};
 use crate::similarity::Corpus;
 use crate::sort::StableSort;
 use crate::tokenize::{fold, words_in, Lang};
+use crate::values::Value;
 
 /// A distinctive term of one source.
 #[derive(Clone, Debug, PartialEq)]
@@ -109,14 +110,14 @@ impl Vocabulary {
 /// The words of flat sentence `f`, hyphenated compounds merged into one word.
 fn sentence_words(
     text: &str,
-    sentence: Range<usize>,
     f: usize,
     corpus: &Corpus,
+    values: &[Value],
     lang: Lang,
     vocab: &mut Vocabulary,
 ) -> Vec<Word> {
     // Numbers, dates and ordinals are facts, compared by the fact check, not word choices.
-    let values: Vec<Range<usize>> = crate::values::values(text, sentence, lang).into_iter().map(|v| v.span).collect();
+    let values: Vec<Range<usize>> = values.iter().map(|v| v.span.clone()).collect();
     let mut out: Vec<Word> = Vec::new();
     let mut prev_end: Option<usize> = None;
     let mut base = String::new();
@@ -189,18 +190,18 @@ impl Counts {
     }
 }
 
-fn count(
-    text: &str,
-    sentences: &[Range<usize>],
-    first: usize,
-    corpus: &Corpus,
+/// The sentences of one source, flat indices `sentences` of `corpus` and `values`.
+struct Source<'a> {
+    text: &'a str,
+    sentences: Range<usize>,
     lang: Lang,
-    vocab: &mut Vocabulary,
-    cfg: &Config,
-) -> Counts {
+}
+
+fn count(src: &Source, corpus: &Corpus, values: &[Vec<Value>], vocab: &mut Vocabulary, cfg: &Config) -> Counts {
     let mut c = Counts::default();
-    for (k, s) in sentences.iter().enumerate() {
-        let words = sentence_words(text, s.clone(), first + k, corpus, lang, vocab);
+    for f in src.sentences.clone() {
+        let found = values.get(f).map_or(&[][..], Vec::as_slice);
+        let words = sentence_words(src.text, f, corpus, found, src.lang, vocab);
         for (k, w) in words.iter().enumerate() {
             if !w.content {
                 continue;
@@ -231,12 +232,13 @@ fn key_text(vocab: &Vocabulary, key: Key) -> String {
 }
 
 /// The distinctive terms of every source. `sentences[s]` are the sentence spans of source `s`,
-/// prepared in `corpus` one source after another.
+/// prepared in `corpus` one source after another, and `values` the values of each of them.
 pub(crate) fn distinctive(
     texts: &[&str],
     sentences: &[Vec<Range<usize>>],
     langs: &[Lang],
     corpus: &Corpus,
+    values: &[Vec<Value>],
     cfg: &Config,
 ) -> Vec<Vec<Term>> {
     let mut vocab = Vocabulary::default();
@@ -246,9 +248,10 @@ pub(crate) fn distinctive(
         .zip(sentences)
         .enumerate()
         .map(|(s, (text, sents))| {
-            let c = count(text, sents, first, corpus, langs.get(s).copied().unwrap_or_default(), &mut vocab, cfg);
+            let src =
+                Source { text, sentences: first..first + sents.len(), lang: langs.get(s).copied().unwrap_or_default() };
             first += sents.len();
-            c
+            count(&src, corpus, values, &mut vocab, cfg)
         })
         .collect();
     if counts.len() < 2 {
@@ -641,7 +644,8 @@ mod tests {
 
     fn run(texts: &[&str], cfg: &Config) -> Vec<Vec<Term>> {
         let (sentences, langs) = (one_sentence_each(texts), vec![Lang::En; texts.len()]);
-        distinctive(texts, &sentences, &langs, &Corpus::of_sources(texts, &sentences, &langs), cfg)
+        let values = crate::facts::sentence_values(texts, &sentences, &langs);
+        distinctive(texts, &sentences, &langs, &Corpus::of_sources(texts, &sentences, &langs), &values, cfg)
     }
 
     fn find_namings(texts: &[&str]) -> Vec<Naming> {
