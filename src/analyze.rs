@@ -225,10 +225,12 @@ fn run(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
         .zip(&texts)
         .zip(&spans)
         .zip(&langs)
-        .map(|(((blocks, text), sents), &lang)| {
+        .enumerate()
+        .map(|(s, (((blocks, text), sents), &lang))| {
             let body: Vec<Range<usize>> =
                 blocks.iter().filter(|d| d.block.kind.is_body()).map(|d| d.block.span.clone()).collect();
-            quotes::extract(text, lang, &body, sents, cfg)
+            let words = quotes::SourceWords { corpus: &al.corpus, first: al.first[s] };
+            quotes::extract(text, lang, &body, sents, &words, cfg)
         })
         .collect();
     let utterances = quotes::utterances(&quotes, cfg);

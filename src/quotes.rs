@@ -22,6 +22,7 @@ use crate::report::{
     WordChangeReport,
 };
 use crate::score::Score;
+use crate::similarity::Corpus;
 use crate::sort::{common_count, StableSort};
 use crate::tokenize::{fold, words_in, Lang};
 
@@ -231,13 +232,35 @@ struct W {
 /// The words of `sentence`, leaving out words inside `quotes` (sorted, not overlapping).
 /// `starts_sentence` says whether `sentence` begins where its sentence does (for `W::initial`).
 fn sentence_words(text: &str, sentence: Range<usize>, quotes: &[Range<usize>], starts_sentence: bool) -> Vec<W> {
+    let units = words_in(text, sentence.clone()).map(|r| (r, None));
+    words_of(text, sentence, units, quotes, starts_sentence)
+}
+
+/// [`sentence_words`] of a whole sentence whose words (byte range and folded form) are known.
+fn known_sentence_words<'a>(
+    text: &str,
+    sentence: Range<usize>,
+    words: impl Iterator<Item = (Range<usize>, &'a str)>,
+    quotes: &[Range<usize>],
+) -> Vec<W> {
+    words_of(text, sentence, words.map(|(r, w)| (r, Some(w))), quotes, true)
+}
+
+/// The words of `sentence` given as its units: byte range, and folded form if known.
+fn words_of<'a>(
+    text: &str,
+    sentence: Range<usize>,
+    units: impl Iterator<Item = (Range<usize>, Option<&'a str>)>,
+    quotes: &[Range<usize>],
+    starts_sentence: bool,
+) -> Vec<W> {
     // Only the quotations that overlap the sentence matter; finding them keeps this linear.
     let from = quotes.partition_point(|q| q.end <= sentence.start);
     let to = quotes.partition_point(|q| q.start < sentence.end).max(from);
     let quotes = &quotes[from..to];
     let mut out: Vec<W> = Vec::new();
     let mut prev_end = sentence.start;
-    for span in words_in(text, sentence.clone()) {
+    for (span, folded) in units {
         let inside = quotes.iter().any(|q| q.start <= span.start && span.end <= q.end);
         if inside {
             prev_end = usize::MAX;
@@ -251,7 +274,7 @@ fn sentence_words(text: &str, sentence: Range<usize>, quotes: &[Range<usize>], s
         let cap = word.chars().next().is_some_and(char::is_uppercase);
         out.push(W {
             span: span.clone(),
-            folded: fold(word),
+            folded: folded.map_or_else(|| fold(word), str::to_string),
             cap,
             joined,
             initial: prev_end == sentence.start && out.is_empty(),
@@ -293,15 +316,28 @@ impl Names {
     }
 }
 
-fn learn_names(text: &str, sentences: &[Range<usize>], lang: Lang) -> Names {
+/// The words of one source's sentences as the alignment prepared them: sentence `k` of the
+/// source is flat sentence `first + k` of `corpus`.
+pub(crate) struct SourceWords<'a> {
+    pub corpus: &'a Corpus,
+    pub first: usize,
+}
+
+impl SourceWords<'_> {
+    fn of(&self, k: usize) -> impl Iterator<Item = (Range<usize>, &str)> + '_ {
+        self.corpus.words_of(self.first + k)
+    }
+}
+
+fn learn_names(text: &str, sentences: &[Range<usize>], lang: Lang, words: &SourceWords) -> Names {
     let mut capital: HashSet<String> = HashSet::new();
     let mut lower: HashSet<String> = HashSet::new();
-    for s in sentences {
-        for (k, span) in words_in(text, s.clone()).enumerate() {
+    for k in 0..sentences.len() {
+        for (i, (span, folded)) in words.of(k).enumerate() {
             let word = &text[span];
-            let folded = strip_possessive(&fold(word)).to_string();
+            let folded = strip_possessive(folded).to_string();
             match word.chars().next() {
-                Some(c) if c.is_uppercase() && k > 0 => {
+                Some(c) if c.is_uppercase() && i > 0 => {
                     capital.insert(folded);
                 }
                 Some(c) if c.is_lowercase() => {
@@ -313,8 +349,8 @@ fn learn_names(text: &str, sentences: &[Range<usize>], lang: Lang) -> Names {
     }
     let known: HashSet<String> = capital.difference(&lower).cloned().collect();
     let mut names = Names { lang, known, people: HashSet::new() };
-    for s in sentences {
-        let ws = sentence_words(text, s.clone(), &[], true);
+    for (k, s) in sentences.iter().enumerate() {
+        let ws = known_sentence_words(text, s.clone(), words.of(k), &[]);
         for run in runs(&ws, &names) {
             let title_case = ws[run.clone()].iter().filter(|w| w.folded.chars().all(char::is_alphabetic)).count();
             if run.len() >= 2 && title_case >= 2 {
@@ -523,6 +559,7 @@ pub(crate) fn extract(
     lang: Lang,
     blocks: &[Range<usize>],
     sentences: &[Range<usize>],
+    words: &SourceWords,
     cfg: &Config,
 ) -> Vec<Quote> {
     let mut spans: Vec<(char, Range<usize>)> = Vec::new();
@@ -531,12 +568,12 @@ pub(crate) fn extract(
             blocks.get(b + 1).and_then(|n| text.get(n.clone())).and_then(|t| t.trim_start().chars().next());
         spans.extend(quote_spans(text, block.clone(), |mark| next_start == Some(mark)));
     }
-    let names = learn_names(text, sentences, lang);
+    let names = learn_names(text, sentences, lang, words);
     let all: Vec<Range<usize>> = spans.iter().map(|(_, r)| r.clone()).collect();
     // Subject candidates of the whole source in order, for resolving pronouns: (position, speaker).
     let mut people: Vec<(usize, Speaker)> = Vec::new();
-    for s in sentences {
-        let ws = sentence_words(text, s.clone(), &all, true);
+    for (k, s) in sentences.iter().enumerate() {
+        let ws = known_sentence_words(text, s.clone(), words.of(k), &all);
         for c in candidates(&ws, &names).iter().filter(|c| !c.pronoun && !c.after_preposition) {
             if let Some(sp) = speaker_of(text, &ws, c) {
                 if names.people.contains(&sp.key) {
@@ -1073,7 +1110,8 @@ mod tests {
         let blocks = crate::boilerplate::lines(text);
         let sentences: Vec<Range<usize>> =
             blocks.iter().flat_map(|b| crate::sentences::split(text, b.clone(), lang)).collect();
-        extract(text, lang, &blocks, &sentences, &Config::default())
+        let corpus = Corpus::of_sources(&[text], std::slice::from_ref(&sentences), &[lang]);
+        extract(text, lang, &blocks, &sentences, &SourceWords { corpus: &corpus, first: 0 }, &Config::default())
     }
 
     /// One line per case: the text, then each quotation found (its words, without the marks and
