@@ -59,7 +59,7 @@ export function parts(dir = DIST) {
 /** The language packs in `dir` (pkg/lang/<code>.txt), as paths relative to it. */
 function packFiles(dir) {
   const lang = join(dir, "pkg", "lang");
-  return existsSync(lang) ? readdirSync(lang).filter((f) => f.endsWith(".txt")).sort().map((f) => `pkg/lang/${f}`) : [];
+  return existsSync(lang) ? readdirSync(lang).filter((f) => /^[a-z]{2}\.txt$/.test(f)).sort().map((f) => `pkg/lang/${f}`) : [];
 }
 
 /** render.js and every module it imports (transitively), and views.css: the page's views. */

@@ -39,11 +39,15 @@ export function writePacks(dir = join(root, "www", "pkg", "lang")) {
   const { kinds, codes } = fromRust();
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  return codes.map((code) => {
+  const packs = codes.map((code) => {
     const bytes = Buffer.from(packText(code, kinds));
     writeFileSync(join(dir, `${code}.txt`), bytes);
-    return { code, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
+    return { code, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length, bytes };
   });
+  // Every pack in one file, for the page, which loads them all: one request, and they compress
+  // better together. Each starts at its `@@ pack` line.
+  writeFileSync(join(dir, "all.txt"), Buffer.concat(packs.map((p) => p.bytes)));
+  return packs;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -53,4 +57,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const raw = packs.reduce((s, p) => s + p.raw, 0);
   const gz = packs.reduce((s, p) => s + p.gz, 0);
   console.error(`size: ${`all ${packs.length} packs`.padEnd(18)} ${kb(raw)} raw ${kb(gz)} gzip (each loaded only when a text needs it)`);
+  const all = readFileSync(join(root, "www", "pkg", "lang", "all.txt"));
+  console.error(`size: ${"lang/all.txt".padEnd(18)} ${kb(all.length)} raw ${kb(gzipSync(all, { level: 9 }).length)} gzip (the page loads them all at once)`);
 }

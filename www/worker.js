@@ -7,16 +7,20 @@ const ready = init().then(() => postMessage({ ready: true, version: version() })
 
 // The page loads every language pack with its first analysis, while it loads, so that pasting a
 // text in another language later makes no request (the page works offline; sw.js keeps the
-// packs). Embedders load only the packs their texts need (lib/core.js).
+// file of all packs). Embedders load only the packs their texts need (lib/core.js).
 let packs = null;
 function loadAllPacks() {
-  packs ??= Promise.all(
-    languagePacks().available.map(async (code) => {
-      const res = await fetch(new URL(`./pkg/lang/${code}.txt`, import.meta.url));
-      // A pack that cannot be had leaves its language without those lists; the report says so.
-      if (res.ok) loadLanguagePack(code, await res.text());
-    }),
-  ).catch(() => {});
+  packs ??= fetch(new URL("./pkg/lang/all.txt", import.meta.url))
+    .then((res) => (res.ok ? res.text() : ""))
+    .then((all) => {
+      // Every pack in one file (scripts/packs.mjs), each from its "@@ pack <code>" line.
+      for (const pack of all.split(/^(?=@@ pack )/m)) {
+        const code = pack.match(/^@@ pack ([a-z]+)/)?.[1];
+        if (code && languagePacks().available.includes(code)) loadLanguagePack(code, pack);
+      }
+    })
+    // A pack that cannot be had leaves its language without those lists; the report says so.
+    .catch(() => {});
   return packs;
 }
 

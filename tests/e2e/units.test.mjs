@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { fileKind, guessName, markdownToText, wordCount } from "../../www/text.js";
 import { toCSV, toMarkdown } from "../../www/export.js";
 import { CONFLICT_LABEL } from "../../www/facts.js";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 
 test("a source is named after its title or first line", () => {
   const cases = [
@@ -121,8 +121,6 @@ test("the service worker keeps every file the page loads, so it works offline", 
   const html = await readFile(new URL("index.html", www), "utf8");
   for (const m of html.matchAll(/(?:href|src)="([^":#]+)"/g)) seen.add(m[1]);
   seen.add("pkg/parallax_bg.wasm");
-  // The worker fetches every language pack the build wrote (by a computed URL).
-  for (const f of readdirSync(new URL("pkg/lang/", www))) seen.add(`pkg/lang/${f}`);
   // The service worker's own script is fetched by the browser, not from its cache.
   seen.delete("sw.js");
   for (const f of seen) assert.ok(kept.has(f), `${f} is loaded by the page but not kept by sw.js`);
