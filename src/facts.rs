@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::diff::{self, Op};
-use crate::lexicon;
+use crate::lexicon::{self, WordMap, WordSet};
 use crate::similarity::Corpus;
 use crate::sort::{common_count, StableSort};
 use crate::tokenize::{fold, words_in, Lang};
@@ -149,18 +149,18 @@ pub struct Conflict {
 struct Lists {
     approximations: Vec<Vec<String>>,
     floors: Vec<Vec<String>>,
-    level_words: HashSet<&'static str>,
-    earlier_words: HashSet<&'static str>,
-    change_words: HashSet<&'static str>,
+    level_words: WordSet<&'static str>,
+    earlier_words: WordSet<&'static str>,
+    change_words: WordSet<&'static str>,
     ceilings: Vec<Vec<String>>,
-    units: HashSet<&'static str>,
+    units: WordSet<&'static str>,
     snapshots: Vec<Vec<String>>,
-    range_words: HashSet<&'static str>,
+    range_words: WordSet<&'static str>,
     range_openers: Vec<Vec<String>>,
-    clock: HashSet<&'static str>,
-    zones: HashSet<&'static str>,
+    clock: WordSet<&'static str>,
+    zones: WordSet<&'static str>,
     clock_snapshots: Vec<Vec<String>>,
-    reporting: HashSet<&'static str>,
+    reporting: WordSet<&'static str>,
 }
 
 fn lists() -> &'static Lists {
@@ -169,7 +169,7 @@ fn lists() -> &'static Lists {
         let group = |prefix: &str| -> Vec<&'static str> {
             lexicon::grouped_items("data/facts/en.txt").filter(|(g, _)| g.starts_with(prefix)).map(|(_, i)| i).collect()
         };
-        let role = |prefix: &str| -> HashSet<&'static str> {
+        let role = |prefix: &str| -> WordSet<&'static str> {
             lexicon::grouped_items("data/facts/roles-en.txt")
                 .filter(|(g, _)| g.starts_with(prefix))
                 .map(|(_, i)| i)
@@ -899,7 +899,7 @@ pub(crate) fn find<I: Iterator<Item = usize>>(
     }
     // Sentences that only share a value's context: candidates share a context word and the kind
     // of value; a context word in too many facts is no evidence and is not indexed.
-    let mut index: HashMap<(ConflictKind, &str), Vec<usize>> = HashMap::new();
+    let mut index: WordMap<(ConflictKind, &str), Vec<usize>> = WordMap::default();
     for (f, list) in facts.iter().enumerate() {
         for fact in list {
             for w in &fact.context {

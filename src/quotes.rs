@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 
 use crate::config::Config;
 use crate::diff::{self, Edit, Op};
-use crate::lexicon::{self, List};
+use crate::lexicon::{self, List, WordSet};
 use crate::report::{
     QuoteRef, QuoteReport, RewordingReport, SpeakerReport, Utf16Index, UtteranceMember, UtteranceReport,
     WordChangeReport,
@@ -62,14 +62,14 @@ pub(crate) struct Speaker {
 // Word lists
 
 struct Words {
-    speech_verbs: HashSet<String>,
-    speech_nouns: HashSet<String>,
+    speech_verbs: WordSet<String>,
+    speech_nouns: WordSet<String>,
     markers: Vec<Vec<String>>,
-    pronouns: HashSet<String>,
-    prepositions: HashSet<String>,
-    clause_words: HashSet<String>,
-    passive: HashSet<String>,
-    not_names: HashSet<String>,
+    pronouns: WordSet<String>,
+    prepositions: WordSet<String>,
+    clause_words: WordSet<String>,
+    passive: WordSet<String>,
+    not_names: WordSet<String>,
 }
 
 fn words() -> &'static Words {
@@ -77,7 +77,7 @@ fn words() -> &'static Words {
     WORDS.get_or_init(|| {
         let list =
             List::parse(lexicon::data_file("data/quotes/attribution.txt")).unwrap_or(List { groups: Vec::new() });
-        let group = |prefix: &str| -> HashSet<String> {
+        let group = |prefix: &str| -> WordSet<String> {
             list.groups
                 .iter()
                 .filter(|(name, _)| name.starts_with(prefix))
@@ -297,9 +297,9 @@ struct Names {
     /// The language of the source, for its function words.
     lang: Lang,
     /// Folded words seen capitalized inside a sentence and never in lower case.
-    known: HashSet<String>,
+    known: WordSet<String>,
     /// Keys of names written as two or more capitalized words ("Olaf Scholz"): likely people.
-    people: HashSet<String>,
+    people: WordSet<String>,
 }
 
 impl Names {
@@ -330,8 +330,8 @@ impl SourceWords<'_> {
 }
 
 fn learn_names(text: &str, sentences: &[Range<usize>], lang: Lang, words: &SourceWords) -> Names {
-    let mut capital: HashSet<String> = HashSet::new();
-    let mut lower: HashSet<String> = HashSet::new();
+    let mut capital: WordSet<String> = WordSet::default();
+    let mut lower: WordSet<String> = WordSet::default();
     for k in 0..sentences.len() {
         for (i, (span, folded)) in words.of(k).enumerate() {
             let word = &text[span];
@@ -347,8 +347,8 @@ fn learn_names(text: &str, sentences: &[Range<usize>], lang: Lang, words: &Sourc
             }
         }
     }
-    let known: HashSet<String> = capital.difference(&lower).cloned().collect();
-    let mut names = Names { lang, known, people: HashSet::new() };
+    let known: WordSet<String> = capital.difference(&lower).cloned().collect();
+    let mut names = Names { lang, known, people: WordSet::default() };
     for (k, s) in sentences.iter().enumerate() {
         let ws = known_sentence_words(text, s.clone(), words.of(k), &[]);
         for run in runs(&ws, &names) {

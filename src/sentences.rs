@@ -5,12 +5,11 @@
 //! "WASHINGTON, D.C. – The", "“Why now?” he asked", and lines wrapped inside a paragraph. Each
 //! candidate break is kept or undone by [`breaks_after`]; the rules are in `DESIGN.md`.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::lexicon::{self, PerLang};
+use crate::lexicon::{self, PerLang, WordMap};
 use crate::tokenize::{fold, Lang};
 
 /// How an abbreviation behaves before a capital.
@@ -24,8 +23,8 @@ enum Abbreviation {
     Word,
 }
 
-fn abbreviations(lang: Lang) -> &'static HashMap<&'static str, Abbreviation> {
-    static MAPS: PerLang<HashMap<&'static str, Abbreviation>> = PerLang::new();
+fn abbreviations(lang: Lang) -> &'static WordMap<&'static str, Abbreviation> {
+    static MAPS: PerLang<WordMap<&'static str, Abbreviation>> = PerLang::new();
     MAPS.get(lang, || {
         lexicon::grouped_items(&format!("data/abbreviations/{}.txt", lang.code()))
             .map(|(group, item)| {

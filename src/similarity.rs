@@ -15,14 +15,13 @@
 //! produced by `parallax eval paraphrase … --fit` and `parallax eval sts … --fit`; `DESIGN.md` says
 //! how they were chosen.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 use crate::align::Relation;
 use crate::config::Config;
-use crate::lexicon;
+use crate::lexicon::{self, WordMap};
 use crate::score::Score;
 use crate::sort::{for_each_common, StableSort};
 use crate::tokenize::{detect_language, fold, words_in, Lang};
@@ -269,10 +268,10 @@ pub(crate) struct Corpus {
 impl Corpus {
     /// Prepares sentences, each given as its text, its byte range there and its language.
     pub fn new<'a>(items: impl IntoIterator<Item = (&'a str, Range<usize>, Lang)>) -> Corpus {
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: WordMap<String, u32> = WordMap::default();
         // The term id of each folded word already met, with the language it was stemmed in: a
         // word is stemmed once per analysis, not at every occurrence (issue 9).
-        let mut known: HashMap<String, (Lang, u32)> = HashMap::new();
+        let mut known: WordMap<String, (Lang, u32)> = WordMap::default();
         let mut sentences = Vec::new();
         let mut df: Vec<u32> = Vec::new();
         let mut capitals: Vec<(u32, u32)> = Vec::new();

@@ -32,7 +32,7 @@ use std::sync::OnceLock;
 use crate::config::Config;
 use crate::diff::{self, Op};
 use crate::facts;
-use crate::lexicon;
+use crate::lexicon::{self, WordMap};
 use crate::report::{NamingReport, NamingUse, TermReport, Utf16Index};
 use crate::similarity::Corpus;
 use crate::sort::StableSort;
@@ -72,7 +72,7 @@ struct Word {
 /// occurrence, made this stage several times faster (issue 9).
 #[derive(Default)]
 struct Vocabulary {
-    ids: HashMap<String, u32>,
+    ids: WordMap<String, u32>,
     names: Vec<String>,
     /// The stem id of each id used as a folded form, with the language it was stemmed in.
     stem_of: Vec<Option<(Lang, u32)>>,
@@ -171,7 +171,7 @@ type Tally = (u32, Vec<(Key, u32)>, Vec<Range<usize>>);
 /// Counts of one source, by term.
 #[derive(Default)]
 struct Counts {
-    terms: HashMap<Key, Tally>,
+    terms: WordMap<Key, Tally>,
     total: u64,
 }
 
@@ -257,7 +257,7 @@ pub(crate) fn distinctive(
     if counts.len() < 2 {
         return vec![Vec::new(); counts.len()];
     }
-    let mut pooled: HashMap<Key, u64> = HashMap::new();
+    let mut pooled: WordMap<Key, u64> = WordMap::default();
     for c in &counts {
         for (key, (n, _, _)) in &c.terms {
             *pooled.entry(*key).or_insert(0) += u64::from(*n);
@@ -421,7 +421,7 @@ pub(crate) struct Naming {
 pub(crate) fn namings(sentences: &[Vec<Range<usize>>], corpus: &Corpus) -> Vec<Naming> {
     let list = wordings();
     // First folded word → (wording index, phrase index).
-    let mut by_first: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    let mut by_first: WordMap<&str, Vec<(usize, usize)>> = WordMap::default();
     for (w, wording) in list.iter().enumerate() {
         for (p, phrase) in wording.phrases.iter().enumerate() {
             if let Some(first) = phrase.first() {

@@ -13,13 +13,12 @@
 //! numbers), then money written with a leading symbol, ordinals, and numbers with whatever unit
 //! follows them; a month or weekday name on its own comes last.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::lexicon::{self, PerLang};
+use crate::lexicon::{self, PerLang, WordMap};
 use crate::tokenize::{fold, tokenize, Lang, TokenKind};
 
 /// A value found in the text.
@@ -225,12 +224,12 @@ fn canonical(x: f64) -> f64 {
 /// Phrases (sequences of folded tokens) that map to a value, indexed by their first token and
 /// tried longest first.
 struct Table<V> {
-    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+    by_first: WordMap<String, Vec<(Vec<String>, V)>>,
 }
 
 impl<V: Copy> Table<V> {
     fn new() -> Table<V> {
-        Table { by_first: HashMap::new() }
+        Table { by_first: WordMap::default() }
     }
 
     fn insert(&mut self, phrase: &str, value: V) {
