@@ -38,6 +38,9 @@ pub(crate) struct Features {
     pub prefix_words: usize,
     /// Starts with a copyright sign or says "all rights reserved".
     pub copyright: bool,
+    /// Ends with a photo credit: the part after the last full stop, opening bracket or bar is a
+    /// few words that start with a credit ("AP Photo/…") or end with one ("…/Getty", "Reuters").
+    pub credit_tail: bool,
     /// A comment's header: a name and a comment verb before a colon ("jane says:").
     pub comment_header: bool,
     /// Holds a year from 1900 to 2099 (four digits alone).
@@ -85,7 +88,14 @@ pub(crate) fn measure(text: &str, span: Range<usize>, lang: Lang) -> Features {
     // How far the words so far spell "all rights reserved" (0 to 3), checked word by word
     // instead of searching every key for the phrase.
     let mut reserved = 0;
+    // Where the line's last part starts (after its last full stop, opening bracket or bar), and
+    // where that part's words start in the key.
+    let tail_start = span.start + credit_tail_start(line);
+    let mut tail_key = None;
     for w in words_in(text, span.clone()) {
+        if tail_key.is_none() && w.start >= tail_start {
+            tail_key = Some((key.len() + usize::from(!key.is_empty()), words));
+        }
         let word = &text[w];
         fold_into(word, &mut folded);
         reserved = match (reserved, folded.as_str()) {
@@ -156,6 +166,11 @@ pub(crate) fn measure(text: &str, span: Range<usize>, lang: Lang) -> Features {
         Some((c, n)) => (Some(c), n),
         None => (None, 0),
     };
+    let credit_tail = tail_key.is_some_and(|(at, before)| {
+        tail_start > span.start
+            && words - before <= CREDIT_TAIL_MAX_WORDS
+            && phrases::is_credit(&key[at.min(key.len())..])
+    });
     let comment_header = words <= 8 && trimmed.ends_with(':') && phrases::ends_with_comment_verb(&key);
     let (year, clock) = if digits >= 3 { year_and_clock(line) } else { (false, false) };
     let relative_time = words <= RELATIVE_TIME_MAX_WORDS && digits > 0 && phrases::has_relative_time(&key);
@@ -179,7 +194,18 @@ pub(crate) fn measure(text: &str, span: Range<usize>, lang: Lang) -> Features {
         prefix,
         prefix_words,
         copyright,
+        credit_tail,
     }
+}
+
+/// A photo credit after a caption is a few words ("(AP Photo/Jane Roe)", "Kathrin Ziegler/Getty").
+const CREDIT_TAIL_MAX_WORDS: usize = 6;
+
+/// Where the last part of `line` starts: after its last full stop followed by a space, opening
+/// bracket or bar; 0 when it has none.
+fn credit_tail_start(line: &str) -> usize {
+    let b = line.as_bytes();
+    (1..b.len()).rev().find(|&i| matches!(b[i - 1], b'(' | b'|') || (b[i] == b' ' && b[i - 1] == b'.')).unwrap_or(0)
 }
 
 /// Most words of a block read as a relative time ("updated 3 hours ago").

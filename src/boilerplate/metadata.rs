@@ -104,7 +104,7 @@ pub(crate) fn assign<'m>(
             }
             continue;
         }
-        if f.prefix == Some(Concept::Credit) || hinted(Hint::Caption) {
+        if f.prefix == Some(Concept::Credit) || f.credit_tail || hinted(Hint::Caption) {
             set(out, i, BlockKind::Caption);
         } else if !date && (is_date(f) || hinted(Hint::Time)) {
             date = true;
@@ -130,10 +130,11 @@ pub(crate) fn assign<'m>(
             set(out, i, BlockKind::Title);
         }
     }
-    // Credits inside the article are captions.
+    // Credits inside the article are captions, and so are lines that end with one.
     for i in article.clone() {
         let f = &feats[i];
-        if out[i].kind == BlockKind::Body && f.prefix == Some(Concept::Credit) && f.words <= cfg.prefix_max_words {
+        let credit_line = f.prefix == Some(Concept::Credit) && f.words <= cfg.prefix_max_words;
+        if out[i].kind == BlockKind::Body && (credit_line || f.credit_tail) {
             set(out, i, BlockKind::Caption);
         }
     }

@@ -203,6 +203,20 @@ pub(crate) fn prefix(key: &str) -> Option<(Concept, usize)> {
     ends[..words].iter().enumerate().rev().find_map(|(n, &end)| p.prefixes.get(&key[..end]).map(|c| (*c, n + 1)))
 }
 
+/// Whether the folded words are a photo credit: they start with a credit phrase ("ap photo
+/// jane roe"), or they are or end with one ("reuters", "kathrin ziegler getty").
+pub(crate) fn is_credit(key: &str) -> bool {
+    let p = phrases();
+    if key.is_empty() {
+        return false;
+    }
+    let credit = |k: &str| p.whole.get(k) == Some(&Concept::Credit);
+    let mut spaces = key.rmatch_indices(' ').map(|(i, _)| i + 1);
+    credit(key)
+        || prefix(key).is_some_and(|(c, _)| c == Concept::Credit)
+        || [spaces.next(), spaces.next()].into_iter().flatten().any(|i| credit(&key[i..]))
+}
+
 /// Whether the folded block ends with a comment verb ("jane doe says", "hans schreibt").
 pub(crate) fn ends_with_comment_verb(key: &str) -> bool {
     let verbs = &phrases().verbs;
@@ -273,6 +287,15 @@ mod tests {
             assert_eq!(whole("share this article"), Some(Concept::Chrome));
         });
         assert_eq!(whole("artikel teilen"), Some(Concept::Chrome));
+    }
+
+    #[test]
+    fn issue_4_credits_at_the_end_of_a_caption() {
+        assert!(is_credit("ap photo jane roe"));
+        assert!(is_credit("reuters"));
+        assert!(is_credit("jane roe getty images"));
+        assert!(!is_credit("the storm reached the coast"));
+        assert!(!is_credit(""));
     }
 
     #[test]
