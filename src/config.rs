@@ -408,8 +408,10 @@ impl Config {
             ("repeated_text_min_share", self.repeated_text_min_share),
         ];
         for (name, v) in unit {
+            // The value is not repeated: printing a float would bring core's float formatting
+            // (13 KB) into the WebAssembly for this one message.
             if !(0.0..=1.0).contains(&v) {
-                return Err(Error::new(ErrorKind::BadConfig(format!("{name} must be between 0 and 1, not {v}"))));
+                return Err(Error::new(ErrorKind::BadConfig(format!("{name} must be between 0 and 1"))));
             }
         }
         if self.shingle_words == 0 {
@@ -419,5 +421,141 @@ impl Config {
             return Err(Error::new(ErrorKind::BadConfig("max_sources must be at least 1".into())));
         }
         Ok(())
+    }
+}
+
+/// Where one setting lives in [`Config`], by its type: the JavaScript boundary (`src/wasm.rs`)
+/// reads and writes settings by name through [`SETTINGS`] rather than through serde. serde's
+/// derived code is unrolled per field and per value type (about 20 KB of WebAssembly for reading a
+/// partial `Config` and writing a preset); one loop over a table is a tenth of that.
+#[cfg(any(target_arch = "wasm32", test))]
+#[derive(Clone, Copy)]
+pub(crate) enum Setting {
+    Usize(fn(&mut Config) -> &mut usize),
+    U32(fn(&mut Config) -> &mut u32),
+    F64(fn(&mut Config) -> &mut f64),
+    Bool(fn(&mut Config) -> &mut bool),
+    Model(fn(&mut Config) -> &mut LinearModel),
+}
+
+#[cfg(any(target_arch = "wasm32", test))]
+macro_rules! settings {
+    ($($kind:ident $field:ident,)*) => {
+        &[$((stringify!($field), Setting::$kind(|c| &mut c.$field)),)*]
+    };
+}
+
+/// Every field of [`Config`] by its serde name. A test checks it against
+/// serde's own list, so a new setting cannot be forgotten here.
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) const SETTINGS: &[(&str, Setting)] = settings![
+    Usize max_sources,
+    Usize max_source_bytes,
+    Usize max_total_bytes,
+    U32 time_budget_ms,
+    Bool strip_boilerplate,
+    Usize prose_min_words,
+    Usize short_max_words,
+    Usize title_max_words,
+    F64 prose_min_function_share,
+    F64 prose_max_capitalized_share,
+    Usize weak_min_words,
+    F64 weak_weight,
+    Usize prefix_max_words,
+    F64 max_link_share,
+    Usize words_per_link_min,
+    F64 chrome_penalty,
+    F64 isolated_prose_weight,
+    F64 end_penalty,
+    F64 short_penalty,
+    F64 end_min_prose_words,
+    F64 article_markup_weight,
+    Usize menu_run,
+    Usize header_max_lines,
+    Usize caption_min_words,
+    F64 near_verbatim_min,
+    F64 paraphrase_min,
+    F64 rewrite_similarity_min,
+    F64 rewrite_paraphrase_min,
+    Usize min_shared_words,
+    F64 index_max_df_share,
+    Usize index_budget,
+    Usize candidates_per_source,
+    F64 strong_candidate_score,
+    Usize max_weak_candidates,
+    F64 candidate_min_score,
+    F64 split_min_length_ratio,
+    F64 split_min_piece_similarity,
+    F64 split_min_gain,
+    F64 consensus_min_share,
+    F64 vocabulary_weight,
+    Usize quote_min_words,
+    F64 quote_match_min,
+    Usize quote_max_words,
+    Usize quote_max_candidates,
+    Usize quote_context_bytes,
+    F64 link_neighbour_min,
+    Usize link_neighbour_window,
+    F64 framing_prior,
+    F64 framing_min_z,
+    Usize framing_max_terms,
+    Usize framing_max_spans,
+    Usize shingle_words,
+    Usize shingle_max_sources,
+    F64 quoted_link_max,
+    F64 derived_containment_min,
+    F64 derived_coverage_min,
+    Usize derived_min_sentences,
+    F64 wholly_derived_min,
+    Usize all_pairs_max_sources,
+    F64 verbatim_rewrite_min,
+    F64 light_rewrite_min,
+    F64 direction_min_ratio,
+    Model paraphrase_model,
+    Model similarity_model,
+    Usize facts_window,
+    Usize facts_context_min,
+    F64 facts_hedge_max,
+    Usize naming_min_shared,
+    U32 facts_clock_hedge_minutes,
+    F64 facts_rounding_max,
+    F64 facts_min_difference,
+    Usize facts_max_postings,
+];
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    /// Every serde field of `Config` is in `SETTINGS` under the same name, and each
+    /// entry reaches the field of that name (a distinct value set through the table comes
+    /// back from serde under that name).
+    #[test]
+    fn issue_8_settings_table_matches_serde() {
+        let serde_names: Vec<String> = match serde_json::to_value(Config::default()) {
+            Ok(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
+            other => panic!("Config serializes to an object, not {other:?}"),
+        };
+        let mut table_names: Vec<String> = SETTINGS.iter().map(|(n, _)| n.to_string()).collect();
+        table_names.sort();
+        let mut sorted = serde_names.clone();
+        sorted.sort();
+        assert_eq!(table_names, sorted);
+        for (i, (name, setting)) in SETTINGS.iter().enumerate() {
+            let mut c = Config::default();
+            let marker = 7001.0 + i as f64;
+            match *setting {
+                Setting::Usize(f) => *f(&mut c) = marker as usize,
+                Setting::U32(f) => *f(&mut c) = marker as u32,
+                Setting::F64(f) => *f(&mut c) = marker,
+                Setting::Bool(f) => *f(&mut c) = !*f(&mut c),
+                Setting::Model(f) => f(&mut c).bias = marker,
+            }
+            let v = serde_json::to_value(&c).unwrap();
+            let d = serde_json::to_value(Config::default()).unwrap();
+            let changed: Vec<&String> =
+                v.as_object().unwrap().iter().filter(|(k, x)| d.get(k.as_str()) != Some(*x)).map(|(k, _)| k).collect();
+            assert_eq!(changed, [name], "the entry for {name} changes {changed:?}");
+        }
     }
 }

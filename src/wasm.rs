@@ -2,10 +2,13 @@
 //! plain JS values converted by serde, and every failure becomes a thrown `Error` — never a panic,
 //! which would kill the module for the rest of the page's life.
 
+use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::{Config, Preset, Source};
+use crate::config::{Setting, SETTINGS};
+use crate::{Config, LinearModel, Override, Preset, Source, N_FEATURES};
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     // Maps (not JS `Map`s) and plain objects, so the page can use the report as ordinary JSON.
@@ -13,11 +16,123 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&ser).map_err(|e| JsError::new(&format!("could not build the report: {e}")))
 }
 
-fn config_from(config: JsValue) -> Result<Config, JsError> {
-    if config.is_undefined() || config.is_null() {
-        return Ok(Config::default());
+// Settings and sources are read property by property rather than through serde: serde's derived
+// `Deserialize` for `Config` is unrolled per field (with its error messages, which format floats)
+// and cost about 11 KB of the gzipped module; one loop over `config::SETTINGS` does the same.
+
+/// A property of a JS value; `undefined` when it has none (or is not an object).
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set(object: &Object, key: &str, value: JsValue) {
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = Reflect::set(object, &JsValue::from_str(key), &value);
+}
+
+/// A JS number that is a whole number from 0 to `max`.
+fn whole(value: &JsValue, max: f64) -> Option<f64> {
+    value.as_f64().filter(|x| x.fract() == 0.0 && (0.0..=max).contains(x))
+}
+
+/// The items of a JS array, or `None` when `value` is not one.
+fn items(value: &JsValue) -> Option<js_sys::ArrayIter<'_>> {
+    Array::is_array(value).then(|| value.unchecked_ref::<Array>().iter())
+}
+
+fn model_from(value: &JsValue) -> Option<LinearModel> {
+    let bias = get(value, "bias").as_f64()?;
+    let list: Vec<JsValue> = items(&get(value, "weights"))?.collect();
+    let mut weights = [0.0; N_FEATURES];
+    if list.len() != N_FEATURES {
+        return None;
     }
-    serde_wasm_bindgen::from_value(config).map_err(|e| JsError::new(&format!("invalid settings: {e}")))
+    for (w, v) in weights.iter_mut().zip(&list) {
+        *w = v.as_f64()?;
+    }
+    Some(LinearModel { bias, weights })
+}
+
+/// A partial `Config` (settings by name; missing ones keep their defaults, unknown ones are
+/// ignored) or undefined for the defaults.
+fn config_from(config: JsValue) -> Result<Config, JsError> {
+    let mut cfg = Config::default();
+    if config.is_undefined() || config.is_null() {
+        return Ok(cfg);
+    }
+    if !config.is_object() {
+        return Err(JsError::new("invalid settings: expected an object of settings by name"));
+    }
+    for &(name, setting) in SETTINGS {
+        let v = get(&config, name);
+        if v.is_undefined() {
+            continue;
+        }
+        let (read, expected) = match setting {
+            Setting::Usize(f) => (whole(&v, usize::MAX as f64).map(|x| *f(&mut cfg) = x as usize), "a whole number"),
+            Setting::U32(f) => (whole(&v, f64::from(u32::MAX)).map(|x| *f(&mut cfg) = x as u32), "a whole number"),
+            Setting::F64(f) => (v.as_f64().map(|x| *f(&mut cfg) = x), "a number"),
+            Setting::Bool(f) => (v.as_bool().map(|x| *f(&mut cfg) = x), "true or false"),
+            Setting::Model(f) => (model_from(&v).map(|m| *f(&mut cfg) = m), "an object {bias, weights} of numbers"),
+        };
+        if read.is_none() {
+            return Err(JsError::new(&format!("invalid settings: {name} must be {expected}")));
+        }
+    }
+    Ok(cfg)
+}
+
+/// Every setting of `cfg` as a plain object, in the order of `Config`'s fields.
+fn config_to_js(cfg: &Config) -> JsValue {
+    let mut cfg = cfg.clone();
+    let object = Object::new();
+    for &(name, setting) in SETTINGS {
+        let value = match setting {
+            Setting::Usize(f) => JsValue::from_f64(*f(&mut cfg) as f64),
+            Setting::U32(f) => JsValue::from(*f(&mut cfg)),
+            Setting::F64(f) => JsValue::from_f64(*f(&mut cfg)),
+            Setting::Bool(f) => JsValue::from_bool(*f(&mut cfg)),
+            Setting::Model(f) => {
+                let m = f(&mut cfg);
+                let model = Object::new();
+                set(&model, "bias", JsValue::from_f64(m.bias));
+                set(&model, "weights", m.weights.iter().map(|&w| JsValue::from_f64(w)).collect::<Array>().into());
+                model.into()
+            }
+        };
+        set(&object, name, value);
+    }
+    object.into()
+}
+
+/// An array of `{name, text, overrides?, html?}`.
+fn sources_from(sources: &JsValue) -> Result<Vec<Source>, JsError> {
+    let bad = |what: String| JsError::new(&format!("sources must be an array of {{name, text}} objects: {what}"));
+    let list = items(sources).ok_or_else(|| bad("not an array".into()))?;
+    list.enumerate()
+        .map(|(i, s)| {
+            let n = i + 1;
+            let name = get(&s, "name").as_string().ok_or_else(|| bad(format!("source {n} has no name (a string)")))?;
+            let text = get(&s, "text").as_string().ok_or_else(|| bad(format!("source {n} has no text (a string)")))?;
+            let html = match get(&s, "html") {
+                v if v.is_undefined() || v.is_null() => None,
+                v => Some(v.as_string().ok_or_else(|| bad(format!("the html of source {n} is not a string")))?),
+            };
+            let overrides = match get(&s, "overrides") {
+                v if v.is_undefined() || v.is_null() => Vec::new(),
+                v => items(&v)
+                    .and_then(|list| {
+                        list.map(|o| {
+                            let at = whole(&get(&o, "at"), f64::from(u32::MAX))? as u32;
+                            Some(Override { at, keep: get(&o, "keep").as_bool()? })
+                        })
+                        .collect()
+                    })
+                    .ok_or_else(|| bad(format!("the overrides of source {n} are not an array of {{at, keep}}")))?,
+            };
+            Ok(Source { name, text, overrides, html })
+        })
+        .collect()
 }
 
 /// Installs the panic hook once, so that a bug (not a user error) at least reaches the console
@@ -31,8 +146,7 @@ pub fn start() {
 /// `Config`, or undefined for the defaults). Returns the report as a plain object.
 #[wasm_bindgen]
 pub fn analyze(sources: JsValue, config: JsValue) -> Result<JsValue, JsError> {
-    let sources: Vec<Source> = serde_wasm_bindgen::from_value(sources)
-        .map_err(|e| JsError::new(&format!("sources must be an array of {{name, text}} objects: {e}")))?;
+    let sources = sources_from(&sources)?;
     let cfg = config_from(config)?;
     let report = crate::analyze(&sources, &cfg).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&report)
@@ -88,9 +202,13 @@ pub fn html_to_text(html: &str) -> String {
 /// The settings of a preset: "strict", "balanced" or "lenient".
 #[wasm_bindgen(js_name = presetConfig)]
 pub fn preset_config(name: &str) -> Result<JsValue, JsError> {
-    let preset: Preset = serde_wasm_bindgen::from_value(JsValue::from_str(name))
-        .map_err(|_| JsError::new(&format!("unknown preset '{name}'; use strict, balanced or lenient")))?;
-    to_js(&Config::preset(preset))
+    let preset = match name {
+        "strict" => Preset::Strict,
+        "balanced" => Preset::Balanced,
+        "lenient" => Preset::Lenient,
+        _ => return Err(JsError::new(&format!("unknown preset '{name}'; use strict, balanced or lenient"))),
+    };
+    Ok(config_to_js(&Config::preset(preset)))
 }
 
 /// Splits `text` into tokens, packed for JavaScript as a `Uint32Array` with one number per token:

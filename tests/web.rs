@@ -71,6 +71,45 @@ fn presets_and_settings_cross_the_boundary() {
     assert!(msg.contains("paraphrase_min"), "{msg}");
 }
 
+/// Settings and sources are read field by field (not through serde): a preset's settings,
+/// models included, read back unchanged; overrides and html arrive; wrong types are refused with
+/// the setting's or the source's name.
+#[wasm_bindgen_test]
+fn issue_8_settings_and_sources_read_by_hand() {
+    let strict = wasm::preset_config("strict").unwrap();
+    let model = get(&strict, "paraphrase_model");
+    let weights: Array = get(&model, "weights").into();
+    assert_eq!(weights.length() as usize, parallax::N_FEATURES);
+    assert_eq!(JSON::stringify(&strict).unwrap(), JSON::stringify(&wasm::preset_config("strict").unwrap()).unwrap());
+    let text = "Storm Hits Coast\nThe storm hit the coast on Monday night and cut power to homes.\nShare This Article";
+    let two = |overrides: &str| {
+        sources(&format!(
+            r#"[{{"name":"a","text":{t},"overrides":{overrides},"html":null}},{{"name":"b","text":{t}}}]"#,
+            t = JSON::stringify(&JsValue::from_str(text)).unwrap().as_string().unwrap()
+        ))
+    };
+    let plain = wasm::analyze(two("[]"), strict.clone()).unwrap();
+    let body_at = text.find("The storm").unwrap() as u32;
+    let kept = wasm::analyze(two(&format!(r#"[{{"at":{body_at},"keep":false}}]"#)), strict.clone()).unwrap();
+    let overridden = |r: &JsValue| {
+        let blocks: Array = get(&Array::from(&get(r, "sources")).get(0), "blocks").into();
+        blocks.iter().filter(|b| get(b, "overridden").as_bool() == Some(true)).count()
+    };
+    assert_eq!((overridden(&plain), overridden(&kept)), (0, 1), "the override reached the analysis");
+    for (config, name) in [
+        (r#"{"max_sources": 2.5}"#, "max_sources"),
+        (r#"{"strip_boilerplate": "yes"}"#, "strip_boilerplate"),
+        (r#"{"paraphrase_model": {"bias": 1, "weights": [1]}}"#, "paraphrase_model"),
+    ] {
+        let err = wasm::analyze(two("[]"), JSON::parse(config).unwrap()).err().unwrap();
+        let msg = get(&JsValue::from(err), "message").as_string().unwrap();
+        assert!(msg.starts_with("invalid settings") && msg.contains(name), "{msg}");
+    }
+    let err = wasm::analyze(two(r#"[{"at":-1,"keep":true}]"#), JsValue::UNDEFINED).err().unwrap();
+    let msg = get(&JsValue::from(err), "message").as_string().unwrap();
+    assert!(msg.contains("overrides of source 1"), "{msg}");
+}
+
 #[wasm_bindgen_test]
 fn strip_reports_each_block() {
     let stripped = wasm::strip(
