@@ -36,16 +36,16 @@ impl fmt::Display for Error {
             ),
             ErrorKind::SourceTooLarge { index, name, bytes, max } => write!(
                 f,
-                "source {} (\"{name}\") is {:.1} MB, more than the limit of {:.1} MB per source; paste only the article",
+                "source {} (\"{name}\") is {} MB, more than the limit of {} MB per source; paste only the article",
                 index + 1,
-                *bytes as f64 / 1e6,
-                *max as f64 / 1e6
+                Tenths(*bytes as u64, 100_000),
+                Tenths(*max as u64, 100_000)
             ),
             ErrorKind::TotalTooLarge { bytes, max } => write!(
                 f,
-                "the sources add up to {:.1} MB, more than the limit of {:.1} MB; remove some sources",
-                *bytes as f64 / 1e6,
-                *max as f64 / 1e6
+                "the sources add up to {} MB, more than the limit of {} MB; remove some sources",
+                Tenths(*bytes as u64, 100_000),
+                Tenths(*max as u64, 100_000)
             ),
             ErrorKind::BadOverride { index, at } => write!(
                 f,
@@ -55,8 +55,8 @@ impl fmt::Display for Error {
             ErrorKind::BadConfig(msg) => write!(f, "invalid setting: {msg}"),
             ErrorKind::OutOfTime { limit_ms } => write!(
                 f,
-                "the analysis took longer than its time budget of {:.1} s and was stopped; analyze fewer or shorter sources, or raise the time budget (time_budget_ms)",
-                f64::from(*limit_ms) / 1000.0
+                "the analysis took longer than its time budget of {} s and was stopped; analyze fewer or shorter sources, or raise the time budget (time_budget_ms)",
+                Tenths(u64::from(*limit_ms), 100)
             ),
             ErrorKind::BadLanguagePack { code, why } => write!(
                 f,
@@ -67,3 +67,35 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// `n / (10 × tenth)` with one decimal, rounded half up ("8.0", "12.5"): integer arithmetic
+/// rather than `{:.1}` of a float, which would bring core's float formatting into the WebAssembly
+/// for three error messages.
+struct Tenths(u64, u64);
+
+impl fmt::Display for Tenths {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let tenths = (self.0 + self.1 / 2) / self.1.max(1);
+        write!(f, "{}.{}", tenths / 10, tenths % 10)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issue_8_sizes_and_times_print_with_one_decimal() {
+        for (n, unit, shown) in [
+            (10_000_000, 100_000, "10.0"),
+            (8_000_000, 100_000, "8.0"),
+            (12_345_678, 100_000, "12.3"),
+            (12_350_000, 100_000, "12.4"),
+            (999, 100_000, "0.0"),
+            (20_000, 100, "20.0"),
+            (1_250, 100, "1.3"),
+        ] {
+            assert_eq!(Tenths(n, unit).to_string(), shown, "{n}");
+        }
+    }
+}

@@ -292,9 +292,12 @@ fn facts_from(
         context.stable_sort();
         context.dedup();
         let written = text.get(v.span.clone()).unwrap_or("");
-        // A number written in words ("five") is as precise as its value written in digits.
+        // A number written in words ("five") is as precise as its value written in digits. As an
+        // integer rather than `{}` of the float, which would bring core's float formatting into
+        // the WebAssembly; the same digits for every value below 2^53 (nine quadrillion) and for
+        // round ones above it.
         let digits = match (significant_digits(written), amount(&v.kind)) {
-            (0, Some(x)) => significant_digits(&format!("{}", x.abs().round())),
+            (0, Some(x)) => significant_digits(&(x.abs().round() as u64).to_string()),
             (d, _) => d,
         };
         out.push(Fact {

@@ -36,6 +36,7 @@ mod analyze;
 mod boilerplate;
 mod budget;
 mod config;
+mod decimal;
 mod diff;
 mod divergence;
 mod error;

@@ -18,6 +18,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use crate::decimal;
 use crate::lexicon::{self, PerLang, WordMap};
 use crate::tokenize::{fold, tokenize, Lang, TokenKind};
 
@@ -215,7 +216,7 @@ fn canonical(x: f64) -> f64 {
     if !x.is_finite() || x == 0.0 {
         return 0.0;
     }
-    format!("{x:.11e}").parse().unwrap_or(x)
+    decimal::round_12(x)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -311,7 +312,7 @@ impl<'a> Words<'a> {
     /// data-file test reads every file through here).
     fn load(texts: &[&'a str]) -> Result<Words<'a>, String> {
         let mut w = Words::default();
-        let number = |v: &str| v.parse::<f64>().ok().filter(|x| x.is_finite());
+        let number = |v: &str| decimal::parse(v).filter(|x| x.is_finite());
         let small = |v: &str| v.parse::<u8>().ok();
         for &text in texts {
             for (group, item) in lexicon::grouped(text) {
@@ -462,7 +463,7 @@ fn parse_grouped(s: &str, lang: Lang) -> Option<f64> {
     let dots = s.bytes().filter(|&b| b == b'.').count();
     let commas = s.bytes().filter(|&b| b == b',').count();
     let (decimal, group) = match (dots, commas) {
-        (0, 0) => return s.parse().ok(),
+        (0, 0) => return decimal::parse(s),
         // Both present: the last one is the decimal separator.
         (_, _) if dots > 0 && commas > 0 => {
             let last = s.rfind(['.', ',']).and_then(|i| s.as_bytes().get(i).copied());
@@ -500,7 +501,7 @@ fn parse_grouped(s: &str, lang: Lang) -> Option<f64> {
         Some(d) => int.replacen(d, ".", 1),
         None => int,
     };
-    normalized.parse().ok().filter(|x: &f64| x.is_finite())
+    decimal::parse(&normalized).filter(|x| x.is_finite())
 }
 
 struct Reader<'a> {
@@ -756,7 +757,7 @@ impl<'a> Reader<'a> {
         // full stop after a space or at the start, then digits.
         if t.text == "." && self.gap(i) != Gap::Tight {
             let d = self.tok(i + 1).filter(|d| d.gap == Gap::Tight && d.text.bytes().all(|b| b.is_ascii_digit()))?;
-            let value: f64 = format!("0.{}", d.text).parse().ok()?;
+            let value = decimal::parse(&format!("0.{}", d.text))?;
             return Some(Digits { value, next: i + 2, plain: false });
         }
         if t.kind != TokenKind::Number {
@@ -769,12 +770,12 @@ impl<'a> Reader<'a> {
         if t.text.contains('\u{202F}') {
             let mut groups = t.text.split('\u{202F}');
             let first = groups.next().filter(|g| (1..=3).contains(&g.len()))?;
-            let mut value: f64 = first.parse().ok()?;
+            let mut value = decimal::parse(first)?;
             for g in groups {
                 if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
                     return None;
                 }
-                value = value * 1000.0 + g.parse::<f64>().ok()?;
+                value = value * 1000.0 + decimal::parse(g)?;
             }
             return Some(Digits { value, next: i + 1, plain: false });
         }
