@@ -471,6 +471,7 @@ pub(crate) const SETTINGS: &[(&str, Setting)] = settings![
     F64 end_min_prose_words,
     F64 article_markup_weight,
     Usize menu_run,
+    F64 repeated_text_min_share,
     Usize header_max_lines,
     Usize caption_min_words,
     F64 near_verbatim_min,
