@@ -70,7 +70,7 @@ thread_local! {
 }
 
 /// Runs `f` as if the packs of `langs` were neither built in nor loaded, on this thread only.
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn without_packs<R>(langs: &[Lang], f: impl FnOnce() -> R) -> R {
     hiding(langs.iter().fold(0, |m, &l| m | bit(l)), f)
 }
@@ -292,7 +292,8 @@ pub(crate) fn missing_warnings(used: u32) -> Vec<String> {
         .collect()
 }
 
-#[cfg(test)]
+// Natively: the WebAssembly build is tested through its exports (tests/web.rs).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::values::{values, ValueKind};

@@ -279,6 +279,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn issue_3_phrases_of_a_missing_pack_are_not_known() {
         use crate::tokenize::Lang;
         crate::packs::without_packs(&[Lang::De], || {
