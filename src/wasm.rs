@@ -157,9 +157,7 @@ pub fn analyze(sources: JsValue, config: JsValue) -> Result<JsValue, JsError> {
 /// and pass it to `loadLanguagePack` before `analyze`.
 #[wasm_bindgen(js_name = languagesNeeded)]
 pub fn languages_needed(sources: JsValue) -> Result<JsValue, JsError> {
-    let sources: Vec<Source> = serde_wasm_bindgen::from_value(sources)
-        .map_err(|e| JsError::new(&format!("sources must be an array of {{name, text}} objects: {e}")))?;
-    to_js(&crate::languages_needed(&sources))
+    to_js(&crate::languages_needed(&sources_from(&sources)?))
 }
 
 /// Loads the language pack of `code` (the text of its `lang/<code>.txt`). Throws an `Error` that
