@@ -352,15 +352,25 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
         }
         if let Some(copies) = same.get(corpus.sentences[f].words.as_slice()) {
             // Copies are in sentence order, so each source's copies are contiguous. All copies of
-            // one source score the same and ties go to the earlier sentence, so only the first
-            // `candidates_per_source` of each can be kept: the rest are skipped unseen, or a log
+            // one source score the same, so only `candidates_per_source` of each can be kept: the
+            // ones around the place that matches this sentence's place among its own source's
+            // copies (the third of five copies looks at the third of the other's), so a text and
+            // its exact copy pair sentence by sentence. The rest are skipped unseen, or a log
             // pasted twice (one line thousands of times) would make this quadratic.
+            let own = copies.partition_point(|&g| source[g as usize] < source[f]);
+            let own_end = copies.partition_point(|&g| source[g as usize] <= source[f]);
+            let rank = copies[own..own_end].partition_point(|&g| (g as usize) < f);
             let mut k = 0;
             while k < copies.len() {
                 let s = source[copies[k] as usize];
                 let end = k + copies[k..].partition_point(|&g| source[g as usize] == s);
                 if s != source[f] {
-                    for &g in &copies[k..end.min(k + cfg.candidates_per_source)] {
+                    let len = end - k;
+                    let at = rank * len / (own_end - own).max(1);
+                    let from = k + at
+                        .saturating_sub(cfg.candidates_per_source / 2)
+                        .min(len.saturating_sub(cfg.candidates_per_source));
+                    for &g in &copies[from..end.min(from + cfg.candidates_per_source)] {
                         if acc[g as usize] == 0.0 {
                             touched.push(g);
                         }
@@ -696,6 +706,26 @@ mod tests {
         assert_eq!(relation(&al, 0, 1), Relation::NearVerbatim);
         let al = run(&["The weather was sunny in Paris.", "Stocks fell sharply in Tokyo trading."]);
         assert!(al.links[0].is_empty());
+    }
+
+    #[test]
+    fn issue_5_a_sentence_printed_more_often_than_the_candidates_kept_pairs_with_its_own_copy() {
+        // Found by the property test (an exact copy is identical sentence by sentence): only the
+        // first `candidates_per_source` copies used to be candidates, so the fourth copy of a
+        // repeated sentence paired with the third of the other text.
+        for n in 2..9 {
+            let text = vec!["Mayor Lena Ortiz said the bridge would reopen in March."; n].join(" ");
+            let al = run(&[&text, &text]);
+            for f in 0..n {
+                for (from, to) in [(f, n + f), (n + f, f)] {
+                    let found: Vec<usize> = al.links[from].iter().map(|l| l.other).collect();
+                    assert!(
+                        al.links[from].iter().any(|l| l.other == to && l.relation == Relation::Identical),
+                        "n={n}: sentence {from} should be identical to {to}, links to {found:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
