@@ -39,7 +39,7 @@ export function parts(dir = DIST) {
   return [
     { name: "WebAssembly", files: ["pkg/parallax_bg.wasm"] },
     { name: "wasm-bindgen glue", files: ["pkg/parallax.js"] },
-    { name: "API (analyze, strip, worker)", files: lib(["core.js", "index.js", "analyzer.js", "client.js", "worker.js"]) },
+    { name: "API (analyze, strip, worker)", files: lib(["core.js", "api.js", "index.js", "analyzer.js", "client.js", "worker.js"]) },
     { name: "element and mount", files: lib(["element.js", "mount.js", "embed.css"]) },
     { name: "views (shared with the page)", files: views },
     { name: "inline WebAssembly (instead of the file)", files: lib(["inline.js", "wasm-inline.js", "lang-inline.js"]), optional: true },

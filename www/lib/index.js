@@ -5,20 +5,7 @@
 // `analyze` fetches the ones they need (createAnalyzer's worker does this by itself).
 import { init } from "./core.js";
 
-export {
-  analyze,
-  init,
-  isReady,
-  languagePacks,
-  languagesNeeded,
-  loadLanguagePack,
-  loadLanguages,
-  presetConfig,
-  resolveConfig,
-  setLanguagePacks,
-  strip,
-  version,
-} from "./core.js";
+export * from "./api.js";
 export { createAnalyzer } from "./analyzer.js";
 
 await init();

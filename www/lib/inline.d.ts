@@ -1,19 +1,6 @@
 // "parallax/inline": the WebAssembly inside the JavaScript, loaded on import.
 export * from "./types.js";
-export {
-  analyze,
-  init,
-  isReady,
-  languagePacks,
-  languagesNeeded,
-  loadLanguagePack,
-  loadLanguages,
-  presetConfig,
-  resolveConfig,
-  setLanguagePacks,
-  strip,
-  version,
-} from "./core.js";
+export * from "./api.js";
 export { createAnalyzer } from "./analyzer.js";
 export type { Analyzer, AnalyzerOptions, CallOptions } from "./analyzer.js";
 /** The compiled WebAssembly of this package (pass it as `wasm` to `mount` or `createAnalyzer`). */

@@ -7,20 +7,7 @@ import { createAnalyzer as create } from "./analyzer.js";
 import base64 from "./wasm-inline.js";
 import packs from "./lang-inline.js";
 
-export {
-  analyze,
-  init,
-  isReady,
-  languagePacks,
-  languagesNeeded,
-  loadLanguagePack,
-  loadLanguages,
-  presetConfig,
-  resolveConfig,
-  setLanguagePacks,
-  strip,
-  version,
-} from "./core.js";
+export * from "./api.js";
 
 function decode(text) {
   const bin = atob(text);

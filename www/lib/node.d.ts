@@ -1,20 +1,7 @@
 // "parallax" in Node: loaded on import from the package's folder.
 export * from "./types.js";
-export {
-  analyze,
-  init,
-  initSync,
-  isReady,
-  languagePacks,
-  languagesNeeded,
-  loadLanguagePack,
-  loadLanguages,
-  presetConfig,
-  resolveConfig,
-  setLanguagePacks,
-  strip,
-  version,
-} from "./core.js";
+export * from "./api.js";
+export { initSync } from "./core.js";
 export type { Analyzer, CallOptions } from "./analyzer.js";
 import type { Analyzer } from "./analyzer.js";
 

@@ -7,21 +7,8 @@ import { Analyzer } from "./client.js";
 import { initSync, setLanguagePacks } from "./core.js";
 import { readPack } from "./node-packs.js";
 
-export {
-  analyze,
-  init,
-  initSync,
-  isReady,
-  languagePacks,
-  languagesNeeded,
-  loadLanguagePack,
-  loadLanguages,
-  presetConfig,
-  resolveConfig,
-  setLanguagePacks,
-  strip,
-  version,
-} from "./core.js";
+export * from "./api.js";
+export { initSync } from "./core.js";
 
 /** The WebAssembly file of this package. */
 export const wasmUrl = new URL("../pkg/parallax_bg.wasm", import.meta.url);
