@@ -535,6 +535,8 @@ mod stripped_json_tests {
             R::BeforeArticle,
             R::AfterArticle,
             R::Timestamp,
+            R::Prompt,
+            R::About,
         ] {
             assert_eq!(serde_json::to_value(r).ok(), Some(serde_json::Value::from(r.name())));
         }

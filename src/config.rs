@@ -77,6 +77,17 @@ pub struct Config {
     /// a truncated teaser of its first paragraph, a pull quote — and is removed as `repeated`.
     /// Rewording or quoting a sentence inside new text stays well below it.
     pub repeated_text_min_share: f64,
+    /// A paragraph of at most this many words that holds `prompt_min_words` words of sign-up
+    /// prompts ("newsletter", "inbox", "unsubscribe"; the `prompts` groups of
+    /// `data/boilerplate/<lang>.txt`) is a prompt, not article text. Prompts are one to three
+    /// sentences; a longer paragraph that mentions a newsletter twice is about one.
+    pub prompt_max_words: usize,
+    /// Least number of prompt words (repeats count) that make a short paragraph a prompt: one
+    /// "newsletter" or "subscribe" also occurs in news, two in forty words rarely do.
+    pub prompt_min_words: usize,
+    /// A line of at most this many words without final punctuation that starts like "About …",
+    /// "Über …" (the `about` groups) is the heading of a box about the author or the publisher.
+    pub about_max_words: usize,
     /// Metadata (title, byline, date, captions) is looked for at most this many lines before the
     /// article's first paragraph.
     pub header_max_lines: usize,
@@ -303,6 +314,9 @@ impl Default for Config {
             article_markup_weight: 2.0,
             menu_run: 3,
             repeated_text_min_share: 0.8,
+            prompt_max_words: 40,
+            prompt_min_words: 2,
+            about_max_words: 6,
             header_max_lines: 12,
             caption_min_words: 4,
             near_verbatim_min: 0.6,
@@ -472,6 +486,9 @@ pub(crate) const SETTINGS: &[(&str, Setting)] = settings![
     F64 article_markup_weight,
     Usize menu_run,
     F64 repeated_text_min_share,
+    Usize prompt_max_words,
+    Usize prompt_min_words,
+    Usize about_max_words,
     Usize header_max_lines,
     Usize caption_min_words,
     F64 near_verbatim_min,

@@ -81,6 +81,12 @@ pub enum Reason {
     /// A line that only gives a date or time ("3 hours ago", "19.11.2019 14:05") away from the
     /// article's header: the stamps of teaser lists and comments.
     Timestamp,
+    /// A short paragraph that asks the reader to subscribe or sign up ("Get the day's headlines
+    /// in your inbox…", "No spam, you can unsubscribe at any time").
+    Prompt,
+    /// A box about the author or the publisher after the article ("About the author", "Über
+    /// Jane Roe"), or a paragraph there that names the article's author.
+    About,
 }
 
 impl Reason {
@@ -99,6 +105,8 @@ impl Reason {
             Reason::BeforeArticle => "before the article starts (page header, menus)",
             Reason::AfterArticle => "after the article ends (related stories, comments, footer)",
             Reason::Timestamp => "only a date or time, as in lists of other stories and comments",
+            Reason::Prompt => "asks you to subscribe or sign up (newsletter prompts)",
+            Reason::About => "about the author or the publisher, after the article",
         }
     }
 }
@@ -119,6 +127,8 @@ impl Reason {
             Reason::BeforeArticle => "before_article",
             Reason::AfterArticle => "after_article",
             Reason::Timestamp => "timestamp",
+            Reason::Prompt => "prompt",
+            Reason::About => "about",
         }
     }
 }
@@ -256,6 +266,18 @@ fn first_class(f: &Features, markup: Option<&LineMarkup>, shared: &Shared, cfg: 
         _ if f.comment_header => return Class::End(Reason::KnownPhrase),
         _ => {}
     }
+    // The heading of a box about the author or the publisher ends the article: a known heading
+    // ("About the author"), or "About" and a name ("Über Jane Roe", "About Example Media"). A
+    // subheading about a thing ("About the study") or a sentence ("About 200 people came.") is not.
+    let named = f.prefix == Some(Concept::About) && f.capitalized + 1 >= f.words;
+    if (f.whole == Some(Concept::About) || named) && f.words >= 2 && f.words <= cfg.about_max_words && !f.sentence_end {
+        return Class::End(Reason::About);
+    }
+    // A short paragraph with several words of sign-up prompts ("newsletter", "inbox",
+    // "unsubscribe") asks the reader for something, even when it reads as prose.
+    if f.words <= cfg.prompt_max_words && phrases::prompt_words(&f.key) >= cfg.prompt_min_words {
+        return Class::Chrome(Reason::Prompt);
+    }
     // Long prefixes ("we use cookies …", "subscribe to continue reading …") are chrome even in
     // a full sentence; short ones ("photo …", "read more …") only in a short line.
     let prefix_applies =
@@ -338,9 +360,10 @@ fn is_text(c: Class) -> bool {
 /// inside an article (text on both sides further away) it is still kept, but a run of teasers
 /// after the article no longer outweighs the headlines and dates between them.
 fn isolate(classes: &[Class], scores: &mut [f64], in_article: impl Fn(usize) -> bool, cfg: &Config) {
-    // Known phrases (an ad marker, a share bar) between paragraphs are looked past: an article
-    // interrupted by "Advertisement" has text on both sides of it.
-    let transparent = |c: Class| matches!(c, Class::Chrome(Reason::KnownPhrase | Reason::NoText));
+    // Known phrases and prompts (an ad marker, a share bar, "Sign up for our newsletter") between
+    // paragraphs are looked past: an article interrupted by "Advertisement" has text on both
+    // sides of it.
+    let transparent = |c: Class| matches!(c, Class::Chrome(Reason::KnownPhrase | Reason::NoText | Reason::Prompt));
     let n = classes.len();
     for i in 0..n {
         if !is_text(classes[i]) || in_article(i) {

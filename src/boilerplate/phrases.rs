@@ -40,6 +40,12 @@ pub(crate) enum Concept {
     CommentVerb,
     /// The word that makes a number a time in the past ("3 hours ago", "vor 2 Tagen").
     RelativeTime,
+    /// The heading of a box about the author or the publisher ("About the author", "Über Jane
+    /// Roe"): what follows it is not the article.
+    About,
+    /// A word of a prompt to subscribe or sign up ("newsletter", "inbox", "unsubscribe"), counted
+    /// anywhere in a short paragraph rather than matched as a whole block.
+    Prompt,
 }
 
 fn concept_of(group: &str) -> Option<Concept> {
@@ -52,6 +58,8 @@ fn concept_of(group: &str) -> Option<Concept> {
         "byline" => Concept::Byline,
         "comment verbs" => Concept::CommentVerb,
         "relative time" => Concept::RelativeTime,
+        "about" => Concept::About,
+        "prompts" => Concept::Prompt,
         _ => return None,
     })
 }
@@ -71,6 +79,9 @@ struct Phrases {
     /// words one of them has.
     ago: WordSet<String>,
     ago_words: usize,
+    /// Words of sign-up prompts, one or two words each, counted in short paragraphs: the prompts
+    /// groups and the short items of the newsletter groups.
+    prompts: WordSet<String>,
 }
 
 /// Every group heading the phrase files may use; the data-file test and the loading of a
@@ -104,6 +115,7 @@ fn build() -> Phrases {
         verbs: WordSet::default(),
         ago: WordSet::default(),
         ago_words: 0,
+        prompts: WordSet::default(),
     };
     for file in FILES {
         // The data-file test rules out parse errors; an unreadable list is skipped, not fatal.
@@ -111,8 +123,15 @@ fn build() -> Phrases {
         for (group, items) in &list.groups {
             let Some(concept) = concept_of(group) else { continue };
             for item in items {
+                // The one- and two-word items of the newsletter group ("newsletter", "sign up")
+                // are also words of prompts; the prompts group adds those that are no chrome alone.
+                if group == "newsletter" && !item.ends_with(" *") && item.split(' ').count() <= 2 {
+                    p.prompts.insert(item.clone());
+                }
                 if concept == Concept::CommentVerb {
                     p.verbs.insert(item.clone());
+                } else if concept == Concept::Prompt {
+                    p.prompts.insert(item.clone());
                 } else if concept == Concept::RelativeTime {
                     p.ago_words = p.ago_words.max(item.split(' ').count());
                     p.ago.insert(item.clone());
@@ -252,6 +271,24 @@ pub(crate) fn has_relative_time(key: &str) -> bool {
     false
 }
 
+/// How many words (or two-word items, "sign up") of sign-up prompts the folded block holds,
+/// repeats included. One lookup per word and per pair of words.
+pub(crate) fn prompt_words(key: &str) -> usize {
+    let prompts = &phrases().prompts;
+    let mut count = 0;
+    let mut prev: Option<usize> = None;
+    let mut start = 0;
+    while start <= key.len() {
+        let end = key[start..].find(' ').map_or(key.len(), |j| start + j);
+        if prompts.contains(&key[start..end]) || prev.is_some_and(|p| prompts.contains(&key[p..end])) {
+            count += 1;
+        }
+        prev = Some(start);
+        start = end + 1;
+    }
+    count
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,6 +313,17 @@ mod tests {
         assert!(has_relative_time("updated 3 hours ago"));
         assert!(!has_relative_time("3 hours agog"));
         assert!(has_relative_time("vor 2 tagen"));
+        assert_eq!(prefix("about the author"), Some((Concept::About, 1)));
+        assert_eq!(prefix("über jane roe"), Some((Concept::About, 1)));
+    }
+
+    #[test]
+    fn issue_4_prompt_words_are_counted_with_repeats_and_pairs() {
+        assert_eq!(prompt_words("sign up for our newsletter and check your inbox"), 3);
+        assert_eq!(prompt_words("the newsletter newsletter"), 2);
+        assert_eq!(prompt_words("the council approved the budget"), 0);
+        assert_eq!(prompt_words(""), 0);
+        assert_eq!(prompt_words("abonnieren sie unseren newsletter"), 2);
     }
 
     #[test]
