@@ -292,7 +292,7 @@ fn first_class(f: &Features, markup: Option<&LineMarkup>, shared: &Shared, cfg: 
     if f.copyright && f.words <= cfg.prefix_max_words * 3 {
         // A page's notice ("© 2019 Example Media. All rights reserved.") closes the page; a
         // photo credit ("© Jane Roe") stands between paragraphs.
-        let notice = f.key.contains("all rights reserved") || f.key.starts_with("copyright") || f.words >= 8;
+        let notice = is_page_notice(f) || f.words >= 8;
         return if notice { Class::End(Reason::Legal) } else { Class::Chrome(Reason::Legal) };
     }
     if let Some(m) = markup {
@@ -327,6 +327,12 @@ fn first_class(f: &Features, markup: Option<&LineMarkup>, shared: &Shared, cfg: 
     } else {
         Class::Label
     }
+}
+
+/// Whether a copyright line is the page's notice in so many words ("All rights reserved",
+/// "Copyright 2019 …") rather than a credit that starts with "©".
+fn is_page_notice(f: &Features) -> bool {
+    f.copyright && (f.key.contains("all rights reserved") || f.key.starts_with("copyright"))
 }
 
 /// How much a block counts for (positive) or against (negative) being inside the article.
@@ -389,6 +395,7 @@ fn article_range(
     scores: &[f64],
     dated: &[bool],
     marked_article: &[bool],
+    notice: &[bool],
     cfg: &Config,
 ) -> Option<Range<usize>> {
     let mut best: Option<(f64, Range<usize>)> = None;
@@ -428,6 +435,12 @@ fn article_range(
     let mut text_before = 0.0;
     for i in range.clone() {
         let k = i - range.start;
+        // The page's own notice ("© 2019 Example Media. All rights reserved.") closes the page
+        // whatever the markup says after it: teaser lists under it often sit inside the same
+        // article element. A long photo credit ("© Jane Roe Workers unload…") does not.
+        if notice[i] && text_before >= cfg.end_min_prose_words {
+            return Some(range.start..i);
+        }
         if matches!(classes[i], Class::End(_)) && text_before >= cfg.end_min_prose_words && !article_after[k + 1] {
             // Comments give themselves away by dates and times in the lines that follow ("Jane
             // on May 3, 2019 at 4:47 pm said:"); otherwise a box of links inside the article
@@ -496,7 +509,14 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
     let marked_article: Vec<bool> = (0..feats.len())
         .map(|i| scores[i] > 0.0 && mark(i).is_some_and(|m| m.hints.has(Hint::Article) && !is_chrome_hint(m.hints)))
         .collect();
-    let article = match article_range(&classes, &scores, &dated, &marked_article, cfg) {
+    // Only a short notice closes the page unconditionally: a sentence that discusses "all rights
+    // reserved" is text.
+    let notice: Vec<bool> = feats
+        .iter()
+        .zip(&classes)
+        .map(|(f, &c)| c == Class::End(Reason::Legal) && is_page_notice(f) && f.words <= cfg.prefix_max_words)
+        .collect();
+    let article = match article_range(&classes, &scores, &dated, &marked_article, &notice, cfg) {
         Some(r) => r,
         // No prose at all (a list, a poem, a table): keep everything that is not chrome rather
         // than empty the source.
