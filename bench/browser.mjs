@@ -60,10 +60,23 @@ async function launch(playwright) {
 }
 
 // Installed before the page's own scripts: notes when the page creates its analysis worker, when
-// the worker reports its WASM ready, the worker's own analysis time, and when the report is on
-// screen (the page sets body[data-analyzed]; the frame after that is when a person sees it).
+// the worker reports its WASM ready, the worker's own analysis
+// time, and when a report is on screen. The page sets body[data-analyzed] when it shows a report,
+// and body[data-report] to "bundled" (the build's report of the seeds, app.js) or "live" (the
+// worker's own analysis, on screen or found equal to the one on screen); the frame after each is
+// when a person sees it.
 function pageProbe() {
-  const b = (window.__bench = { worker: null, ready: null, workerMs: null, analyzed: null, painted: null });
+  const b = (window.__bench = {
+    worker: null,
+    ready: null,
+    workerMs: null,
+    analyzed: null,
+    painted: null,
+    kind: null,
+    live: null,
+    livePainted: null,
+    check: null,
+  });
   const Native = window.Worker;
   window.Worker = class extends Native {
     constructor(...args) {
@@ -76,13 +89,22 @@ function pageProbe() {
       });
     }
   };
+  const frame = (key) => requestAnimationFrame(() => setTimeout(() => (b[key] = performance.now()), 0));
   new MutationObserver((_, obs) => {
-    if (document.body && document.body.dataset.analyzed === "true" && b.analyzed === null) {
+    const data = document.body && document.body.dataset;
+    if (!data) return;
+    if (data.analyzed === "true" && b.analyzed === null) {
       b.analyzed = performance.now();
-      requestAnimationFrame(() => setTimeout(() => (b.painted = performance.now()), 0));
-      obs.disconnect();
+      b.kind = data.report || "live";
+      frame("painted");
     }
-  }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-analyzed"] });
+    if (data.report === "live" && b.live === null) {
+      b.live = performance.now();
+      b.check = data.check || null;
+      frame("livePainted");
+    }
+    if (b.analyzed !== null && b.live !== null) obs.disconnect();
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-analyzed", "data-report"] });
 }
 
 /**
@@ -102,7 +124,7 @@ export async function pageLoad(playwright, baseUrl, { warmup, reps }) {
       page.on("pageerror", (e) => errors.push(e.message));
       await page.addInitScript(pageProbe);
       await page.goto(`${baseUrl}www/index.html`);
-      await page.waitForFunction(() => window.__bench && window.__bench.painted !== null, null, { timeout: 60000 });
+      await page.waitForFunction(() => window.__bench && window.__bench.painted !== null && window.__bench.livePainted !== null, null, { timeout: 60000 });
       const b = await page.evaluate(() => window.__bench);
       // A context's renderer ends with it, so its peak is read before closing.
       if (i >= warmup) peak = Math.max(peak ?? 0, (await rendererPeakKb(browser)) ?? 0) || null;
@@ -114,9 +136,18 @@ export async function pageLoad(playwright, baseUrl, { warmup, reps }) {
       task: "page",
       warmup,
       runs,
+      // The first report on screen: the build's report of the seeds when the page could show it
+      // (shown_kind says which), else the worker's own analysis.
+      shown_kind: runs.map((b) => b.kind),
       nav_to_screen_ms: runs.map((b) => b.painted),
       wasm_init_ms: runs.map((b) => b.ready - b.worker),
+      // Negative when the report was on screen before the WebAssembly was ready.
       ready_to_screen_ms: runs.map((b) => b.painted - b.ready),
+      // The worker's own analysis on screen, or found equal to the report on screen (check: "same").
+      nav_to_live_ms: runs.map((b) => b.livePainted),
+      ready_to_live_ms: runs.map((b) => b.livePainted - b.ready),
+      live_check: runs.map((b) => b.check),
+      worker_created_ms: runs.map((b) => b.worker),
       worker_analyze_ms: runs.map((b) => b.workerMs),
       peak_rss_kb: peak,
     };

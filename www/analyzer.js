@@ -1,24 +1,64 @@
 // A promise-based front for the analysis worker. A new analysis cancels the one in flight by
 // terminating its worker (WASM cannot be interrupted otherwise) and starting a fresh one. A second
 // worker converts rich pastes and HTML files, so that converting never waits for, or cancels, a
-// long analysis.
+// long analysis. The page fetches and compiles the WebAssembly and fetches the language packs once,
+// as it loads, and hands them to every worker it starts: a worker started later (the converter, a
+// replacement after a cancel) makes no request and compiles nothing.
+import { sha256 } from "./analysis.js";
+
+const WASM_URL = new URL("./pkg/parallax_bg.wasm", import.meta.url);
+// Every language pack in one file (scripts/packs.mjs): the page loads them all as it loads.
+const PACKS_URL = new URL("./pkg/lang/all.txt", import.meta.url);
+
+/** {module, packs, hashes}: the compiled WebAssembly (a promise), the packs' text, and a promise of their SHA-256. */
+async function loadCore() {
+  const [res, packs] = await Promise.all([
+    fetch(WASM_URL),
+    // A pack that cannot be had leaves its language without those lists; the report says so.
+    fetch(PACKS_URL)
+      .then((r) => (r.ok ? r.text() : ""))
+      .catch(() => ""),
+  ]);
+  if (!res.ok) throw new Error(`could not load the analysis (${res.status} for ${WASM_URL.pathname})`);
+  const copy = res.clone();
+  // Compiled while it arrives; hashed from a copy of the same bytes.
+  const module = WebAssembly.compileStreaming(res);
+  const hashes = Promise.all([copy.arrayBuffer().then(sha256), sha256(packs)]).then(([wasm, p]) => ({ wasm, packs: p }));
+  return { module, packs, hashes };
+}
+
 export class Analyzer {
   constructor(url = new URL("./worker.js", import.meta.url)) {
     this.url = url;
     this.nextId = 1;
     this.version = "";
     this.jobs = new Map();
-    this.worker = this.spawn();
-    this.tool = this.spawn();
     this.current = null;
+    const core = loadCore();
+    /** What every worker starts from: {module, packs}, or {error}. */
+    this.start = core
+      .then(async ({ module, packs }) => ({ module: await module, packs }))
+      .catch((e) => ({ error: String(e && e.message ? e.message : e) }));
+    /**
+     * The SHA-256 of the WebAssembly and of the packs file every worker runs ({wasm, packs}),
+     * known before they are compiled; null when they could not be loaded or hashed.
+     */
+    this.identity = core.then((c) => c.hashes).catch(() => null);
+    this.worker = this.spawn();
+    // The converter: started once the analysis worker is ready (below), or by an earlier conversion.
+    this.tool = null;
   }
 
   spawn() {
     const worker = new Worker(this.url, { type: "module" });
+    this.start.then((start) => worker.postMessage({ op: "start", ...start }));
     worker.onmessage = (event) => {
       const msg = event.data;
       if (msg.ready) {
         this.version = msg.version;
+        // The converter starts once the analysis has, off the way of the first analysis, and
+        // before anything is pasted: its scripts are requested while the page loads.
+        this.tool ??= this.spawn();
         return;
       }
       const job = this.jobs.get(msg.id);
@@ -68,6 +108,7 @@ export class Analyzer {
 
   /** The text of an HTML page or fragment, as the analysis reads it. */
   async htmlToText(html) {
+    this.tool ??= this.spawn();
     const { result } = await this.run(this.tool, { op: "html", html }).promise;
     return result;
   }

@@ -1,6 +1,7 @@
 // The page: input management (add, remove, rename, reorder, paste, drop, example, clear with
 // undo), persistence, settings, analysis in a worker with progress and cancel, and exports. The
 // views themselves are render.js, which knows nothing of this file.
+import { analysisInput, DEFAULT_SETTINGS, sha256 } from "./analysis.js";
 import { Analyzer } from "./analyzer.js";
 import { h } from "./dom.js";
 import { toCSV, toJSON, toMarkdown } from "./export.js";
@@ -17,7 +18,7 @@ const COMPACT_FROM = 12;
 
 const state = {
   sources: [],
-  settings: { preset: "balanced", strip_boilerplate: true },
+  settings: { ...DEFAULT_SETTINGS },
   report: null,
   analyzed: null, // [{id, name, text, overrides}] the report was made from
 };
@@ -26,6 +27,11 @@ const seeds = fetch(new URL("./gen/seeds.json", import.meta.url)).then((r) => {
   if (!r.ok) throw new Error(`the example is missing (${r.status})`);
   return r.json();
 });
+// The build's analysis of the seeds (scripts/bundle-seeds.mjs), shown while the worker starts when
+// nothing differs from what it was made from; without it the page only waits longer.
+const bundle = fetch(new URL("./gen/seeds-report.json", import.meta.url))
+  .then((r) => (r.ok ? r.json() : null))
+  .catch(() => null);
 let nextId = 1;
 let timer = 0;
 let undo = null;
@@ -321,14 +327,38 @@ function showProgress(count) {
   };
 }
 
+/**
+ * The build's report of the seeds when `input` is exactly the request it was made from and the
+ * worker is about to run the very WebAssembly and language packs it was made with (their SHA-256,
+ * analyzer.js); else null. Whatever else the person has — any edit, override, setting or source —
+ * gives another request and never this report.
+ */
+async function bundledReport(input) {
+  const b = await bundle;
+  if (!b || !b.report || b.report.sources.length !== input.sources.length) return null;
+  const [key, identity] = await Promise.all([sha256(JSON.stringify(input)), analyzer.identity]);
+  const same = key && identity && identity.wasm && b.input === key && b.wasm === identity.wasm && b.packs === identity.packs;
+  return same ? b.report : null;
+}
+
+let generation = 0;
+
+/** Puts a report on screen; `kind` says where it came from: "bundled" or "live". */
+function show(report, analyzed, status, kind) {
+  setError("");
+  state.report = report;
+  state.analyzed = analyzed;
+  render(report, analyzed, $("#views"), { override });
+  $("#results").hidden = false;
+  setStatus(status);
+  document.body.dataset.report = kind;
+  document.body.dataset.analyzed = "true";
+}
+
 async function run() {
-  const picked = state.sources.filter((s) => s.text.trim().length > 0);
-  const sources = picked.map((s, k) => ({
-    name: s.name || `Source ${k + 1}`,
-    text: s.text,
-    overrides: s.overrides || [],
-    ...(s.html ? { html: s.html } : {}),
-  }));
+  const { picked, input } = analysisInput(state.sources, state.settings);
+  const { sources } = input;
+  const body = document.body.dataset;
   if (sources.length === 0) {
     analyzer.cancel();
     setStatus("Paste at least one article to analyze.");
@@ -337,21 +367,36 @@ async function run() {
     return;
   }
   const progress = showProgress(sources.length);
-  document.body.dataset.analyzed = "false";
+  const token = ++generation;
+  body.analyzed = "false";
+  delete body.report;
+  delete body.check;
+  const analyzed = picked.map((s, k) => ({ id: s.id, ...sources[k] }));
+  const live = analyzer.analyze(sources, input.config, (stage) => progress.stage(stage === "analyzing" ? "Analyzing" : stage));
+  // The seeds, unchanged: the build's report goes on screen as soon as the worker has hashed its
+  // files, while its own analysis runs; that analysis then confirms or replaces it.
+  let early = null;
+  bundledReport(input).then((report) => {
+    if (!report || token !== generation || body.report) return;
+    early = report;
+    show(report, analyzed, "Showing the analysis of the example made when this page was built; checking it here…", "bundled");
+  }, () => {});
   try {
-    const { report, ms } = await analyzer.analyze(sources, { ...state.settings }, (stage) =>
-      progress.stage(stage === "analyzing" ? "Analyzing" : stage),
-    );
+    const { report, ms } = await live;
     progress.stage("Drawing");
-    setError("");
-    state.report = report;
-    state.analyzed = picked.map((s, k) => ({ id: s.id, ...sources[k] }));
-    render(report, state.analyzed, $("#views"), { override });
-    $("#results").hidden = false;
+    const done = `Analyzed ${sources.length} source${sources.length > 1 ? "s" : ""} in ${Math.max(1, Math.round(ms))} ms.`;
     const warn = report.warnings.length ? ` ${report.warnings.join(" ")}` : "";
-    setStatus(`Analyzed ${sources.length} source${sources.length > 1 ? "s" : ""} in ${Math.max(1, Math.round(ms))} ms.${warn}`);
+    if (early && JSON.stringify(report) === JSON.stringify(early)) {
+      // The same report: the views on screen stay as they are (and where the person is in them).
+      state.report = report;
+      setStatus(`${done}${warn}`);
+      body.check = "same";
+      body.report = "live";
+    } else {
+      if (early) body.check = "differs";
+      show(report, analyzed, `${done}${warn}`, "live");
+    }
     $("#version").textContent = analyzer.version;
-    document.body.dataset.analyzed = "true";
   } catch (e) {
     if (e.cancelled) return;
     // The inputs stay exactly as they are; only the message changes.

@@ -19,6 +19,9 @@ import { renderFacts, hasFacts } from "./facts.js";
 const viewState = new WeakMap();
 let instances = 0;
 
+// The views not open are drawn when the page is idle, or after this long at the latest.
+const IDLE_WAIT_MS = 500;
+
 const TABS = [
   { id: "overview", label: "Overview" },
   { id: "reading", label: "Reading view" },
@@ -73,8 +76,19 @@ export function render(report, sources, root, handlers = {}) {
   }
   ctx.panels = panels;
 
+  // Only the open view is drawn at once; the others when the page is next idle (so that they
+  // print, and open at once), or when they are opened before that.
+  const drawn = new Set();
+  const DRAW = { overview: renderOverview, reading: renderReading, facts: renderFacts };
+  const draw = (tab) => {
+    if (drawn.has(tab) || !panels[tab]) return;
+    drawn.add(tab);
+    DRAW[tab](ctx, panels[tab]);
+  };
+
   /** Opens a tab. */
   ctx.show = (tab, { focus = true } = {}) => {
+    draw(tab);
     state.tab = tab;
     for (const b of tablist.querySelectorAll("[role=tab]")) {
       const on = b.dataset.tab === tab;
@@ -95,17 +109,22 @@ export function render(report, sources, root, handlers = {}) {
     // added to the columns already open.
     if (wanted.length >= 2) state.shown = need.slice(0, 8);
     else if (!need.every((i) => state.shown.includes(i))) state.shown = [...new Set([...need, ...state.shown])].slice(0, 4);
+    drawn.add("reading");
     renderReading(ctx, panels.reading);
     ctx.show("reading", { focus: false });
     ctx.mark(marks, note);
   };
 
-  renderOverview(ctx, panels.overview);
-  renderReading(ctx, panels.reading);
-  if (panels.facts) renderFacts(ctx, panels.facts);
-
+  draw(state.tab);
   const shell = h("div", { class: "px-view", dataset: { instance: state.id } }, tablist, Object.values(panels));
   root.replaceChildren(shell);
+  const rest = () => {
+    // A newer render has replaced this one: nothing of it is drawn any more.
+    if (root.firstChild !== shell) return;
+    for (const t of tabs) draw(t.id);
+  };
+  if (typeof requestIdleCallback === "function") requestIdleCallback(rest, { timeout: IDLE_WAIT_MS });
+  else setTimeout(rest, 0);
 }
 
 function defaultShown(n) {

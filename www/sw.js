@@ -8,6 +8,7 @@ const FILES = [
   "style.css",
   "views.css",
   "app.js",
+  "analysis.js",
   "analyzer.js",
   "worker.js",
   "store.js",
@@ -24,6 +25,8 @@ const FILES = [
   // Every language pack in one file (scripts/packs.mjs): the page loads them with its first analysis.
   "pkg/lang/all.txt",
   "gen/seeds.json",
+  // The build's analysis of the seeds, shown while the worker starts (app.js).
+  "gen/seeds-report.json",
 ];
 
 self.addEventListener("install", (event) => {

@@ -1,48 +1,41 @@
-// Runs the analysis off the main thread. Messages in: {id, op: "analyze", sources, config} or
-// {id, op: "html", html}. Messages out: {ready, version} once; {id, stage} while working;
-// {id, ok: true, result, ms} or {id, ok: false, error}.
-import init, { analyze, htmlToText, languagePacks, loadLanguagePack, presetConfig, version } from "./pkg/parallax.js";
+// Runs the analysis off the main thread.
+// Messages in: {op: "start", module, packs} — the compiled WebAssembly and the text of every
+// language pack, which the page fetched and compiled once (analyzer.js), or {op: "start", error}
+// when it could not; and {id, op: "analyze", sources, config} or {id, op: "html", html}, which
+// wait for the start.
+// Messages out: {ready, version} once started; {id, stage} while working; {id, ok: true, result,
+// ms} or {id, ok: false, error}.
+import init, * as wasm from "./pkg/parallax.js";
+import { loadPacks, settingsFor } from "./analysis.js";
 
-const ready = init().then(() => postMessage({ ready: true, version: version() }));
-
-// The page loads every language pack with its first analysis, while it loads, so that pasting a
-// text in another language later makes no request (the page works offline; sw.js keeps the
-// file of all packs). Embedders load only the packs their texts need (lib/core.js).
-let packs = null;
-function loadAllPacks() {
-  packs ??= fetch(new URL("./pkg/lang/all.txt", import.meta.url))
-    .then((res) => (res.ok ? res.text() : ""))
-    .then((all) => {
-      // Every pack in one file (scripts/packs.mjs), each from its "@@ pack <code>" line.
-      for (const pack of all.split(/^(?=@@ pack )/m)) {
-        const code = pack.match(/^@@ pack ([a-z]+)/)?.[1];
-        if (code && languagePacks().available.includes(code)) loadLanguagePack(code, pack);
-      }
-    })
-    // A pack that cannot be had leaves its language without those lists; the report says so.
-    .catch(() => {});
-  return packs;
-}
-
-/** A preset's settings with the person's own settings on top. */
-function settings(config) {
-  if (!config) return undefined;
-  const { preset, ...rest } = config;
-  return { ...(preset ? presetConfig(preset) : {}), ...rest };
-}
+let start;
+const ready = new Promise((resolve) => (start = resolve)).then(async ({ module, packs, error }) => {
+  if (error) throw new Error(error);
+  await init({ module_or_path: module });
+  // Every pack, so that a text in another language later needs no request: the page works
+  // offline (sw.js keeps the file of all packs). Embedders load only the packs their texts need
+  // (lib/core.js).
+  loadPacks(packs, wasm);
+  postMessage({ ready: true, version: wasm.version() });
+});
+// A failed start is reported with each call below.
+ready.catch(() => {});
 
 onmessage = async (event) => {
   const { id, op } = event.data;
+  if (op === "start") {
+    start(event.data);
+    return;
+  }
   try {
     await ready;
-    if (op === "analyze") await loadAllPacks();
     const started = performance.now();
     let result;
     if (op === "analyze") {
       postMessage({ id, stage: "analyzing" });
-      result = analyze(event.data.sources, settings(event.data.config));
+      result = wasm.analyze(event.data.sources, settingsFor(event.data.config, wasm.presetConfig));
     } else if (op === "html") {
-      result = htmlToText(event.data.html);
+      result = wasm.htmlToText(event.data.html);
     } else {
       throw new Error(`unknown operation ${op}`);
     }
