@@ -88,6 +88,11 @@ pub struct Config {
     /// A line of at most this many words without final punctuation that starts like "About …",
     /// "Über …" (the `about` groups) is the heading of a box about the author or the publisher.
     pub about_max_words: usize,
+    /// A note about the author is looked for in the article's last this many paragraphs: one
+    /// that names the byline's author near its start ("Jane Roe is a senior writer…") is removed
+    /// with the paragraphs after it. Notes are one or two paragraphs; three leaves room for a
+    /// prompt or a tip line between.
+    pub author_note_max_paragraphs: usize,
     /// Metadata (title, byline, date, captions) is looked for at most this many lines before the
     /// article's first paragraph.
     pub header_max_lines: usize,
@@ -317,6 +322,7 @@ impl Default for Config {
             prompt_max_words: 40,
             prompt_min_words: 2,
             about_max_words: 6,
+            author_note_max_paragraphs: 3,
             header_max_lines: 12,
             caption_min_words: 4,
             near_verbatim_min: 0.6,
@@ -489,6 +495,7 @@ pub(crate) const SETTINGS: &[(&str, Setting)] = settings![
     Usize prompt_max_words,
     Usize prompt_min_words,
     Usize about_max_words,
+    Usize author_note_max_paragraphs,
     Usize header_max_lines,
     Usize caption_min_words,
     F64 near_verbatim_min,

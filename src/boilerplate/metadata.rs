@@ -140,6 +140,49 @@ pub(crate) fn assign<'m>(
     }
 }
 
+/// The author's name as the byline gives it: its first two words after "By" (folded, joined by
+/// a space). Only a byline that says "By …" counts: a line of capitalised words taken for a
+/// byline may be a headline or a name in a photo caption.
+fn author_name<'f>(feats: &'f [Features], out: &[Block]) -> Option<&'f str> {
+    let i = out.iter().position(|b| b.kind == BlockKind::Byline)?;
+    let f = &feats[i];
+    if f.prefix != Some(Concept::Byline) {
+        return None;
+    }
+    let mut starts = std::iter::once(0).chain(f.key.match_indices(' ').map(|(j, _)| j + 1)).skip(f.prefix_words);
+    let start = starts.next()?;
+    starts.next()?;
+    let end = starts.next().map_or(f.key.len(), |j| j - 1);
+    Some(&f.key[start..end])
+}
+
+/// A note about the author at the end of the article ("Jane Roe is a senior writer…", "Have a
+/// tip? Jane Roe may be reached at…", "Jane Roe's book…"): one of the article's last
+/// `author_note_max_paragraphs` paragraphs names the byline's author in its first
+/// `AUTHOR_NOTE_NAME_WORDS` words. It and the body after it are removed as `about`. Articles
+/// rarely name their own author; the article's first paragraph never counts.
+pub(crate) fn author_note(feats: &[Features], article: &Range<usize>, out: &mut [Block], cfg: &Config) {
+    let Some(name) = author_name(feats, out) else { return };
+    let body: Vec<usize> = article.clone().filter(|&i| out[i].kind == BlockKind::Body).collect();
+    let last = body.len().saturating_sub(cfg.author_note_max_paragraphs).max(1);
+    let names_author = |i: usize| {
+        let key = &feats[i].key;
+        let head = key.match_indices(' ').nth(AUTHOR_NOTE_NAME_WORDS - 1).map_or(key.as_str(), |(j, _)| &key[..j]);
+        head.match_indices(name).any(|(j, _)| {
+            let end = j + name.len();
+            (j == 0 || head.as_bytes()[j - 1] == b' ') && (end == head.len() || head.as_bytes()[end] == b' ')
+        })
+    };
+    let Some(from) = body.iter().skip(last).position(|&i| names_author(i)) else { return };
+    for &i in &body[last + from..] {
+        out[i].kind = BlockKind::Boilerplate;
+        out[i].reason = Some(Reason::About);
+    }
+}
+
+/// Words at the start of a paragraph in which an author's note names the author.
+const AUTHOR_NOTE_NAME_WORDS: usize = 5;
+
 #[cfg(test)]
 mod tests {
     use super::super::features::measure;
@@ -157,5 +200,18 @@ mod tests {
         assert!(is_byline(&m("By Jane Roe")));
         assert!(is_byline(&m("KAM Isaac")));
         assert!(!is_byline(&m("Read the full story")));
+    }
+
+    #[test]
+    fn issue_4_the_author_name_comes_from_a_by_line_only() {
+        let m = |s: &str| measure(s, 0..s.len(), crate::tokenize::Lang::En);
+        let block = |kind| Block { span: 0..0, kind, reason: None };
+        let feats = [m("By Jane Roe, Staff Writer"), m("Storm Hits Coast")];
+        let out = [block(BlockKind::Byline), block(BlockKind::Title)];
+        assert_eq!(author_name(&feats, &out), Some("jane roe"));
+        // Capitalised words taken for a byline are not trusted, and one name word is too few.
+        let feats = [m("Jane Roe"), m("By Jane")];
+        assert_eq!(author_name(&feats[..1], &out[..1]), None);
+        assert_eq!(author_name(&feats[1..], &out[..1]), None);
     }
 }

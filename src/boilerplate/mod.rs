@@ -268,8 +268,10 @@ fn first_class(f: &Features, markup: Option<&LineMarkup>, shared: &Shared, cfg: 
     }
     // The heading of a box about the author or the publisher ends the article: a known heading
     // ("About the author"), or "About" and a name ("Über Jane Roe", "About Example Media"). A
-    // subheading about a thing ("About the study") or a sentence ("About 200 people came.") is not.
-    let named = f.prefix == Some(Concept::About) && f.capitalized + 1 >= f.words;
+    // subheading about a thing ("About the study"), a number ("Über 45.000") or a sentence
+    // ("About 200 people came.") is not.
+    let number_after = f.key.split(' ').nth(1).is_some_and(|w| w.starts_with(|c: char| c.is_numeric()));
+    let named = f.prefix == Some(Concept::About) && f.capitalized + 1 >= f.words && !number_after;
     if (f.whole == Some(Concept::About) || named) && f.words >= 2 && f.words <= cfg.about_max_words && !f.sentence_end {
         return Class::End(Reason::About);
     }
@@ -545,6 +547,7 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
         out.push(Block { span: f.span.clone(), kind, reason });
     }
     metadata::assign(&feats, &classes_for_metadata(&classes), &repeated, mark, &article, &mut out, cfg);
+    metadata::author_note(&feats, &article, &mut out, cfg);
     out
 }
 
