@@ -98,7 +98,9 @@ function pageProbe() {
       b.kind = data.report || "live";
       frame("painted");
     }
-    if (data.report === "live" && b.live === null) {
+    // A page that does not say where its report came from shows only its own analysis.
+    const live = data.report === "live" || (data.analyzed === "true" && !data.report);
+    if (live && b.live === null) {
       b.live = performance.now();
       b.check = data.check || null;
       frame("livePainted");

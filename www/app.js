@@ -373,12 +373,13 @@ async function run() {
   delete body.check;
   const analyzed = picked.map((s, k) => ({ id: s.id, ...sources[k] }));
   const live = analyzer.analyze(sources, input.config, (stage) => progress.stage(stage === "analyzing" ? "Analyzing" : stage));
-  // The seeds, unchanged: the build's report goes on screen as soon as the worker has hashed its
-  // files, while its own analysis runs; that analysis then confirms or replaces it.
+  // The seeds, unchanged: the build's report goes on screen as soon as the page has hashed the
+  // files the worker runs, while the worker analyzes; its analysis then confirms or replaces it.
+  // `early` is that report's JSON as shown (the views may change the report later: a rename).
   let early = null;
   bundledReport(input).then((report) => {
     if (!report || token !== generation || body.report) return;
-    early = report;
+    early = JSON.stringify(report);
     show(report, analyzed, "Showing the analysis of the example made when this page was built; checking it here…", "bundled");
   }, () => {});
   try {
@@ -386,9 +387,8 @@ async function run() {
     progress.stage("Drawing");
     const done = `Analyzed ${sources.length} source${sources.length > 1 ? "s" : ""} in ${Math.max(1, Math.round(ms))} ms.`;
     const warn = report.warnings.length ? ` ${report.warnings.join(" ")}` : "";
-    if (early && JSON.stringify(report) === JSON.stringify(early)) {
+    if (early && JSON.stringify(report) === early) {
       // The same report: the views on screen stay as they are (and where the person is in them).
-      state.report = report;
       setStatus(`${done}${warn}`);
       body.check = "same";
       body.report = "live";
