@@ -3,8 +3,9 @@
 // language pack, which the page fetched and compiled once (analyzer.js), or {op: "start", error}
 // when it could not; and {id, op: "analyze", sources, config} or {id, op: "html", html}, which
 // wait for the start.
-// Messages out: {ready, version} once started; {id, stage} while working; {id, ok: true, result,
-// ms} or {id, ok: false, error}.
+// Messages out: {ready, version} once the WebAssembly is instantiated (the packs are loaded
+// next, before any call); {id, stage} while working; {id, ok: true, result, ms} or
+// {id, ok: false, error}.
 import init, * as wasm from "./pkg/parallax.js";
 import { loadPacks, settingsFor } from "./analysis.js";
 
@@ -12,11 +13,11 @@ let start;
 const ready = new Promise((resolve) => (start = resolve)).then(async ({ module, packs, error }) => {
   if (error) throw new Error(error);
   await init({ module_or_path: module });
+  postMessage({ ready: true, version: wasm.version() });
   // Every pack, so that a text in another language later needs no request: the page works
   // offline (sw.js keeps the file of all packs). Embedders load only the packs their texts need
   // (lib/core.js).
   loadPacks(packs, wasm);
-  postMessage({ ready: true, version: wasm.version() });
 });
 // A failed start is reported with each call below.
 ready.catch(() => {});
