@@ -58,6 +58,10 @@ pub struct Config {
     /// Weight (unitless, 0–1) of a paragraph whose neighbours on both sides are not text (a
     /// teaser between a headline and a date) against one that has text next to it.
     pub isolated_prose_weight: f64,
+    /// Weight (unitless, 0–1) of such a lone paragraph when its neighbour is a date or a time:
+    /// a teaser stamped with its date ("Headline / Author / Tuesday November 19 / summary") in a
+    /// list of other stories. An article's paragraphs have paragraphs next to them.
+    pub stamped_prose_weight: f64,
     /// What an end-of-article marker ("Leave a Reply", "Related articles") costs, in prose words.
     pub end_penalty: f64,
     /// What a short unpunctuated line costs, in prose words (a subheading costs little, a menu of
@@ -313,6 +317,7 @@ impl Default for Config {
             words_per_link_min: 4,
             chrome_penalty: 6.0,
             isolated_prose_weight: 0.3,
+            stamped_prose_weight: 0.1,
             end_penalty: 25.0,
             short_penalty: 2.0,
             end_min_prose_words: 30.0,
@@ -426,6 +431,8 @@ impl Config {
             ("facts_rounding_max", self.facts_rounding_max),
             ("facts_min_difference", self.facts_min_difference),
             ("repeated_text_min_share", self.repeated_text_min_share),
+            ("isolated_prose_weight", self.isolated_prose_weight),
+            ("stamped_prose_weight", self.stamped_prose_weight),
         ];
         for (name, v) in unit {
             // The value is not repeated: printing a float would bring core's float formatting
@@ -486,6 +493,7 @@ pub(crate) const SETTINGS: &[(&str, Setting)] = settings![
     Usize words_per_link_min,
     F64 chrome_penalty,
     F64 isolated_prose_weight,
+    F64 stamped_prose_weight,
     F64 end_penalty,
     F64 short_penalty,
     F64 end_min_prose_words,

@@ -367,7 +367,7 @@ fn is_text(c: Class) -> bool {
 /// paragraphs next to them. Such a paragraph counts `isolated_prose_weight` of its score, so that
 /// inside an article (text on both sides further away) it is still kept, but a run of teasers
 /// after the article no longer outweighs the headlines and dates between them.
-fn isolate(classes: &[Class], scores: &mut [f64], in_article: impl Fn(usize) -> bool, cfg: &Config) {
+fn isolate(classes: &[Class], scores: &mut [f64], dated: &[bool], in_article: impl Fn(usize) -> bool, cfg: &Config) {
     // Known phrases and prompts (an ad marker, a share bar, "Sign up for our newsletter") between
     // paragraphs are looked past: an article interrupted by "Advertisement" has text on both
     // sides of it.
@@ -380,7 +380,11 @@ fn isolate(classes: &[Class], scores: &mut [f64], in_article: impl Fn(usize) -> 
         let before = (0..i).rev().take(ISOLATION_LOOK).find(|&j| !transparent(classes[j]));
         let after = (i + 1..n).take(ISOLATION_LOOK).find(|&j| !transparent(classes[j]));
         if !before.is_some_and(|j| is_text(classes[j])) && !after.is_some_and(|j| is_text(classes[j])) {
-            scores[i] *= cfg.isolated_prose_weight;
+            // A lone paragraph next to a date or time is a stamped teaser (headline, author,
+            // date, summary), the pattern of lists of other stories.
+            let stamp = |j: usize| dated[j] && classes[j] == Class::Chrome(Reason::Repeated);
+            let stamped = before.is_some_and(stamp) || after.is_some_and(stamp);
+            scores[i] *= if stamped { cfg.stamped_prose_weight } else { cfg.isolated_prose_weight };
         }
     }
 }
@@ -504,8 +508,8 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
     mark_repeated_text(&feats, &mut classes, &mut repeated, cfg);
 
     let mut scores: Vec<f64> = feats.iter().enumerate().map(|(i, f)| score(classes[i], f, mark(i), cfg)).collect();
-    isolate(&classes, &mut scores, |i| mark(i).is_some_and(|m| m.hints.has(Hint::Article)), cfg);
     let dated: Vec<bool> = feats.iter().map(|f| metadata::is_date(f) || f.relative_time).collect();
+    isolate(&classes, &mut scores, &dated, |i| mark(i).is_some_and(|m| m.hints.has(Hint::Article)), cfg);
     // With markup, text inside the article element after a marker means the marker was a box
     // inside the article.
     let marked_article: Vec<bool> = (0..feats.len())
