@@ -313,6 +313,9 @@ mod tests {
         assert!(has_relative_time("updated 3 hours ago"));
         assert!(!has_relative_time("3 hours agog"));
         assert!(has_relative_time("vor 2 tagen"));
+        assert_eq!(whole("weitere themen"), Some(Concept::EndOfArticle));
+        assert_eq!(whole("sources"), Some(Concept::EndOfArticle));
+        assert_eq!(whole("otras noticias"), Some(Concept::EndOfArticle));
         assert_eq!(prefix("about the author"), Some((Concept::About, 1)));
         assert_eq!(prefix("über jane roe"), Some((Concept::About, 1)));
     }
