@@ -102,6 +102,10 @@ pub struct Config {
     pub header_max_lines: usize,
     /// An unpunctuated line after the title with at least this many words is a caption.
     pub caption_min_words: usize,
+    /// With markup: a line inside the article that the markup calls a caption (`<figcaption>`,
+    /// class "caption") is one when it has at most this many words. Captions are a sentence or
+    /// two; a longer block under such a class is more likely a wrapper around text.
+    pub caption_markup_max_words: usize,
 
     /// Lowest word-bigram overlap (Dice over bigrams of the folded words) for two sentences that
     /// state the same thing to count as near-verbatim copies rather than paraphrases.
@@ -330,6 +334,7 @@ impl Default for Config {
             author_note_max_paragraphs: 3,
             header_max_lines: 12,
             caption_min_words: 4,
+            caption_markup_max_words: 60,
             near_verbatim_min: 0.6,
             paraphrase_min: 0.51,
             rewrite_similarity_min: 0.4,
@@ -506,6 +511,7 @@ pub(crate) const SETTINGS: &[(&str, Setting)] = settings![
     Usize author_note_max_paragraphs,
     Usize header_max_lines,
     Usize caption_min_words,
+    Usize caption_markup_max_words,
     F64 near_verbatim_min,
     F64 paraphrase_min,
     F64 rewrite_similarity_min,

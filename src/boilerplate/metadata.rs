@@ -130,11 +130,14 @@ pub(crate) fn assign<'m>(
             set(out, i, BlockKind::Title);
         }
     }
-    // Credits inside the article are captions, and so are lines that end with one.
+    // Credits inside the article are captions, and so are lines that end with one, and short
+    // lines the markup calls a caption (`<figcaption>`, class "caption"): a caption that names
+    // no credit reads as a sentence of the article.
     for i in article.clone() {
         let f = &feats[i];
         let credit_line = f.prefix == Some(Concept::Credit) && f.words <= cfg.prefix_max_words;
-        if out[i].kind == BlockKind::Body && (credit_line || f.credit_tail) {
+        let marked = f.words <= cfg.caption_markup_max_words && markup(i).is_some_and(|m| m.hints.has(Hint::Caption));
+        if out[i].kind == BlockKind::Body && (credit_line || f.credit_tail || marked) {
             set(out, i, BlockKind::Caption);
         }
     }
