@@ -459,10 +459,13 @@ impl Stripped {
 fn push_json_string(out: &mut String, s: &str) {
     out.push('"');
     let mut start = 0;
-    for (i, c) in s.char_indices() {
-        if c >= ' ' && c != '"' && c != '\\' {
+    // Byte by byte: every character JSON escapes is ASCII, and the bytes of other characters are
+    // all 0x80 or more (a `char_indices` loop is not inlined in the size-optimised WebAssembly).
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b >= b' ' && b != b'"' && b != b'\\' {
             continue;
         }
+        let c = char::from(b);
         out.push_str(&s[start..i]);
         match c {
             '"' => out.push_str("\\\""),
@@ -472,7 +475,7 @@ fn push_json_string(out: &mut String, s: &str) {
             '\t' => out.push_str("\\t"),
             _ => out.push_str(&format!("\\u{:04x}", u32::from(c))),
         }
-        start = i + c.len_utf8();
+        start = i + 1;
     }
     out.push_str(&s[start..]);
     out.push('"');

@@ -171,12 +171,15 @@ pub(crate) struct WordHasher(u64);
 impl WordHasher {
     const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
+    #[inline(always)]
     fn add(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
     }
 }
 
 impl std::hash::Hasher for WordHasher {
+    // Inlined: the WebAssembly build (optimised for size) otherwise calls it for every lookup.
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
         // Plain indexing rather than `chunks_exact` and `copy_from_slice`, which the WebAssembly
         // build (optimised for size) leaves as calls.

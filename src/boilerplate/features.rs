@@ -3,8 +3,8 @@
 use std::ops::Range;
 
 use super::phrases::{self, Concept};
-use crate::lexicon;
-use crate::tokenize::{fold_into, words_in, Lang};
+use crate::lexicon::{self, WordSet};
+use crate::tokenize::{fold_into, is_letter, words_in, Lang};
 
 /// The measurements of one block (one line of the paste).
 #[derive(Clone, Debug)]
@@ -62,8 +62,8 @@ impl Features {
     }
 }
 
-fn is_function_word(word: &str, folded: &str, lang: Lang) -> bool {
-    if lexicon::is_stopword(folded, lang) {
+fn is_function_word(word: &str, folded: &str, stopwords: &WordSet<&'static str>) -> bool {
+    if stopwords.contains(folded) {
         return true;
     }
     let mut n = 0;
@@ -88,41 +88,10 @@ pub(crate) fn measure(text: &str, span: Range<usize>, lang: Lang) -> Features {
     // How far the words so far spell "all rights reserved" (0 to 3), checked word by word
     // instead of searching every key for the phrase.
     let mut reserved = 0;
-    // Where the line's last part starts (after its last full stop, opening bracket or bar), and
-    // where that part's words start in the key.
-    let tail_start = span.start + credit_tail_start(line);
-    let mut tail_key = None;
-    for w in words_in(text, span.clone()) {
-        if tail_key.is_none() && w.start >= tail_start {
-            tail_key = Some((key.len() + usize::from(!key.is_empty()), words));
-        }
-        let word = &text[w];
-        fold_into(word, &mut folded);
-        reserved = match (reserved, folded.as_str()) {
-            (3, _) => 3,
-            (1, "rights") => 2,
-            (2, "reserved") => 3,
-            (_, "all") => 1,
-            _ => 0,
-        };
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(&folded);
-        words += 1;
-        if word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
-            capitalized += 1;
-        }
-        if is_function_word(word, &folded, lang) {
-            function += 1;
-        }
-    }
-    // Invisible format characters after the full stop (a bidi pop closing a right-to-left
-    // paragraph, a zero-width space) do not hide the sentence end.
-    let trimmed = line
-        .trim_end_matches(|c: char| "\"'”’»)]*".contains(c) || c.is_whitespace() || crate::tokenize::is_invisible(c));
-    let sentence_end = trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';', '؟', '।']);
     let (mut links, mut separators, mut digits, mut letters, mut inner_stops) = (0, 0, 0, 0, 0);
+    // Where the line's last part starts: after its last full stop followed by a space, opening
+    // bracket or bar; 0 when it has none (found in the loop below).
+    let mut tail = 0;
     let bytes = line.as_bytes();
     // Byte by byte, decoding only the characters outside ASCII: the WebAssembly build is
     // optimised for size and does not inline a `chars()` iterator, which made this loop the
@@ -144,12 +113,22 @@ pub(crate) fn measure(text: &str, span: Range<usize>, lang: Lang) -> Features {
                 b'a'..=b'z' | b'A'..=b'Z' => letters += 1,
                 _ => {}
             }
+            if (matches!(b, b'(' | b'|') && i < bytes.len()) || (b == b'.' && bytes.get(i) == Some(&b' ')) {
+                tail = i;
+            }
             char::from(b)
         } else {
             let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) else { break };
             i += c.len_utf8();
             if matches!(c, '•' | '·' | '»' | '›') {
                 separators += 1;
+            } else if let Some(letter) = is_letter(c) {
+                // The common scripts without Unicode property lookups.
+                if letter {
+                    letters += 1;
+                } else {
+                    digits += 1;
+                }
             } else if c.is_numeric() {
                 digits += 1;
             } else if c.is_alphabetic() {
@@ -159,6 +138,41 @@ pub(crate) fn measure(text: &str, span: Range<usize>, lang: Lang) -> Features {
         };
         prev = c;
     }
+    // Where the line's last part starts, and where that part's words start in the key.
+    let tail_start = span.start + tail;
+    let mut tail_key = None;
+    // Looked up once per line rather than once per word.
+    let stopwords = lexicon::stopwords(lang);
+    for w in words_in(text, span.clone()) {
+        if tail_key.is_none() && w.start >= tail_start {
+            tail_key = Some((key.len() + usize::from(!key.is_empty()), words));
+        }
+        let word = &text[w];
+        fold_into(word, &mut folded);
+        reserved = match (reserved, folded.as_str()) {
+            (3, _) => 3,
+            (1, "rights") => 2,
+            (2, "reserved") => 3,
+            (_, "all") => 1,
+            _ => 0,
+        };
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&folded);
+        words += 1;
+        if word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
+            capitalized += 1;
+        }
+        if is_function_word(word, &folded, stopwords) {
+            function += 1;
+        }
+    }
+    // Invisible format characters after the full stop (a bidi pop closing a right-to-left
+    // paragraph, a zero-width space) do not hide the sentence end.
+    let trimmed = line
+        .trim_end_matches(|c: char| "\"'”’»)]*".contains(c) || c.is_whitespace() || crate::tokenize::is_invisible(c));
+    let sentence_end = trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';', '؟', '।']);
     let starts_with = |p: &str| line.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
     let copyright = line.starts_with('©') || starts_with("(c) ") || starts_with("copyright") || reserved == 3;
     let whole = phrases::whole(&key);
@@ -200,13 +214,6 @@ pub(crate) fn measure(text: &str, span: Range<usize>, lang: Lang) -> Features {
 
 /// A photo credit after a caption is a few words ("(AP Photo/Jane Roe)", "Kathrin Ziegler/Getty").
 const CREDIT_TAIL_MAX_WORDS: usize = 6;
-
-/// Where the last part of `line` starts: after its last full stop followed by a space, opening
-/// bracket or bar; 0 when it has none.
-fn credit_tail_start(line: &str) -> usize {
-    let b = line.as_bytes();
-    (1..b.len()).rev().find(|&i| matches!(b[i - 1], b'(' | b'|') || (b[i] == b' ' && b[i - 1] == b'.')).unwrap_or(0)
-}
 
 /// Most words of a block read as a relative time ("updated 3 hours ago").
 const RELATIVE_TIME_MAX_WORDS: usize = 6;

@@ -66,12 +66,15 @@ fn concept_of(group: &str) -> Option<Concept> {
 
 struct Phrases {
     whole: WordMap<String, Concept>,
+    /// The longest whole phrase, in bytes: a longer block is not looked up (most blocks are
+    /// paragraphs, and hashing them is the cost).
+    whole_max: usize,
     prefixes: WordMap<String, Concept>,
-    /// Whole chrome phrases without spaces, for blocks of phrases run together ("Ad imageAd image").
-    squeezed: WordSet<String>,
-    /// The distinct lengths (bytes) of the squeezed phrases, ascending, and the bytes they start
-    /// with: a cover is only tried where a phrase can start, with the lengths phrases have.
-    squeezed_lengths: Vec<usize>,
+    /// Whole chrome phrases without spaces, for blocks of phrases run together ("Ad imageAd
+    /// image"), sorted and without duplicates, so that the phrases starting at a position are
+    /// found by narrowing a range byte by byte (a trie walk without a trie).
+    squeezed: Vec<String>,
+    /// The bytes they start with: a cover is only tried where a phrase can start.
     squeezed_first: [bool; 256],
     /// Comment verbs, matched against the last one or two words of a line.
     verbs: WordSet<String>,
@@ -108,9 +111,9 @@ fn phrases() -> &'static Phrases {
 fn build() -> Phrases {
     let mut p = Phrases {
         whole: WordMap::default(),
+        whole_max: 0,
         prefixes: WordMap::default(),
-        squeezed: WordSet::default(),
-        squeezed_lengths: Vec::new(),
+        squeezed: Vec::new(),
         squeezed_first: [false; 256],
         verbs: WordSet::default(),
         ago: WordSet::default(),
@@ -142,18 +145,42 @@ fn build() -> Phrases {
                         let s: String = item.chars().filter(|c| !c.is_whitespace()).collect();
                         if let Some(&b) = s.as_bytes().first() {
                             p.squeezed_first[usize::from(b)] = true;
-                            p.squeezed_lengths.push(s.len());
-                            p.squeezed.insert(s);
+                            p.squeezed.push(s);
                         }
                     }
+                    p.whole_max = p.whole_max.max(item.len());
                     p.whole.insert(item.clone(), concept);
                 }
             }
         }
     }
-    p.squeezed_lengths.sort_unstable();
-    p.squeezed_lengths.dedup();
+    p.squeezed.sort_unstable();
+    p.squeezed.dedup();
     p
+}
+
+/// Calls `found(end)` for every phrase of `sorted` (sorted, distinct, none empty) that `s`
+/// holds from byte `start` to `end`. The phrases that agree with `s` on their first `d` bytes
+/// form a range of the sorted list; each next byte narrows it by two binary searches, and the
+/// one phrase of exactly `d` bytes, if any, is the range's first.
+fn phrases_at(sorted: &[String], s: &[u8], start: usize, mut found: impl FnMut(usize)) {
+    let (mut lo, mut hi, mut d) = (0, sorted.len(), 0);
+    loop {
+        if lo < hi && sorted[lo].len() == d {
+            found(start + d);
+            lo += 1;
+        }
+        let Some(&b) = s.get(start + d) else { break };
+        if lo >= hi {
+            break;
+        }
+        let range = &sorted[lo..hi];
+        let below = range.partition_point(|p| p.as_bytes()[d] < b);
+        let upto = range.partition_point(|p| p.as_bytes()[d] <= b);
+        hi = lo + upto;
+        lo += below;
+        d += 1;
+    }
 }
 
 /// Longest prefix pattern, in words.
@@ -167,8 +194,10 @@ const MAX_SQUEEZED: usize = 120;
 /// together.
 pub(crate) fn whole(key: &str) -> Option<Concept> {
     let p = phrases();
-    if let Some(c) = p.whole.get(key) {
-        return Some(*c);
+    if key.len() <= p.whole_max {
+        if let Some(c) = p.whole.get(key) {
+            return Some(*c);
+        }
     }
     // Chrome run together is a few words ("Ad imageAd image"); longer blocks are not tried, nor
     // blocks that cannot start with a phrase.
@@ -179,25 +208,29 @@ pub(crate) fn whole(key: &str) -> Option<Concept> {
     {
         return None;
     }
-    // The key's words are separated by single ASCII spaces, so dropping those bytes leaves
-    // valid UTF-8 (a key holds no other whitespace).
-    let squeezed: String = key.split(' ').collect();
+    // The key's words are separated by single ASCII spaces; dropping those bytes leaves valid
+    // UTF-8 (a key holds no other whitespace), at most MAX_SQUEEZED bytes.
+    let mut squeezed = [0u8; MAX_SQUEEZED];
+    let mut n = 0;
+    for &b in bytes.iter().filter(|&&b| b != b' ') {
+        squeezed[n] = b;
+        n += 1;
+    }
+    let squeezed = &squeezed[..n];
     // Cover the squeezed key with squeezed phrases: reach[i] says a cover of the first i bytes
-    // exists. Each reachable position where a phrase may start tries each length a phrase has, so
-    // the work is bounded by MAX_SQUEEZED × the number of lengths.
-    let n = squeezed.len();
+    // exists. From each reachable position where a phrase may start, the phrases that start
+    // there are found in one walk down the sorted list, so the work is bounded by MAX_SQUEEZED ×
+    // the longest phrase. A phrase is valid UTF-8, so one that matches from a character boundary
+    // ends on one.
     let mut reach = [false; MAX_SQUEEZED + 1];
     reach[0] = true;
     for i in 0..n {
-        if !reach[i] || !squeezed.is_char_boundary(i) || !p.squeezed_first[usize::from(squeezed.as_bytes()[i])] {
+        // Not a UTF-8 continuation byte: a character boundary.
+        let boundary = (squeezed[i] as i8) >= -0x40;
+        if !reach[i] || !boundary || !p.squeezed_first[usize::from(squeezed[i])] {
             continue;
         }
-        for &len in p.squeezed_lengths.iter().take_while(|&&len| len <= n - i) {
-            let end = i + len;
-            if squeezed.is_char_boundary(end) && p.squeezed.contains(&squeezed[i..end]) {
-                reach[end] = true;
-            }
-        }
+        phrases_at(&p.squeezed, squeezed, i, |end| reach[end] = true);
     }
     reach[n].then_some(Concept::Chrome)
 }
@@ -348,6 +381,35 @@ mod tests {
         assert!(is_credit("jane roe getty images"));
         assert!(!is_credit("the storm reached the coast"));
         assert!(!is_credit(""));
+    }
+
+    /// The walk down the sorted list finds exactly the phrases a lookup of every length finds.
+    #[test]
+    fn issue_4_phrases_at_equals_a_lookup_of_every_length() {
+        let p = phrases();
+        let set: std::collections::HashSet<&[u8]> = p.squeezed.iter().map(|s| s.as_bytes()).collect();
+        let longest = p.squeezed.iter().map(String::len).max().unwrap_or(0);
+        // Phrases run together and cut at every position, plus text that is no phrase.
+        let mut texts: Vec<Vec<u8>> = vec![b"theeditorialboardsays".to_vec(), "adimageäöüsharethis".as_bytes().to_vec()];
+        for (i, a) in p.squeezed.iter().enumerate().step_by(7) {
+            let b = &p.squeezed[(i * 31 + 5) % p.squeezed.len()];
+            let joined = [a.as_bytes(), b.as_bytes()].concat();
+            for cut in 0..joined.len() {
+                texts.push(joined[cut..].to_vec());
+            }
+        }
+        let mut checked = 0;
+        for s in &texts {
+            for start in 0..s.len() {
+                let mut got = Vec::new();
+                phrases_at(&p.squeezed, s, start, |end| got.push(end));
+                let want: Vec<usize> =
+                    (start + 1..=s.len().min(start + longest)).filter(|&end| set.contains(&s[start..end])).collect();
+                assert_eq!(got, want, "{:?} from {start}", String::from_utf8_lossy(s));
+                checked += got.len();
+            }
+        }
+        assert!(checked > 100, "the texts hold phrases: {checked}");
     }
 
     #[test]

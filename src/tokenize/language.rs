@@ -207,6 +207,14 @@ enum Script {
     Han,
 }
 
+const _: () = {
+    let mut i = 0;
+    while i < SCRIPTS.len() {
+        assert!(SCRIPTS[i] as usize == i, "SCRIPTS is in the order of Script");
+        i += 1;
+    }
+};
+
 const SCRIPTS: [Script; 11] = [
     Script::Latin,
     Script::Cyrillic,
@@ -291,7 +299,8 @@ pub(crate) fn detect_with_evidence(text: &str) -> Detection {
     let mut letters = 0;
     for c in text.chars() {
         if let Some(s) = script(c) {
-            counts[SCRIPTS.iter().position(|x| *x == s).unwrap_or(0)] += 1;
+            // `SCRIPTS` lists the scripts in declaration order (checked below).
+            counts[s as usize] += 1;
             persian += usize::from(matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی'));
             letters += 1;
             if letters >= MAX_LETTERS {
@@ -299,7 +308,7 @@ pub(crate) fn detect_with_evidence(text: &str) -> Detection {
             }
         }
     }
-    let count = |s: Script| counts[SCRIPTS.iter().position(|x| *x == s).unwrap_or(0)];
+    let count = |s: Script| counts[s as usize];
     let Some(dominant) = SCRIPTS.iter().copied().filter(|s| count(*s) > 0).max_by_key(|s| count(*s)) else {
         return Detection { lang: Lang::Other, evidence: 0, runner_up: 0 };
     };

@@ -617,8 +617,11 @@ fn is_hyphen(c: char) -> bool {
 /// * a hyphen at a line break dropped with the break ("inter-\nnational" → "international").
 pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'-') {
+    // ASCII without hyphens (nearly every word of English news) only needs lowercasing: the
+    // loop below would push each character lowercased, one at a time.
+    if word.bytes().all(|b| b.is_ascii() && b != b'-') {
         out.push_str(word);
+        out.make_ascii_lowercase();
         return;
     }
     let mut chars = word.chars().peekable();
@@ -706,6 +709,10 @@ fn is_spaceless(c: char) -> bool {
 }
 
 fn starts_spaceless(text: &str, t: &Token) -> bool {
+    // Every such script lies at U+0E00 or above, whose UTF-8 starts with a byte of 0xE0 or more.
+    if text.as_bytes().get(t.span.start).is_none_or(|&b| b < 0xE0) {
+        return false;
+    }
     text.get(t.span.clone()).and_then(|s| s.chars().next()).is_some_and(is_spaceless)
 }
 
@@ -727,7 +734,8 @@ pub(crate) fn units(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         .into_iter()
         .map(|t| Token { span: base + t.span.start..base + t.span.end, kind: t.kind })
         .collect();
-    let mut out = Vec::new();
+    // About every other token is a word (the rest are spaces and punctuation).
+    let mut out = Vec::with_capacity(toks.len() / 2 + 1);
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -765,6 +773,11 @@ pub(crate) fn units(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 fn joined(text: &str, toks: &[Token], j: usize) -> Option<usize> {
     let piece = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone()));
     let gap = piece(j)?;
+    // Invisible characters are all outside ASCII, and the only ASCII hyphen is "-": most words
+    // are followed by a space or punctuation, decided by one byte.
+    if gap.as_bytes().first().is_some_and(|&b| b < 0x80 && b != b'-') {
+        return None;
+    }
     if gap.chars().all(is_invisible) {
         return toks.get(j + 1).filter(|t| t.kind == TokenKind::Word).map(|_| j + 1);
     }

@@ -170,6 +170,21 @@ fn class(c: char) -> Wb {
     }
 }
 
+/// Whether a character is a letter or a digit, from the class table alone: `Some(true)` for a
+/// letter of the table (alphabetic and not numeric), `Some(false)` for a digit (numeric), `None`
+/// when the table cannot say and Unicode's properties must be asked. Counting letters and digits
+/// this way avoids the property lookups (binary searches in core's tables) for the common
+/// scripts; a test checks the answer against `char::is_alphabetic` and `char::is_numeric` for
+/// every character.
+#[inline(always)]
+pub(crate) fn is_letter(c: char) -> Option<bool> {
+    match class(c) {
+        Wb::Letter | Wb::Hebrew | Wb::Katakana | Wb::Ideo => Some(true),
+        Wb::Digit => Some(false),
+        _ => None,
+    }
+}
+
 #[inline(always)]
 fn breaks_both_sides(c: Wb) -> bool {
     matches!(c, Wb::Sep | Wb::Ideo | Wb::Space | Wb::Cr | Wb::Lf | Wb::Newline)
@@ -573,6 +588,18 @@ mod tests {
                 prop_assert_eq!(kind, t.kind);
             }
         }
+    }
+
+    #[test]
+    fn issue_4_is_letter_agrees_with_unicode_properties() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            match is_letter(c) {
+                Some(true) => assert!(c.is_alphabetic() && !c.is_numeric(), "U+{:04X}", c as u32),
+                Some(false) => assert!(c.is_numeric(), "U+{:04X}", c as u32),
+                None => {}
+            }
+        }
+        assert_eq!((is_letter('é'), is_letter('٣'), is_letter('\u{301}'), is_letter('👍')), (Some(true), Some(false), None, None));
     }
 
     /// Every character the fast path classifies, in the contexts its rules depend on.
