@@ -97,6 +97,10 @@ pub struct Config {
     /// with the paragraphs after it. Notes are one or two paragraphs; three leaves room for a
     /// prompt or a tip line between.
     pub author_note_max_paragraphs: usize,
+    /// With markup: a line the markup calls the author's (class "author…", "byline",
+    /// `itemprop="author"`) with sentence punctuation and at least this many words is a note about
+    /// the author, not a byline ("By Jane Roe, Staff Writer" has fewer).
+    pub author_box_min_words: usize,
     /// Metadata (title, byline, date, captions) is looked for at most this many lines before the
     /// article's first paragraph.
     pub header_max_lines: usize,
@@ -332,6 +336,7 @@ impl Default for Config {
             prompt_min_words: 2,
             about_max_words: 6,
             author_note_max_paragraphs: 3,
+            author_box_min_words: 10,
             header_max_lines: 12,
             caption_min_words: 4,
             caption_markup_max_words: 60,
@@ -509,6 +514,7 @@ pub(crate) const SETTINGS: &[(&str, Setting)] = settings![
     Usize prompt_min_words,
     Usize about_max_words,
     Usize author_note_max_paragraphs,
+    Usize author_box_min_words,
     Usize header_max_lines,
     Usize caption_min_words,
     Usize caption_markup_max_words,

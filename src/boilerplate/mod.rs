@@ -249,7 +249,17 @@ fn is_chrome_hint(h: Hints) -> bool {
     h.iter().any(|x| x != Hint::Header && crate::html::is_chrome(x))
 }
 
-fn first_class(f: &Features, markup: Option<&LineMarkup>, shared: &Shared, cfg: &Config) -> Class {
+/// Whether the markup calls a line the author's ("author-bio", "byline", `itemprop="author"`)
+/// and it runs to sentences: a note about the author rather than a byline.
+fn in_author_box(f: &Features, markup: Option<&LineMarkup>, cfg: &Config) -> bool {
+    markup.is_some_and(|m| m.hints.has(Hint::Byline))
+        && (f.sentence_end || f.inner_stops > 0)
+        && f.words >= cfg.author_box_min_words
+}
+
+/// `author_box`: the line is in a box about the author (see [`in_author_box`]) and the page has
+/// few such lines.
+fn first_class(f: &Features, markup: Option<&LineMarkup>, author_box: bool, shared: &Shared, cfg: &Config) -> Class {
     let sentence_like = f.sentence_end || f.inner_stops > 0;
     // Headlines and teasers capitalise most words; prose, even dense with names, does not.
     let capitalized_share = f.capitalized as f64 / f.words.max(1) as f64;
@@ -300,6 +310,9 @@ fn first_class(f: &Features, markup: Option<&LineMarkup>, shared: &Shared, cfg: 
     if let Some(m) = markup {
         if is_chrome_hint(m.hints) {
             return Class::Chrome(Reason::Markup);
+        }
+        if author_box {
+            return Class::Chrome(Reason::About);
         }
         if m.link_share >= cfg.max_link_share && !prose {
             return Class::Chrome(Reason::Links);
@@ -490,7 +503,15 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
     let lang = language_of(text, &spans);
     let feats: Vec<Features> = spans.into_iter().map(|s| features::measure(text, s, lang)).collect();
     let mark = |i: usize| markup.and_then(|m| m.get(i)).and_then(|m| m.as_ref());
-    let mut classes: Vec<Class> = feats.iter().enumerate().map(|(i, f)| first_class(f, mark(i), shared, cfg)).collect();
+    // A note about the author is one to a few paragraphs; when more of the page sits under an
+    // author class, the class wraps the article (a blog's post by its author) and says nothing.
+    let author_lines = feats.iter().enumerate().filter(|&(i, f)| in_author_box(f, mark(i), cfg)).count();
+    let author_boxes = author_lines <= cfg.author_note_max_paragraphs;
+    let mut classes: Vec<Class> = feats
+        .iter()
+        .enumerate()
+        .map(|(i, f)| first_class(f, mark(i), author_boxes && in_author_box(f, mark(i), cfg), shared, cfg))
+        .collect();
 
     // A short line printed again (a byline twice, a menu repeated in the footer) is chrome from
     // its second appearance on; the first may still be metadata.
