@@ -11,13 +11,12 @@
 //! lists every aligned sentence pair once, with spans, relation and similarity (see
 //! `DESIGN.md`, "Aligned pairs").
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
-use crate::lexicon::{self, PerLang};
+use crate::lexicon::{self, PerLang, WordMap};
 use crate::score::Score;
 use crate::similarity::{classify, features, Comparison, Corpus, Prepared};
 use crate::sort::{for_each_common, StableSort};
@@ -217,12 +216,19 @@ fn trivial_sentence(corpus: &Corpus, p: &Prepared, lang: Lang, cfg: &Config) -> 
         lexicon::items(&format!("data/stock/{}.txt", lang.code())).map(|l| l.split(' ').collect()).collect()
     });
     let mut in_stock = vec![false; p.words.len()];
+    let mut ids: Vec<u32> = Vec::new();
     for phrase in stock {
         if phrase.is_empty() || phrase.len() > p.words.len() {
             continue;
         }
+        // A phrase with a word no sentence has cannot be in this one.
+        ids.clear();
+        ids.extend(phrase.iter().map_while(|w| corpus.form_id(w)));
+        if ids.len() < phrase.len() {
+            continue;
+        }
         for start in 0..=p.words.len() - phrase.len() {
-            if p.words[start..start + phrase.len()].iter().zip(phrase).all(|(w, s)| w == s) {
+            if p.words[start..start + phrase.len()] == ids[..] {
                 in_stock[start..start + phrase.len()].iter_mut().for_each(|x| *x = true);
             }
         }
@@ -321,7 +327,7 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
         }
     }
     // Sentences with the very same words are always candidates, even when every word is common.
-    let mut same: HashMap<&[String], Vec<u32>> = HashMap::new();
+    let mut same: WordMap<&[u32], Vec<u32>> = WordMap::default();
     for (f, p) in corpus.sentences.iter().enumerate() {
         if !p.words.is_empty() {
             same.entry(p.words.as_slice()).or_default().push(f as u32);

@@ -11,7 +11,7 @@
 //! shingle found in more than `shingle_max_sources` sources is left out: a phrase that common is
 //! stock wording, not evidence that one text was copied from another.
 
-use crate::similarity::{hash_words, Prepared};
+use crate::similarity::{hash_ids, Prepared};
 
 /// Distinct shingles of each source.
 pub(crate) struct Shingles {
@@ -21,7 +21,7 @@ pub(crate) struct Shingles {
     pub narrative: Vec<Vec<u64>>,
 }
 
-fn runs(p: &Prepared, narrative_only: bool) -> Vec<&[String]> {
+fn runs(p: &Prepared, narrative_only: bool) -> Vec<&[u32]> {
     if !narrative_only {
         return vec![p.words.as_slice()];
     }
@@ -49,11 +49,11 @@ fn shingles_of<'a>(sentences: impl Iterator<Item = &'a Prepared>, size: usize, n
             if run.len() < size {
                 // A sentence shorter than a shingle still counts as one.
                 if !run.is_empty() && !narrative_only {
-                    v.push(hash_words(run.iter().map(String::as_str)));
+                    v.push(hash_ids(run));
                 }
                 continue;
             }
-            v.extend(run.windows(size).map(|w| hash_words(w.iter().map(String::as_str))));
+            v.extend(run.windows(size).map(hash_ids));
         }
     }
     v.sort_unstable();

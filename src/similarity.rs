@@ -23,8 +23,8 @@ use crate::align::Relation;
 use crate::config::Config;
 use crate::lexicon::{self, WordMap};
 use crate::score::Score;
-use crate::sort::{for_each_common, StableSort};
-use crate::tokenize::{detect_language, fold, words_in, Lang};
+use crate::sort::for_each_common;
+use crate::tokenize::{detect_language, fold_into, words_in, Lang};
 
 /// The names of the features, in the order of the feature vector and of the model weights.
 pub const FEATURES: [&str; 20] = [
@@ -77,8 +77,10 @@ impl LinearModel {
 /// One sentence, prepared for comparison.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Prepared {
-    /// Folded words and numbers, in order.
-    pub words: Vec<String>,
+    /// Folded words and numbers, in order, as ids into the corpus's forms ([`Corpus::form`]): an
+    /// id is 4 bytes where a `String` was 24 plus its own allocation, and comparing, hashing and
+    /// copying ids is cheaper than doing it to strings (issue 9).
+    pub words: Vec<u32>,
     /// Byte range of each word in the text (the comparison units of `tokenize::words_in`):
     /// later stages read a sentence's words here rather than tokenizing and folding it again.
     pub spans: Vec<Range<usize>>,
@@ -93,8 +95,8 @@ pub(crate) struct Prepared {
     /// Term ids of capitalized words that do not open the sentence (a cheap proxy for names),
     /// sorted and deduplicated.
     pub names: Vec<u32>,
-    /// Normalized numbers, sorted and deduplicated.
-    pub numbers: Vec<String>,
+    /// Term ids of the numbers (their normal form, see `number_form`), sorted and deduplicated.
+    pub numbers: Vec<u32>,
     /// Hashes of word bigrams and trigrams, and of character 4-grams, each sorted and deduplicated.
     pub bigrams: Vec<u64>,
     pub trigrams: Vec<u64>,
@@ -109,8 +111,8 @@ pub(crate) struct Prepared {
 /// times faster (`npm run bench`, issue 9).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Profile {
-    /// Hashes of the folded words, with counts, sorted.
-    words: Vec<(u64, u32)>,
+    /// Word ids (folded forms), with counts, sorted.
+    words: Vec<(u32, u32)>,
     /// Content term ids with counts, sorted by id (as `content_terms`).
     content: Vec<(u32, u32)>,
     /// The sublinear term frequency 1 + ln(count) of each entry of `content`: a logarithm per
@@ -119,7 +121,7 @@ pub(crate) struct Profile {
     /// Adjacent content term pairs, sorted and deduplicated.
     content_bigrams: Vec<u64>,
     /// Function-word term ids with counts, sorted.
-    function: Vec<(u64, u32)>,
+    function: Vec<(u32, u32)>,
     /// Hashes of the first four characters of each content word, with counts, sorted.
     prefixes: Vec<(u64, u32)>,
     /// Content term ids in order, at most `LCS_MAX_WORDS`.
@@ -131,7 +133,7 @@ pub(crate) struct Profile {
 }
 
 impl Profile {
-    fn of(p: &Prepared) -> Profile {
+    fn of(p: &Prepared, forms: &[String]) -> Profile {
         let content_seq: Vec<u32> = p.terms.iter().zip(&p.content).filter(|(_, &c)| c).map(|(&t, _)| t).collect();
         let mut quoted: Vec<(u32, bool)> = p
             .terms
@@ -150,18 +152,18 @@ impl Profile {
                 _ => content_quoted.push((t, q)),
             }
         }
-        let content: Vec<(u32, u32)> =
-            counts(content_seq.iter().map(|&t| u64::from(t))).into_iter().map(|(t, c)| (t as u32, c)).collect();
+        let content: Vec<(u32, u32)> = counts(content_seq.iter().copied());
         Profile {
-            words: counts(p.words.iter().map(|w| hash_words([w.as_str()]))),
+            words: counts(p.words.iter().copied()),
             tf: content.iter().map(|&(_, c)| 1.0 + f64::from(c).ln()).collect(),
             content,
             content_bigrams: sorted_unique(
                 content_seq.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect(),
             ),
-            function: counts(p.terms.iter().zip(&p.content).filter(|(_, &c)| !c).map(|(&t, _)| u64::from(t))),
-            prefixes: counts(p.words.iter().zip(&p.content).filter(|(_, &c)| c).map(|(w, _)| {
-                let cut = w.char_indices().nth(4).map_or(w.as_str(), |(i, _)| &w[..i]);
+            function: counts(p.terms.iter().zip(&p.content).filter(|(_, &c)| !c).map(|(&t, _)| t)),
+            prefixes: counts(p.words.iter().zip(&p.content).filter(|(_, &c)| c).map(|(&w, _)| {
+                let w = form_of(forms, w);
+                let cut = w.char_indices().nth(4).map_or(w, |(i, _)| &w[..i]);
                 hash_words([cut])
             })),
             seq: content_seq.into_iter().take(LCS_MAX_WORDS).collect(),
@@ -247,10 +249,36 @@ fn number_form(folded: &str) -> String {
     folded.chars().filter(|&c| c != ',').collect()
 }
 
+/// The folded forms of an analysis's words, each stored once and named by a `u32` id.
+#[derive(Default)]
+struct Forms {
+    ids: WordMap<String, u32>,
+    list: Vec<String>,
+}
+
+impl Forms {
+    fn id(&mut self, form: &str) -> u32 {
+        if let Some(&id) = self.ids.get(form) {
+            return id;
+        }
+        let id = self.list.len() as u32;
+        self.ids.insert(form.to_string(), id);
+        self.list.push(form.to_string());
+        id
+    }
+}
+
+/// The form of word id `w`: empty for an id past the vocabulary, which no sentence holds.
+fn form_of(forms: &[String], w: u32) -> &str {
+    forms.get(w as usize).map_or("", String::as_str)
+}
+
 /// A set of sentences prepared together, with the vocabulary and inverse document frequencies
 /// they share.
 pub(crate) struct Corpus {
     pub sentences: Vec<Prepared>,
+    /// The folded form of every word id of the sentences.
+    forms: Forms,
     /// Document frequency (in sentences) of each term id.
     pub df: Vec<u32>,
     /// Smoothed inverse document frequency of each term id.
@@ -268,33 +296,39 @@ pub(crate) struct Corpus {
 impl Corpus {
     /// Prepares sentences, each given as its text, its byte range there and its language.
     pub fn new<'a>(items: impl IntoIterator<Item = (&'a str, Range<usize>, Lang)>) -> Corpus {
+        // Term ids: of stems, and of the normal forms of numbers.
         let mut ids: WordMap<String, u32> = WordMap::default();
-        // The term id of each folded word already met, with the language it was stemmed in: a
-        // word is stemmed once per analysis, not at every occurrence (issue 9).
-        let mut known: WordMap<String, (Lang, u32)> = WordMap::default();
+        let mut forms = Forms::default();
+        // The term id of each form already met, with the language it was stemmed in, and as a
+        // number: a word is stemmed once per analysis, not at every occurrence (issue 9).
+        let mut stem_of: Vec<Option<(Lang, u32)>> = Vec::new();
+        let mut number_of: Vec<Option<(Lang, u32)>> = Vec::new();
         let mut sentences = Vec::new();
         let mut df: Vec<u32> = Vec::new();
         let mut capitals: Vec<(u32, u32)> = Vec::new();
         let mut is_number: Vec<bool> = Vec::new();
+        let mut seen: Vec<u32> = Vec::new();
         // Quotations are found once per text, so a quote that spans sentences marks them all.
         let mut quotes: (usize, usize, Vec<Range<usize>>) = (0, usize::MAX, Vec::new());
         for (text, span, lang) in items {
             if (text.as_ptr() as usize, text.len()) != (quotes.0, quotes.1) {
                 quotes = (text.as_ptr() as usize, text.len(), quoted_ranges(text));
             }
-            let p = prepare(text, span, lang, &quotes.2, &mut |word: &str, is_number: bool| {
-                if is_number {
-                    let next = ids.len() as u32;
-                    return *ids.entry(number_form(word)).or_insert(next);
+            let p = prepare(text, span, lang, &quotes.2, &mut forms, &mut |form: u32, word: &str, number: bool| {
+                let memo = if number { &mut number_of } else { &mut stem_of };
+                if memo.len() <= form as usize {
+                    memo.resize(form as usize + 1, None);
                 }
-                if let Some(&(l, id)) = known.get(word) {
-                    if l == lang {
+                if let Some((l, id)) = memo[form as usize] {
+                    // A number's term is its normal form, whatever the language.
+                    if number || l == lang {
                         return id;
                     }
                 }
+                let key = if number { number_form(word) } else { lexicon::stem(word, lang) };
                 let next = ids.len() as u32;
-                let id = *ids.entry(lexicon::stem(word, lang)).or_insert(next);
-                known.insert(word.to_string(), (lang, id));
+                let id = *ids.entry(key).or_insert(next);
+                memo[form as usize] = Some((lang, id));
                 id
             });
             df.resize(ids.len(), 0);
@@ -310,15 +344,14 @@ impl Corpus {
                 }
             }
             is_number.resize(ids.len(), false);
-            for form in &p.numbers {
-                if let Some(&id) = ids.get(form) {
-                    is_number[id as usize] = true;
-                }
+            for &id in &p.numbers {
+                is_number[id as usize] = true;
             }
-            let mut seen: Vec<u32> = p.terms.clone();
+            seen.clear();
+            seen.extend_from_slice(&p.terms);
             seen.sort_unstable();
             seen.dedup();
-            for id in seen {
+            for &id in &seen {
                 df[id as usize] += 1;
             }
             sentences.push(p);
@@ -332,7 +365,7 @@ impl Corpus {
         for (stem, &id) in &ids {
             term_key[id as usize] = hash_words([stem.as_str()]);
         }
-        Corpus { sentences, df, idf, is_name, is_number, term_key }
+        Corpus { sentences, forms, df, idf, is_name, is_number, term_key }
     }
 
     /// Prepares the sentences `spans[s]` of every text `texts[s]` in language `langs[s]`, flat:
@@ -345,12 +378,22 @@ impl Corpus {
         }))
     }
 
+    /// The folded form of word id `w`.
+    pub fn form(&self, w: u32) -> &str {
+        form_of(&self.forms.list, w)
+    }
+
+    /// The word id of a folded form, if some sentence has that word.
+    pub fn form_id(&self, form: &str) -> Option<u32> {
+        self.forms.ids.get(form).copied()
+    }
+
     /// The words of flat sentence `f`: each word's byte range in its text and its folded form.
     pub fn words_of(&self, f: usize) -> impl Iterator<Item = (Range<usize>, &str)> + '_ {
         let p = self.sentences.get(f);
         let spans = p.map_or(&[][..], |p| p.spans.as_slice());
         let words = p.map_or(&[][..], |p| p.words.as_slice());
-        spans.iter().cloned().zip(words.iter().map(String::as_str))
+        spans.iter().cloned().zip(words.iter().map(|&w| self.form(w)))
     }
 
     /// Sentences `i` and `j` (in that order) prepared as one, for matching a sentence that another
@@ -358,21 +401,21 @@ impl Corpus {
     pub fn joined(&self, i: usize, j: usize) -> Prepared {
         let (a, b) = (&self.sentences[i], &self.sentences[j]);
         let mut p = Prepared {
-            words: a.words.iter().chain(&b.words).cloned().collect(),
+            words: a.words.iter().chain(&b.words).copied().collect(),
             spans: a.spans.iter().chain(&b.spans).cloned().collect(),
             terms: a.terms.iter().chain(&b.terms).copied().collect(),
             content: a.content.iter().chain(&b.content).copied().collect(),
             quoted: a.quoted.iter().chain(&b.quoted).copied().collect(),
             capital: a.capital.iter().chain(&b.capital).copied().collect(),
             names: a.names.iter().chain(&b.names).copied().collect(),
-            numbers: a.numbers.iter().chain(&b.numbers).cloned().collect(),
+            numbers: a.numbers.iter().chain(&b.numbers).copied().collect(),
             ..Prepared::default()
         };
         p.names.sort_unstable();
         p.names.dedup();
-        p.numbers.stable_sort();
+        p.numbers.sort_unstable();
         p.numbers.dedup();
-        finish(&mut p);
+        finish(&mut p, &self.forms.list);
         p
     }
 
@@ -387,12 +430,15 @@ impl Corpus {
     }
 }
 
+/// Prepares one sentence. `term_of(form, word, is_number)` gives the term id of a word (its
+/// stem's, or a number's normal form's).
 fn prepare(
     text: &str,
     span: Range<usize>,
     lang: Lang,
     quotes: &[Range<usize>],
-    term_of: &mut impl FnMut(&str, bool) -> u32,
+    forms: &mut Forms,
+    term_of: &mut impl FnMut(u32, &str, bool) -> u32,
 ) -> Prepared {
     let in_quote = |at: usize| {
         let k = quotes.partition_point(|q| q.end <= at);
@@ -401,50 +447,70 @@ fn prepare(
     let mut p = Prepared::default();
     let mut names = Vec::new();
     let mut numbers = Vec::new();
+    let mut word = String::new();
     for unit in words_in(text, span.clone()) {
         let at = unit.start;
         let raw = &text[unit];
-        let word = fold(raw);
+        fold_into(raw, &mut word);
+        let form = forms.id(&word);
         let is_number = raw.chars().next().is_some_and(char::is_numeric);
-        let id = term_of(&word, is_number);
+        let id = term_of(form, &word, is_number);
         let content = is_number || !lexicon::is_stopword(&word, lang);
         if is_number {
-            numbers.push(number_form(&word));
+            numbers.push(id);
         } else if !p.words.is_empty() && raw.chars().next().is_some_and(char::is_uppercase) {
             names.push(id);
         }
         p.quoted.push(in_quote(at));
         p.capital.push(!p.words.is_empty() && raw.chars().next().is_some_and(char::is_uppercase));
         p.spans.push(at..at + raw.len());
-        p.words.push(word);
+        p.words.push(form);
         p.terms.push(id);
         p.content.push(content);
     }
     names.sort_unstable();
     names.dedup();
-    numbers.stable_sort();
+    numbers.sort_unstable();
     numbers.dedup();
     p.names = names;
     p.numbers = numbers;
-    finish(&mut p);
+    finish(&mut p, &forms.list);
     p
 }
 
+/// FNV-1a over a sequence of word ids: the key of a word n-gram.
+pub(crate) fn hash_ids(ids: &[u32]) -> u64 {
+    ids.iter().flat_map(|w| w.to_le_bytes()).fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 /// Fills in the word and character n-grams of a sentence from its words, and its profile.
-fn finish(p: &mut Prepared) {
-    p.bigrams = sorted_unique(p.words.windows(2).map(|w| hash_words([w[0].as_str(), w[1].as_str()])).collect());
-    p.trigrams =
-        sorted_unique(p.words.windows(3).map(|w| hash_words([w[0].as_str(), w[1].as_str(), w[2].as_str()])).collect());
-    let joined: Vec<char> = p.words.join(" ").chars().collect();
-    p.chars = sorted_unique(
-        joined
-            .windows(4)
-            .map(|w| {
-                w.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &c| (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3))
-            })
-            .collect(),
-    );
-    p.profile = Profile::of(p);
+fn finish(p: &mut Prepared, forms: &[String]) {
+    // Two ids fit in a u64 exactly; three are hashed.
+    p.bigrams = sorted_unique(p.words.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect());
+    p.trigrams = sorted_unique(p.words.windows(3).map(hash_ids).collect());
+    // Character 4-grams of the words joined by spaces, read off a sliding window rather than a
+    // joined copy of the sentence.
+    let text = p
+        .words
+        .iter()
+        .enumerate()
+        .flat_map(|(k, &w)| (k > 0).then_some(' ').into_iter().chain(form_of(forms, w).chars()));
+    let mut window = ['\0'; 4];
+    let mut chars = Vec::new();
+    for (k, c) in text.enumerate() {
+        window = [window[1], window[2], window[3], c];
+        if k >= 3 {
+            chars.push(
+                window.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &c| {
+                    (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3)
+                }),
+            );
+        }
+    }
+    p.chars = sorted_unique(chars);
+    p.profile = Profile::of(p, forms);
 }
 
 /// Size of the intersection of two sorted, deduplicated lists.
@@ -485,10 +551,10 @@ fn dice_counts<T: Ord>(a: &[(T, u32)], b: &[(T, u32)]) -> f64 {
     2.0 * f64::from(matched_counts(a, b)) / f64::from(total)
 }
 
-fn counts(ids: impl Iterator<Item = u64>) -> Vec<(u64, u32)> {
-    let mut v: Vec<u64> = ids.collect();
+fn counts<T: Ord + Copy>(ids: impl Iterator<Item = T>) -> Vec<(T, u32)> {
+    let mut v: Vec<T> = ids.collect();
     v.sort_unstable();
-    let mut out: Vec<(u64, u32)> = Vec::new();
+    let mut out: Vec<(T, u32)> = Vec::new();
     for id in v {
         match out.last_mut() {
             Some((last, n)) if *last == id => *n += 1,
@@ -729,7 +795,7 @@ mod tests {
     fn quotes_are_marked() {
         let c = corpus("He said “we will win” today.", "x");
         let q: Vec<(&str, bool)> =
-            c.sentences[0].words.iter().map(String::as_str).zip(c.sentences[0].quoted.iter().copied()).collect();
+            c.words_of(0).map(|(_, w)| w).zip(c.sentences[0].quoted.iter().copied()).collect();
         assert_eq!(
             q,
             vec![("he", false), ("said", false), ("we", true), ("will", true), ("win", true), ("today", false)]

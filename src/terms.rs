@@ -25,14 +25,14 @@
 //! one swapped word or pair ("the annexation of Crimea" / "the seizure of Crimea") name one thing
 //! two ways too.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::config::Config;
 use crate::diff::{self, Op};
 use crate::facts;
-use crate::lexicon::{self, WordMap};
+use crate::lexicon::{self, WordMap, WordSet};
 use crate::report::{NamingReport, NamingUse, TermReport, Utf16Index};
 use crate::similarity::Corpus;
 use crate::sort::StableSort;
@@ -313,7 +313,7 @@ pub(crate) fn distinctive(
 /// "plans" is common). A word that only ever occurs inside a kept phrase is then left out. Keeps
 /// the first `max` of what remains.
 fn prefer_phrases(terms: Vec<Term>, max: usize) -> Vec<Term> {
-    let z_of: HashMap<&str, f64> =
+    let z_of: WordMap<&str, f64> =
         terms.iter().filter(|t| !t.text.contains(' ')).map(|t| (t.text.as_str(), t.z)).collect();
     let keep_phrase = |t: &Term| -> bool {
         let mut words = t.text.split(' ');
@@ -323,20 +323,23 @@ fn prefer_phrases(terms: Vec<Term>, max: usize) -> Vec<Term> {
             _ => false,
         }
     };
-    let phrases: Vec<(Vec<String>, u32)> = terms
-        .iter()
-        .filter(|t| t.text.contains(' ') && keep_phrase(t))
-        .map(|t| (t.text.split(' ').map(str::to_string).collect(), t.count))
-        .collect();
+    // Each word of a kept phrase with the phrase's count: looked up once per word rather than
+    // searched for in every phrase, which made this quadratic in the terms of a long source.
+    let mut in_phrase: WordSet<(&str, u32)> = WordSet::default();
     let keep: Vec<bool> = terms
         .iter()
         .map(|t| {
-            if t.text.contains(' ') {
-                keep_phrase(t)
-            } else {
-                !phrases.iter().any(|(words, n)| *n == t.count && words.contains(&t.text))
+            let phrase = t.text.contains(' ') && keep_phrase(t);
+            if phrase {
+                in_phrase.extend(t.text.split(' ').map(|w| (w, t.count)));
             }
+            phrase
         })
+        .collect();
+    let keep: Vec<bool> = terms
+        .iter()
+        .zip(keep)
+        .map(|(t, phrase)| phrase || (!t.text.contains(' ') && !in_phrase.contains(&(t.text.as_str(), t.count))))
         .collect();
     // Joining phrases compares pairs of terms, so only the best ones are joined: twice as many as
     // are kept, as joining two phrases makes room for another.
@@ -348,11 +351,13 @@ fn prefer_phrases(terms: Vec<Term>, max: usize) -> Vec<Term> {
 /// Joins phrases that always occur overlapping one another ("western-backed regime" and "regime
 /// change" → "western-backed regime change"), keeping the place of the first in the ranking.
 fn chain_phrases(mut terms: Vec<Term>) -> Vec<Term> {
-    // Each pass joins one pair; phrases are few, and every join removes a term.
+    // Each pass joins one pair; phrases are few, and every join removes a term. Only phrases
+    // join, so each pass walks the pairs of phrases, listed once per pass.
     'pass: loop {
-        for i in 0..terms.len() {
-            for j in 0..terms.len() {
-                if i == j || !terms[i].text.contains(' ') || !terms[j].text.contains(' ') {
+        let phrases: Vec<usize> = (0..terms.len()).filter(|&i| terms[i].text.contains(' ')).collect();
+        for &i in &phrases {
+            for &j in &phrases {
+                if i == j {
                     continue;
                 }
                 let (a, b) = (&terms[i], &terms[j]);
@@ -420,12 +425,14 @@ pub(crate) struct Naming {
 /// The things that different sources name with different wordings.
 pub(crate) fn namings(sentences: &[Vec<Range<usize>>], corpus: &Corpus) -> Vec<Naming> {
     let list = wordings();
-    // First folded word → (wording index, phrase index).
-    let mut by_first: WordMap<&str, Vec<(usize, usize)>> = WordMap::default();
+    // First word → (wording index, the phrase's words), as word ids of the analysis; a phrase
+    // with a word that no sentence has cannot occur.
+    let mut by_first: WordMap<u32, Vec<(usize, Vec<u32>)>> = WordMap::default();
     for (w, wording) in list.iter().enumerate() {
-        for (p, phrase) in wording.phrases.iter().enumerate() {
-            if let Some(first) = phrase.first() {
-                by_first.entry(first.as_str()).or_default().push((w, p));
+        for phrase in &wording.phrases {
+            let ids: Vec<u32> = phrase.iter().map_while(|part| corpus.form_id(part)).collect();
+            if let (Some(&first), true) = (ids.first(), ids.len() == phrase.len()) {
+                by_first.entry(first).or_default().push((w, ids));
             }
         }
     }
@@ -438,10 +445,9 @@ pub(crate) fn namings(sentences: &[Vec<Range<usize>>], corpus: &Corpus) -> Vec<N
             f += 1;
             let words = &p.words;
             for k in 0..words.len() {
-                for &(w, i) in by_first.get(words[k].as_str()).map(Vec::as_slice).unwrap_or(&[]) {
-                    let phrase = &list[w].phrases[i];
-                    let hit = phrase.iter().enumerate().all(|(o, part)| words.get(k + o) == Some(part));
-                    if hit {
+                for (w, phrase) in by_first.get(&words[k]).map(Vec::as_slice).unwrap_or(&[]) {
+                    let w = *w;
+                    if words[k..].starts_with(phrase) {
                         let end = p.spans[k + phrase.len() - 1].end;
                         found.entry((list[w].thing, s, list[w].wording)).or_default().push(p.spans[k].start..end);
                     }
