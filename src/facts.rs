@@ -15,7 +15,7 @@
 //! replaces one name by another that `data/names/en.txt` does not list as the same.
 
 use std::cell::OnceCell;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -640,7 +640,7 @@ pub(crate) fn conflicting(a: &[Fact], b: &[Fact], aligned: bool, cfg: &Config) -
         pairs.iter().copied().filter(|&(s, i, j)| s >= needed || (aligned && only_pair(i, j))).collect();
     // Most shared context first; each value conflicts with at most one other.
     chosen.stable_sort_by(|x, y| y.0.cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-    let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
+    let (mut used_a, mut used_b) = (WordSet::default(), WordSet::default());
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (_, i, j) in chosen {
         if !used_a.contains(&i) && !used_b.contains(&j) {
@@ -657,10 +657,10 @@ pub(crate) fn conflicting(a: &[Fact], b: &[Fact], aligned: bool, cfg: &Config) -
 // Names
 
 /// Referent of a folded name written without dots ("us", "united states" → "united states").
-fn name_groups() -> &'static HashMap<String, &'static str> {
-    static MAP: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+fn name_groups() -> &'static WordMap<String, &'static str> {
+    static MAP: OnceLock<WordMap<String, &'static str>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = WordMap::default();
         for path in ["data/names/en.txt", "data/framing/en.txt"] {
             for (group, item) in lexicon::grouped_items(path) {
                 let thing = group.split(':').next().unwrap_or(group).trim();
@@ -734,7 +734,7 @@ pub(crate) fn edits(a: &str, b: &str) -> usize {
 /// initials ("IAEA" / "International Atomic Energy Agency", "S&P"), a shared word ("Plant
 /// Systems" / "Plant's"), a title instead of a name, or a listed variant ("U.S." / "United States").
 fn could_be_same(a: &[NameWord], b: &[NameWord]) -> bool {
-    static TITLES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static TITLES: OnceLock<WordSet<&'static str>> = OnceLock::new();
     let titles = TITLES.get_or_init(|| lexicon::items("data/names/titles.txt").collect());
     let words =
         |ws: &[NameWord]| -> Vec<String> { ws.iter().map(|w| bare(&w.folded)).filter(|w| !w.is_empty()).collect() };
@@ -771,11 +771,17 @@ fn could_be_same(a: &[NameWord], b: &[NameWord]) -> bool {
 
 /// Names one aligned sentence replaces by another: spans of the two names.
 fn name_conflicts(a: &[NameWord], b: &[NameWord], cfg: &Config) -> Vec<(Range<usize>, Range<usize>)> {
+    // A replaced name is a name of each side that the other side lacks; most aligned pairs have
+    // none, and need no diff (issue 9).
+    let lacks = |x: &[NameWord], y: &[NameWord]| x.iter().any(|w| w.name && !y.iter().any(|v| v.folded == w.folded));
+    if !lacks(a, b) || !lacks(b, a) {
+        return Vec::new();
+    }
     let fa: Vec<&str> = a.iter().map(|w| w.folded.as_str()).collect();
     let fb: Vec<&str> = b.iter().map(|w| w.folded.as_str()).collect();
     let edits = diff::diff(&fa, &fb, cfg.quote_max_words.saturating_mul(cfg.quote_max_words));
-    let in_a: HashSet<&str> = fa.iter().copied().collect();
-    let in_b: HashSet<&str> = fb.iter().copied().collect();
+    let in_a: WordSet<&str> = fa.iter().copied().collect();
+    let in_b: WordSet<&str> = fb.iter().copied().collect();
     let mut out = Vec::new();
     for e in edits.iter().filter(|e| e.op == Op::Replace) {
         let (wa, wb) = (&a[e.a.clone()], &b[e.b.clone()]);

@@ -20,7 +20,7 @@
 //!   `light_rewrite_min`, *heavy* below;
 //! * **families**: sources joined by derived pairs (connected components), two or more.
 
-use std::collections::HashMap;
+use crate::lexicon::WordMap;
 
 use serde::Serialize;
 
@@ -110,14 +110,14 @@ struct Sides {
 /// the links, so a thousand sources do not scan every sentence once per pair.
 struct Evidence {
     /// (lower source, higher source) → what they align.
-    by_pair: HashMap<(usize, usize), Sides>,
+    by_pair: WordMap<(usize, usize), Sides>,
     /// Content words of each source.
     total: Vec<f64>,
 }
 
 impl Evidence {
     fn new(al: &Alignment, cfg: &Config) -> Evidence {
-        let mut by_pair: HashMap<(usize, usize), Sides> = HashMap::new();
+        let mut by_pair: WordMap<(usize, usize), Sides> = WordMap::default();
         let mut total = vec![0.0; al.n_sources()];
         for (f, links) in al.links.iter().enumerate() {
             let (from, words) = (al.source[f], al.content_words(f) as f64);

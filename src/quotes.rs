@@ -10,7 +10,7 @@
 //! and insertion apart), flags quotes no other source has, and flags the same speaker quoted with
 //! different words in sentences that report the same thing.
 
-use std::collections::{HashMap, HashSet};
+use crate::lexicon::WordMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -828,7 +828,7 @@ fn same_utterance<T: PartialEq>(
 /// utterance whose fullest wording it matches best, or starts a new one. Candidates share a word
 /// that few wordings use, as in the alignment stage.
 pub(crate) fn utterances(quotes: &[Vec<Quote>], cfg: &Config) -> Vec<Utterance> {
-    let mut by_form: HashMap<Form, Vec<QuoteId>> = HashMap::new();
+    let mut by_form: WordMap<Form, Vec<QuoteId>> = WordMap::default();
     for (s, qs) in quotes.iter().enumerate() {
         for (k, q) in qs.iter().enumerate() {
             let words = q.folded[..q.folded.len().min(cfg.quote_max_words)].to_vec();
@@ -839,7 +839,7 @@ pub(crate) fn utterances(quotes: &[Vec<Quote>], cfg: &Config) -> Vec<Utterance> 
     // Longest first; ties by content, so the order of the sources does not matter.
     forms.stable_sort_by(|(a, _), (b, _)| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
 
-    let mut df: HashMap<&str, u32> = HashMap::new();
+    let mut df: WordMap<&str, u32> = WordMap::default();
     for ((words, _), _) in &forms {
         let mut seen: Vec<&str> = words.iter().map(String::as_str).collect();
         seen.stable_sort();
@@ -850,7 +850,7 @@ pub(crate) fn utterances(quotes: &[Vec<Quote>], cfg: &Config) -> Vec<Utterance> 
     }
     let max_df = ((cfg.index_max_df_share * forms.len() as f64).ceil() as u32).max(2);
     // Words as numbers, so the word diffs compare integers.
-    let mut id_of: HashMap<&str, u32> = HashMap::new();
+    let mut id_of: WordMap<&str, u32> = WordMap::default();
     let ids: Vec<Vec<u32>> = forms
         .iter()
         .map(|((words, _), _)| {
@@ -885,12 +885,12 @@ pub(crate) fn utterances(quotes: &[Vec<Quote>], cfg: &Config) -> Vec<Utterance> 
 
     // Clusters: (form index of the fullest wording, members).
     let mut clusters: Vec<(usize, Vec<Joined>)> = Vec::new();
-    let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut postings: WordMap<String, Vec<usize>> = WordMap::default();
     for (f, (form, _)) in forms.iter().enumerate() {
         let form_keys = keys(&form.0);
         // The utterances sharing most index words first, at most `quote_max_candidates` of them, so
         // a paste of thousands of similar quotations stays near-linear.
-        let mut shared: HashMap<usize, usize> = HashMap::new();
+        let mut shared: WordMap<usize, usize> = WordMap::default();
         for c in form_keys.iter().filter_map(|w| postings.get(w)).flatten() {
             *shared.entry(*c).or_insert(0) += 1;
         }
@@ -967,7 +967,7 @@ pub(crate) fn rewordings(
     related: impl Fn(usize, usize) -> Vec<(usize, usize)>,
     cfg: &Config,
 ) -> Vec<Rewording> {
-    let mut utterance_of: HashMap<QuoteId, usize> = HashMap::new();
+    let mut utterance_of: WordMap<QuoteId, usize> = WordMap::default();
     for (u, utt) in utterances.iter().enumerate() {
         for m in &utt.members {
             utterance_of.insert(m.quote, u);
@@ -975,7 +975,7 @@ pub(crate) fn rewordings(
     }
     let quoted_by =
         |u: usize, source: usize| utterances.get(u).is_some_and(|x| x.members.iter().any(|m| m.quote.0 == source));
-    let mut at: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    let mut at: WordMap<(usize, usize), Vec<usize>> = WordMap::default();
     for (s, qs) in quotes.iter().enumerate() {
         for (k, q) in qs.iter().enumerate() {
             for i in q.sentences.clone() {
@@ -983,7 +983,7 @@ pub(crate) fn rewordings(
             }
         }
     }
-    let mut seen: HashSet<(usize, usize, usize, usize)> = HashSet::new();
+    let mut seen: WordSet<(usize, usize, usize, usize)> = WordSet::default();
     let mut out: Vec<Rewording> = Vec::new();
     for (s, qs) in quotes.iter().enumerate() {
         for (k, q) in qs.iter().enumerate() {
@@ -1033,7 +1033,7 @@ pub(crate) fn report(
     idx: &[Utf16Index],
 ) -> (Vec<Vec<QuoteReport>>, Vec<UtteranceReport>, Vec<RewordingReport>) {
     let shared: Vec<&Utterance> = utterances.iter().filter(|u| u.sources() >= 2).collect();
-    let mut reported: HashMap<QuoteId, usize> = HashMap::new();
+    let mut reported: WordMap<QuoteId, usize> = WordMap::default();
     for (n, u) in shared.iter().enumerate() {
         for m in &u.members {
             reported.insert(m.quote, n);
