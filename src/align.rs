@@ -387,33 +387,38 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
                 k = end;
             }
         }
-        let scored: Vec<(usize, f64, usize)> = touched
-            .iter()
-            .map(|&g| {
-                let g = g as usize;
-                let d = norm[f] * norm[g];
-                (source[g], if d > 0.0 { acc[g] / d } else { acc[g] }, g)
-            })
-            .filter(|&(_, score, _)| score >= cfg.candidate_min_score)
-            .collect();
+        // Strong candidates keyed by source, weak ones by score (see `Cand`).
+        let (mut strong, mut weak): (Vec<u128>, Vec<u128>) = (Vec::new(), Vec::new());
+        for &g in &touched {
+            let d = norm[f] * norm[g as usize];
+            let acc_g = acc[g as usize];
+            let score = if d > 0.0 { acc_g / d } else { acc_g };
+            if score >= cfg.candidate_min_score {
+                let c = Cand { source: source[g as usize] as u32, desc: descending(score), g };
+                if score >= cfg.strong_candidate_score {
+                    strong.push(c.by_source());
+                } else {
+                    weak.push(c.by_score());
+                }
+            }
+        }
         for &g in &touched {
             acc[g as usize] = 0.0;
         }
         touched.clear();
         // Weak candidates: only the best few over all sources go on, so a long list is first cut
         // to three times the number kept in linear time rather than sorted whole.
-        let strong_min = cfg.strong_candidate_score;
-        let (mut strong, mut weak): (Vec<_>, Vec<_>) = scored.into_iter().partition(|c| c.1 >= strong_min);
-        let by_score = |x: &(usize, f64, usize), y: &(usize, f64, usize)| y.1.total_cmp(&x.1).then(x.2.cmp(&y.2));
         let pre = 3 * cfg.max_weak_candidates;
         if weak.len() > pre {
-            weak.select_nth_unstable_by(pre - 1, by_score);
+            weak.select_nth_unstable(pre - 1);
             weak.truncate(pre);
         }
-        let per_source = |list: &mut Vec<(usize, f64, usize)>| {
-            list.stable_sort_by(|x, y| x.0.cmp(&y.0).then(by_score(x, y)));
-            let mut run = (usize::MAX, 0usize);
-            list.retain(|&(s, _, _)| {
+        // At most `candidates_per_source` per source: the best ones.
+        let per_source = |list: &mut Vec<u128>| {
+            list.sort_unstable();
+            let mut run = (u32::MAX, 0usize);
+            list.retain(|&k| {
+                let s = Cand::from_source_key(k).source;
                 if s != run.0 {
                     run = (s, 0);
                 }
@@ -422,19 +427,21 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
             });
         };
         per_source(&mut strong);
-        per_source(&mut weak);
-        weak.stable_sort_by(by_score);
+        let mut by_source: Vec<u128> = weak.iter().map(|&k| Cand::from_score_key(k).by_source()).collect();
+        per_source(&mut by_source);
+        let mut weak: Vec<u128> = by_source.into_iter().map(|k| Cand::from_source_key(k).by_score()).collect();
+        weak.sort_unstable();
         weak.truncate(cfg.max_weak_candidates);
         // Strong candidates are all kept (they are near copies, and the report lists each anyway);
         // a source with a strong candidate takes no weak ones beyond its three.
-        let mut kept: Vec<(usize, f64, usize)> = strong;
-        for c in weak {
-            if kept.iter().filter(|k| k.0 == c.0).count() < cfg.candidates_per_source {
-                kept.push(c);
+        let mut kept: Vec<u128> = strong;
+        for c in weak.into_iter().map(Cand::from_score_key) {
+            if kept.iter().filter(|&&k| Cand::from_source_key(k).source == c.source).count() < cfg.candidates_per_source {
+                kept.push(c.by_source());
             }
         }
-        kept.stable_sort_by(|x, y| x.0.cmp(&y.0).then(by_score(x, y)));
-        out.push(kept.into_iter().map(|(_, _, g)| g).collect());
+        kept.sort_unstable();
+        out.push(kept.into_iter().map(|k| Cand::from_source_key(k).g as usize).collect());
         // Out of time: the rest get no candidates, and `analyze` drops the partial alignment.
         if crate::budget::spend(walked + 1) {
             out.resize(n, Vec::new());
@@ -442,6 +449,46 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
         }
     }
     out
+}
+
+/// A candidate of the cheap score, packed into an integer so that its lists sort as plain
+/// integers: sorting tuples through a comparison closure was 5 % of the instructions of an
+/// analysis (issue 9). Two packings, both orders total (a sentence is one candidate once):
+/// `by_source` orders by source, then score (higher first), then sentence; `by_score` by score
+/// (higher first), then sentence — flat sentence indices grow with the source, so the source
+/// packed in between changes nothing.
+#[derive(Clone, Copy)]
+struct Cand {
+    source: u32,
+    /// The score as [`descending`] gives it.
+    desc: u64,
+    /// Flat index of the candidate sentence.
+    g: u32,
+}
+
+impl Cand {
+    fn by_source(self) -> u128 {
+        (u128::from(self.source) << 96) | (u128::from(self.desc) << 32) | u128::from(self.g)
+    }
+
+    fn by_score(self) -> u128 {
+        (u128::from(self.desc) << 64) | (u128::from(self.source) << 32) | u128::from(self.g)
+    }
+
+    fn from_source_key(k: u128) -> Cand {
+        Cand { source: (k >> 96) as u32, desc: (k >> 32) as u64, g: k as u32 }
+    }
+
+    fn from_score_key(k: u128) -> Cand {
+        Cand { desc: (k >> 64) as u64, source: (k >> 32) as u32, g: k as u32 }
+    }
+}
+
+/// An integer that orders scores from the highest down, as `f64::total_cmp` reversed.
+fn descending(x: f64) -> u64 {
+    let bits = x.to_bits();
+    let ascending = if bits >> 63 == 1 { !bits } else { bits | (1 << 63) };
+    !ascending
 }
 
 /// A candidate compared in full.

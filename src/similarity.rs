@@ -564,9 +564,29 @@ fn counts<T: Ord + Copy>(ids: impl Iterator<Item = T>) -> Vec<(T, u32)> {
     out
 }
 
-/// Length of the longest common subsequence of two sequences, in O(|a|·|b|) time and O(|b|)
-/// memory. Sentences are short; callers bound the lengths.
+/// Length of the longest common subsequence of two sequences. Sentences are short; callers bound
+/// the lengths. When the second fits in a machine word, one bit per element of it, the
+/// bit-parallel algorithm of Allison and Dix (1986; in Hyyrö's formulation) does with a few
+/// word operations per element of the first what the table does with a row: the same length,
+/// in a third of the instructions on sentences (issue 9).
 fn lcs(a: &[u32], b: &[u32]) -> usize {
+    if b.len() > 64 {
+        return lcs_table(a, b);
+    }
+    // Bit j of `v` is 0 where the common subsequence grows at b[j]; the bits above b's length
+    // stay 1, because `u` never has them.
+    let mut v = u64::MAX;
+    for &x in a {
+        let matches = b.iter().enumerate().fold(0u64, |m, (j, &y)| m | (u64::from(x == y) << j));
+        let u = v & matches;
+        v = v.wrapping_add(u) | (v - u);
+    }
+    let mask = if b.len() == 64 { u64::MAX } else { (1u64 << b.len()) - 1 };
+    (!v & mask).count_ones() as usize
+}
+
+/// [`lcs`] by the table, in O(|a|·|b|) time and O(|b|) memory.
+fn lcs_table(a: &[u32], b: &[u32]) -> usize {
     let mut row = vec![0usize; b.len() + 1];
     for &x in a {
         let mut diag = 0;
@@ -806,5 +826,26 @@ mod tests {
     fn lcs_counts_common_order() {
         assert_eq!(lcs(&[1, 2, 3, 4], &[1, 3, 2, 4]), 3);
         assert_eq!(lcs(&[], &[1]), 0);
+    }
+
+    #[test]
+    fn lcs_by_bits_matches_the_table() {
+        // Random sequences over small alphabets (many repeats), of every length up to past the
+        // 64 elements the bit-parallel version takes.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n) as u32
+        };
+        for round in 0..2000 {
+            let alphabet = 2 + u64::from(next(12));
+            let (la, lb) = (next(70) as usize, if round % 10 == 0 { 64 } else { next(70) as usize });
+            let a: Vec<u32> = (0..la).map(|_| next(alphabet)).collect();
+            let b: Vec<u32> = (0..lb).map(|_| next(alphabet)).collect();
+            assert_eq!(lcs(&a, &b), lcs_table(&a, &b), "{a:?} {b:?}");
+            assert_eq!(lcs(&b, &a), lcs_table(&a, &b), "{a:?} {b:?}");
+        }
     }
 }
