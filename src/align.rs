@@ -594,33 +594,39 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
         }
         runs
     };
-    // The nearest sentence of each other source, whatever the relation.
-    let nearest: Vec<Vec<Scored>> = scored
+    // The nearest sentence of each other source, whatever the relation, as its place in
+    // `scored[f]` (a place rather than a copy: at a thousand sources the copies took as much
+    // memory as `scored` itself).
+    let nearest: Vec<Vec<u32>> = scored
         .iter()
         .map(|list| {
             by_source(list)
                 .into_iter()
                 .filter_map(|r| {
-                    let g = &list[r];
-                    g.iter().fold(None::<&Scored>, |best, x| match best {
-                        Some(b) if !x.nearer(b) => Some(b),
-                        _ => Some(x),
+                    let start = r.start;
+                    list[r].iter().enumerate().fold(None::<(usize, &Scored)>, |best, (k, x)| match best {
+                        Some(b) if !x.nearer(b.1) => Some(b),
+                        _ => Some((start + k, x)),
                     })
                 })
-                .cloned()
+                .map(|(k, _)| k as u32)
                 .collect()
         })
         .collect();
     // `nearest[f]` is in source order.
-    let nearest_in =
-        |f: usize, s: usize| nearest[f].binary_search_by_key(&s, |x| source[x.other]).ok().map(|k| &nearest[f][k]);
+    let nearest_in = |f: usize, s: usize| {
+        let (places, list) = (&nearest[f], &scored[f]);
+        places.binary_search_by_key(&s, |&k| source[list[k as usize].other]).ok().map(|i| &list[places[i] as usize])
+    };
 
     // 2. Relations: the model's verdict, or a rewrite when the two are each other's nearest and
     // similar enough.
     let mut links: Vec<Vec<Link>> = vec![Vec::new(); n];
     let mut merges: Vec<(usize, Link)> = Vec::new();
     // Each pair of adjacent sentences is prepared as one at most once.
-    let joined_cache: Vec<std::cell::OnceCell<Prepared>> = (0..n).map(|_| std::cell::OnceCell::new()).collect();
+    // Boxed: few pairs are ever joined, and an empty cell holding a whole `Prepared` took
+    // hundreds of bytes per sentence.
+    let joined_cache: Vec<std::cell::OnceCell<Box<Prepared>>> = (0..n).map(|_| std::cell::OnceCell::new()).collect();
     for f in 0..n {
         let a = &corpus.sentences[f];
         for run in by_source(&scored[f]) {
@@ -675,7 +681,7 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
                         {
                             continue;
                         }
-                        let joined = joined_cache[start].get_or_init(|| corpus.joined(start, end));
+                        let joined = joined_cache[start].get_or_init(|| Box::new(corpus.joined(start, end)));
                         let (cmp, weak, quoted) = compare(&corpus, a, joined, cfg);
                         let trivial = weak;
                         // As for single sentences: the model's verdict, or a rewrite when one
@@ -726,7 +732,13 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
             list.stable_sort_by_key(|l| source[l.other]);
         }
     }
-    let nearest = nearest.into_iter().map(|v| v.into_iter().map(|x| (x.other, x.cmp.similarity)).collect()).collect();
+    let nearest = nearest
+        .iter()
+        .zip(&scored)
+        .map(|(places, list)| {
+            places.iter().map(|&k| (list[k as usize].other, list[k as usize].cmp.similarity)).collect()
+        })
+        .collect();
     drop(scored);
     drop(joined_cache);
     let mut corpus = corpus;

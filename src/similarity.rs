@@ -23,7 +23,6 @@ use crate::align::Relation;
 use crate::config::Config;
 use crate::lexicon::{self, WordMap};
 use crate::score::Score;
-use crate::sort::for_each_common;
 use crate::tokenize::{detect_language, fold_into, words_in, Lang};
 
 /// The names of the features, in the order of the feature vector and of the model weights.
@@ -211,9 +210,11 @@ pub(crate) fn hash_words<'a>(words: impl IntoIterator<Item = &'a str>) -> u64 {
     h
 }
 
+/// Sorted and deduplicated, without spare capacity: these lists live as long as the alignment.
 fn sorted_unique(mut v: Vec<u64>) -> Vec<u64> {
     v.sort_unstable();
     v.dedup();
+    v.shrink_to_fit();
     v
 }
 
@@ -448,7 +449,16 @@ fn prepare(
     let mut names = Vec::new();
     let mut numbers = Vec::new();
     let mut word = String::new();
-    for unit in words_in(text, span.clone()) {
+    let units = words_in(text, span.clone());
+    // The lists are kept as long as the analysis: sized once rather than grown by doubling.
+    let len = units.size_hint().0;
+    p.words.reserve_exact(len);
+    p.spans.reserve_exact(len);
+    p.terms.reserve_exact(len);
+    p.content.reserve_exact(len);
+    p.quoted.reserve_exact(len);
+    p.capital.reserve_exact(len);
+    for unit in units {
         let at = unit.start;
         let raw = &text[unit];
         fold_into(raw, &mut word);
@@ -498,7 +508,7 @@ fn finish(p: &mut Prepared, forms: &[String]) {
         .enumerate()
         .flat_map(|(k, &w)| (k > 0).then_some(' ').into_iter().chain(form_of(forms, w).chars()));
     let mut window = ['\0'; 4];
-    let mut chars = Vec::new();
+    let mut chars = Vec::with_capacity(text.clone().count().saturating_sub(3));
     for (k, c) in text.enumerate() {
         window = [window[1], window[2], window[3], c];
         if k >= 3 {
@@ -536,9 +546,15 @@ pub(crate) fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
 }
 
 /// Items two sorted multisets given as (id, count) have in common, counted with repeats.
+/// Without branches on the comparison, as [`shared`].
 fn matched_counts<T: Ord>(a: &[(T, u32)], b: &[(T, u32)]) -> u32 {
-    let mut both = 0;
-    for_each_common(a, b, |x, y| x.0.cmp(&y.0), |i, j| both += a[i].1.min(b[j].1));
+    let (mut i, mut j, mut both) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (&a[i], &b[j]);
+        both += u32::from(x.0 == y.0) * x.1.min(y.1);
+        i += usize::from(x.0 <= y.0);
+        j += usize::from(y.0 <= x.0);
+    }
     both
 }
 
@@ -561,6 +577,7 @@ fn counts<T: Ord + Copy>(ids: impl Iterator<Item = T>) -> Vec<(T, u32)> {
             _ => out.push((id, 1)),
         }
     }
+    out.shrink_to_fit();
     out
 }
 
@@ -607,7 +624,9 @@ pub(crate) fn features(a: &Prepared, b: &Prepared, idf: &[f64]) -> [f64; N_FEATU
     let (pa, pb) = (&a.profile, &b.profile);
     let word_dice = dice_counts(&pa.words, &pb.words);
     let (ca, cb) = (&pa.content, &pb.content);
-    let content_dice = dice_counts(ca, cb);
+    let matched = matched_counts(ca, cb);
+    let total_content: u32 = ca.iter().chain(cb).map(|&(_, c)| c).sum();
+    let content_dice = if total_content == 0 { 0.0 } else { 2.0 * f64::from(matched) / f64::from(total_content) };
 
     // TF-IDF cosine and IDF-weighted overlaps over content stems.
     let w = |id: u32| idf.get(id as usize).copied().unwrap_or(1.0);
@@ -675,8 +694,6 @@ pub(crate) fn features(a: &Prepared, b: &Prepared, idf: &[f64]) -> [f64; N_FEATU
 
     // Content words without a counterpart, on a log scale: one extra clause matters, the tenth
     // extra word much less.
-    let matched = matched_counts(ca, cb);
-    let total_content: u32 = ca.iter().chain(cb).map(|&(_, c)| c).sum();
     let unmatched_content = (1.0 + f64::from(total_content - 2 * matched)).ln();
 
     let quote_share = (pa.quote_share + pb.quote_share) / 2.0;
