@@ -270,7 +270,7 @@ fn both_halves_contribute(corpus: &Corpus, a: &Prepared, h1: usize, h2: usize) -
 fn compare(corpus: &Corpus, a: &Prepared, b: &Prepared, cfg: &Config) -> (Comparison, bool, Score) {
     let x = features(a, b, &corpus.idf);
     let cmp = classify(a, b, &x, cfg);
-    let (sa, sb) = (&a.profile.content_quoted, &b.profile.content_quoted);
+    let (sa, sb) = (&a.profile().content_quoted, &b.profile().content_quoted);
     let (mut n_informative, mut both, mut quoted) = (0usize, 0usize, 0usize);
     for_each_common(
         sa,

@@ -96,13 +96,28 @@ pub(crate) struct Prepared {
     pub names: Vec<u32>,
     /// Term ids of the numbers (their normal form, see `number_form`), sorted and deduplicated.
     pub numbers: Vec<u32>,
-    /// Hashes of word bigrams and trigrams, and of character 4-grams, each sorted and deduplicated.
-    pub bigrams: Vec<u64>,
-    pub trigrams: Vec<u64>,
-    pub chars: Vec<u64>,
-    /// What [`features`] compares, computed once per sentence by `finish`.
-    pub profile: Profile,
+    /// Content term ids with their counts, sorted by id.
+    content_terms: Vec<(u32, u32)>,
+    /// What [`features`] compares, computed once per sentence by `finish`; `None` once alignment
+    /// is done. Boxed, so that a released sentence keeps no room for it: at a thousand sources a
+    /// `Prepared` with every list inline was half a kilobyte before holding anything.
+    profile: Option<Box<Profile>>,
 }
+
+/// The profile of a sentence that has none (a released or empty one).
+static NO_PROFILE: Profile = Profile {
+    bigrams: Vec::new(),
+    trigrams: Vec::new(),
+    chars: Vec::new(),
+    words: Vec::new(),
+    tf: Vec::new(),
+    content_bigrams: Vec::new(),
+    function: Vec::new(),
+    prefixes: Vec::new(),
+    seq: Vec::new(),
+    quote_share: 0.0,
+    content_quoted: Vec::new(),
+};
 
 /// The per-sentence side of [`features`]: word and term counts, content bigrams, prefixes and
 /// the content sequence. A sentence meets many candidates; computing these once per sentence
@@ -110,12 +125,15 @@ pub(crate) struct Prepared {
 /// times faster (`npm run bench`, issue 9).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Profile {
+    /// Hashes of word bigrams and trigrams, and of character 4-grams, each sorted and deduplicated.
+    bigrams: Vec<u64>,
+    trigrams: Vec<u64>,
+    chars: Vec<u64>,
     /// Word ids (folded forms), with counts, sorted.
     words: Vec<(u32, u32)>,
-    /// Content term ids with counts, sorted by id (as `content_terms`).
-    content: Vec<(u32, u32)>,
-    /// The sublinear term frequency 1 + ln(count) of each entry of `content`: a logarithm per
-    /// term and pair was the costliest part of comparing two sentences.
+    /// The sublinear term frequency 1 + ln(count) of each entry of the sentence's
+    /// `content_terms`: a logarithm per term and pair was the costliest part of comparing two
+    /// sentences.
     tf: Vec<f64>,
     /// Adjacent content term pairs, sorted and deduplicated.
     content_bigrams: Vec<u64>,
@@ -132,7 +150,8 @@ pub(crate) struct Profile {
 }
 
 impl Profile {
-    fn of(p: &Prepared, forms: &[String]) -> Profile {
+    /// The profile of `p` with its n-grams, and its content terms with their counts.
+    fn of(p: &Prepared, forms: &[String], [bigrams, trigrams, chars]: [Vec<u64>; 3]) -> (Profile, Vec<(u32, u32)>) {
         let content_seq: Vec<u32> = p.terms.iter().zip(&p.content).filter(|(_, &c)| c).map(|(&t, _)| t).collect();
         let mut quoted: Vec<(u32, bool)> = p
             .terms
@@ -152,10 +171,12 @@ impl Profile {
             }
         }
         let content: Vec<(u32, u32)> = counts(content_seq.iter().copied());
-        Profile {
+        let profile = Profile {
+            bigrams,
+            trigrams,
+            chars,
             words: counts(p.words.iter().copied()),
             tf: content.iter().map(|&(_, c)| 1.0 + f64::from(c).ln()).collect(),
-            content,
             content_bigrams: sorted_unique(
                 content_seq.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect(),
             ),
@@ -172,24 +193,27 @@ impl Profile {
                 p.quoted.iter().filter(|&&q| q).count() as f64 / p.words.len() as f64
             },
             content_quoted,
-        }
+        };
+        (profile, content)
     }
 }
 
 impl Prepared {
     /// Content term ids with their counts, sorted by id.
     pub fn content_terms(&self) -> &[(u32, u32)] {
-        &self.profile.content
+        &self.content_terms
     }
 
-    /// Frees what only sentence comparison reads (n-grams and the profile, but for the content
-    /// terms), once alignment is done: the later stages read words, terms and flags, and at a
-    /// thousand sources the rest is about half of the analysis's memory.
+    /// What sentence comparison reads (empty once released).
+    pub fn profile(&self) -> &Profile {
+        self.profile.as_deref().unwrap_or(&NO_PROFILE)
+    }
+
+    /// Frees what only sentence comparison reads (n-grams and the profile), once alignment is
+    /// done: the later stages read words, terms and flags, and at a thousand sources the rest is
+    /// about half of the analysis's memory.
     pub fn release_comparison_data(&mut self) {
-        self.bigrams = Vec::new();
-        self.trigrams = Vec::new();
-        self.chars = Vec::new();
-        self.profile = Profile { content: std::mem::take(&mut self.profile.content), ..Profile::default() };
+        self.profile = None;
     }
 }
 
@@ -498,8 +522,8 @@ pub(crate) fn hash_ids(ids: &[u32]) -> u64 {
 /// Fills in the word and character n-grams of a sentence from its words, and its profile.
 fn finish(p: &mut Prepared, forms: &[String]) {
     // Two ids fit in a u64 exactly; three are hashed.
-    p.bigrams = sorted_unique(p.words.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect());
-    p.trigrams = sorted_unique(p.words.windows(3).map(hash_ids).collect());
+    let bigrams = sorted_unique(p.words.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect());
+    let trigrams = sorted_unique(p.words.windows(3).map(hash_ids).collect());
     // Character 4-grams of the words joined by spaces, read off a sliding window rather than a
     // joined copy of the sentence.
     let text = p
@@ -519,8 +543,9 @@ fn finish(p: &mut Prepared, forms: &[String]) {
             );
         }
     }
-    p.chars = sorted_unique(chars);
-    p.profile = Profile::of(p, forms);
+    let (profile, content_terms) = Profile::of(p, forms, [bigrams, trigrams, sorted_unique(chars)]);
+    p.profile = Some(Box::new(profile));
+    p.content_terms = content_terms;
 }
 
 /// Size of the intersection of two sorted, deduplicated lists.
@@ -621,9 +646,9 @@ const LCS_MAX_WORDS: usize = 200;
 
 /// The feature vector of two prepared sentences. Symmetric: `features(a, b) == features(b, a)`.
 pub(crate) fn features(a: &Prepared, b: &Prepared, idf: &[f64]) -> [f64; N_FEATURES] {
-    let (pa, pb) = (&a.profile, &b.profile);
+    let (pa, pb) = (a.profile(), b.profile());
     let word_dice = dice_counts(&pa.words, &pb.words);
-    let (ca, cb) = (&pa.content, &pb.content);
+    let (ca, cb) = (&a.content_terms, &b.content_terms);
     let matched = matched_counts(ca, cb);
     let total_content: u32 = ca.iter().chain(cb).map(|&(_, c)| c).sum();
     let content_dice = if total_content == 0 { 0.0 } else { 2.0 * f64::from(matched) / f64::from(total_content) };
@@ -701,9 +726,9 @@ pub(crate) fn features(a: &Prepared, b: &Prepared, idf: &[f64]) -> [f64; N_FEATU
     [
         word_dice,
         content_dice,
-        dice(&a.bigrams, &b.bigrams),
-        dice(&a.trigrams, &b.trigrams),
-        dice(&a.chars, &b.chars),
+        dice(&pa.bigrams, &pb.bigrams),
+        dice(&pa.trigrams, &pb.trigrams),
+        dice(&pa.chars, &pb.chars),
         tfidf_cosine,
         idf_jaccard,
         idf_min_containment,

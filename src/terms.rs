@@ -266,8 +266,9 @@ pub(crate) fn distinctive(
     let total: u64 = counts.iter().map(|c| c.total).sum();
     // The prior never weighs more than the data: with a few short texts it would flatten everything.
     let a0 = cfg.framing_prior.min(total as f64);
+    // Each source's counts are dropped once its terms are read.
     counts
-        .iter()
+        .into_iter()
         .map(|c| {
             let (ni, nj) = (c.total as f64, (total - c.total) as f64);
             let mut terms: Vec<(String, Term, usize)> = c
