@@ -181,7 +181,21 @@ fn statements(al: &Alignment, cfg: &Config) -> (Vec<Statement>, Vec<Option<usize
     (out, of)
 }
 
-/// Computes pairwise and per-source measures.
+/// Whether a pair may be listed in the report when there are more than `all_pairs_max_sources`
+/// sources: the two share an aligned sentence, or enough of their wording for the reuse stage
+/// (`families::pairs`) to call one derived from the other. A pair without either has no aligned
+/// sentences there, hence no coverage, and with coverage required (`derived_coverage_min` or
+/// `derived_min_sentences` above 0) only its containment outside quotations could make it derived.
+pub(crate) fn shares_something(p: &Pair, cfg: &Config) -> bool {
+    let coverage_needed = cfg.derived_coverage_min > 0.0 || cfg.derived_min_sentences > 0;
+    p.coverage_ab.get() > 0.0
+        || p.coverage_ba.get() > 0.0
+        || !coverage_needed
+        || p.quoteless_containment_ab.get().max(p.quoteless_containment_ba.get()) >= cfg.derived_containment_min
+}
+
+/// Computes pairwise and per-source measures. With more than `all_pairs_max_sources` sources,
+/// `pairs` holds only the pairs that [`shares_something`] keeps.
 pub(crate) fn score(al: &Alignment, cfg: &Config) -> Divergence {
     let n = al.n_sources();
     let words = |f: usize| al.content_words(f) as f64;
@@ -209,7 +223,11 @@ pub(crate) fn score(al: &Alignment, cfg: &Config) -> Divergence {
     let shared_all = shared_counts(&sh.all, cfg.shingle_max_sources);
     let shared_narrative = shared_counts(&sh.narrative, cfg.shingle_max_sources);
 
-    let mut pairs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
+    // Beyond `all_pairs_max_sources` the report lists only the pairs that share something (the
+    // matrix keeps every pair), so only those are kept: at a thousand sources the half million
+    // others took 40 MB here and as much again in the reuse stage (issue 9).
+    let many = n > cfg.all_pairs_max_sources;
+    let mut pairs = Vec::with_capacity(if many { n } else { n * n.saturating_sub(1) / 2 });
     let mut matrix = vec![vec![Score::ZERO; n]; n];
     // Source a's distribution spread over a dense table, so each pair only walks b's terms.
     let n_terms = vocab.iter().flat_map(|v| v.iter().map(|&(t, _)| t as usize + 1)).max().unwrap_or(0);
@@ -253,7 +271,7 @@ pub(crate) fn score(al: &Alignment, cfg: &Config) -> Divergence {
             matrix[a][b] = divergence;
             matrix[b][a] = divergence;
             let (all, narr) = (f64::from(shared_all[a * n + b]), f64::from(shared_narrative[a * n + b]));
-            pairs.push(Pair {
+            let pair = Pair {
                 a,
                 b,
                 coverage_ab,
@@ -264,7 +282,10 @@ pub(crate) fn score(al: &Alignment, cfg: &Config) -> Divergence {
                 quoteless_containment_ba: Score::ratio(narr, sh.narrative[b].len() as f64),
                 jsd: j,
                 divergence,
-            });
+            };
+            if !many || shares_something(&pair, cfg) {
+                pairs.push(pair);
+            }
         }
         for &(t, _) in &vocab[a] {
             dense[t as usize] = 0.0;
