@@ -208,28 +208,31 @@ fn informative(corpus: &Corpus, t: u32) -> bool {
     !flag(&corpus.is_name) && !flag(&corpus.is_number)
 }
 
-/// Whether a sentence is trivial: fewer than `min_shared_words` informative content words once
-/// any stock phrase of its language is set aside.
-fn trivial_sentence(corpus: &Corpus, p: &Prepared, lang: Lang, cfg: &Config) -> bool {
+/// The stock phrases of `lang` (`data/stock/<lang>.txt`) as word ids of the analysis, leaving
+/// out those with a word that no sentence has.
+fn stock_phrases(corpus: &Corpus, lang: Lang) -> Vec<Vec<u32>> {
     static STOCK: PerLang<Vec<Vec<&'static str>>> = PerLang::new();
     let stock = STOCK.get(lang, || {
         lexicon::items(&format!("data/stock/{}.txt", lang.code())).map(|l| l.split(' ').collect()).collect()
     });
+    stock
+        .iter()
+        .filter(|phrase| !phrase.is_empty())
+        .filter_map(|phrase| phrase.iter().map(|w| corpus.form_id(w)).collect::<Option<Vec<u32>>>())
+        .collect()
+}
+
+/// Whether a sentence is trivial: fewer than `min_shared_words` informative content words once
+/// any stock phrase of its language (`stock`, from [`stock_phrases`]) is set aside.
+fn trivial_sentence(corpus: &Corpus, p: &Prepared, stock: &[Vec<u32>], cfg: &Config) -> bool {
     let mut in_stock = vec![false; p.words.len()];
-    let mut ids: Vec<u32> = Vec::new();
-    for phrase in stock {
-        if phrase.is_empty() || phrase.len() > p.words.len() {
+    for ids in stock {
+        if ids.len() > p.words.len() {
             continue;
         }
-        // A phrase with a word no sentence has cannot be in this one.
-        ids.clear();
-        ids.extend(phrase.iter().map_while(|w| corpus.form_id(w)));
-        if ids.len() < phrase.len() {
-            continue;
-        }
-        for start in 0..=p.words.len() - phrase.len() {
-            if p.words[start..start + phrase.len()] == ids[..] {
-                in_stock[start..start + phrase.len()].iter_mut().for_each(|x| *x = true);
+        for start in 0..=p.words.len() - ids.len() {
+            if p.words[start..start + ids.len()] == ids[..] {
+                in_stock[start..start + ids.len()].iter_mut().for_each(|x| *x = true);
             }
         }
     }
@@ -545,8 +548,16 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
     let corpus = Corpus::of_sources(texts, spans, langs);
     let cands = candidates(&corpus, &source, cfg);
     let n = flat_spans.len();
+    // The stock phrases of each language present, as word ids: looked up once, not per sentence.
+    let mut stock: Vec<(Lang, Vec<Vec<u32>>)> = Vec::new();
+    for s in 0..spans.len() {
+        if !stock.iter().any(|(l, _)| *l == lang(s)) {
+            stock.push((lang(s), stock_phrases(&corpus, lang(s))));
+        }
+    }
+    let stock_of = |l: Lang| stock.iter().find(|(x, _)| *x == l).map_or(&[][..], |(_, p)| p.as_slice());
     let trivial: Vec<bool> =
-        (0..n).map(|f| trivial_sentence(&corpus, &corpus.sentences[f], lang(source[f]), cfg)).collect();
+        (0..n).map(|f| trivial_sentence(&corpus, &corpus.sentences[f], stock_of(lang(source[f])), cfg)).collect();
 
     // Relative position of a sentence in its text, and the distance of two such positions.
     let place = |f: usize| {

@@ -608,7 +608,9 @@ pub(crate) fn same_value(a: &Fact, b: &Fact, cfg: &Config) -> Option<bool> {
 pub(crate) fn conflicting(a: &[Fact], b: &[Fact], aligned: bool, cfg: &Config) -> Vec<(usize, usize)> {
     // Figures read at different times ("as of Wednesday" / "as of Monday", "at 9:33 a.m." / "at
     // 12:01 p.m.") are two readings, not a contradiction.
-    let snapshots = |f: &[Fact]| f.iter().filter(|x| x.snapshot).cloned().collect::<Vec<Fact>>();
+    fn snapshots(f: &[Fact]) -> Vec<&Fact> {
+        f.iter().filter(|x| x.snapshot).collect()
+    }
     let (sa, sb) = (snapshots(a), snapshots(b));
     if !sa.is_empty() && !sb.is_empty() && !sa.iter().any(|x| sb.iter().any(|y| x.kind.agrees(&y.kind) == Some(true))) {
         return Vec::new();
