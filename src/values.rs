@@ -13,6 +13,7 @@
 //! numbers), then money written with a leading symbol, ordinals, and numbers with whatever unit
 //! follows them; a month or weekday name on its own comes last.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -403,7 +404,9 @@ enum Gap {
 struct Tok<'a> {
     span: Range<usize>,
     text: &'a str,
-    low: String,
+    /// The folded text of a word, the text of anything else; borrowed when folding changes
+    /// nothing (most words), since every sentence's tokens are read here (issue 9).
+    low: Cow<'a, str>,
     kind: TokenKind,
     gap: Gap,
 }
@@ -425,7 +428,9 @@ fn lex(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
             };
             continue;
         }
-        let low = if t.kind == TokenKind::Word { fold(piece) } else { piece.to_string() };
+        // `fold` returns a word of lowercase ASCII letters without hyphens as it is.
+        let unchanged = piece.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'-');
+        let low = if t.kind == TokenKind::Word && !unchanged { Cow::Owned(fold(piece)) } else { Cow::Borrowed(piece) };
         let span = range.start + t.span.start..range.start + t.span.end;
         out.push(Tok { span, text: piece, low, kind: t.kind, gap: if out.is_empty() { Gap::Break } else { gap } });
         gap = Gap::Tight;
@@ -513,7 +518,7 @@ struct Reader<'a> {
 /// Longest phrase of `table` starting at token `i`: its value and the token after it.
 fn phrase<V: Copy>(toks: &[Tok], i: usize, table: &Option<Table<V>>) -> Option<(V, usize)> {
     let first = toks.get(i)?;
-    let list = table.as_ref()?.by_first.get(&first.low)?;
+    let list = table.as_ref()?.by_first.get(first.low.as_ref())?;
     'entries: for (words, value) in list {
         for (k, w) in words.iter().enumerate().skip(1) {
             match toks.get(i + k) {
@@ -580,7 +585,7 @@ impl<'a> Reader<'a> {
     }
 
     fn low(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.low.as_str())
+        self.toks.get(i).map_or("", |t| t.low.as_ref())
     }
 
     fn gap(&self, i: usize) -> Gap {
