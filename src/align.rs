@@ -439,7 +439,8 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
         // a source with a strong candidate takes no weak ones beyond its three.
         let mut kept: Vec<u128> = strong;
         for c in weak.into_iter().map(Cand::from_score_key) {
-            if kept.iter().filter(|&&k| Cand::from_source_key(k).source == c.source).count() < cfg.candidates_per_source {
+            let taken = kept.iter().filter(|&&k| Cand::from_source_key(k).source == c.source).count();
+            if taken < cfg.candidates_per_source {
                 kept.push(c.by_source());
             }
         }

@@ -514,9 +514,9 @@ fn prepare(
 
 /// FNV-1a over a sequence of word ids: the key of a word n-gram.
 pub(crate) fn hash_ids(ids: &[u32]) -> u64 {
-    ids.iter().flat_map(|w| w.to_le_bytes()).fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    ids.iter()
+        .flat_map(|w| w.to_le_bytes())
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
 /// Fills in the word and character n-grams of a sentence from its words, and its profile.
@@ -537,9 +537,9 @@ fn finish(p: &mut Prepared, forms: &[String]) {
         window = [window[1], window[2], window[3], c];
         if k >= 3 {
             chars.push(
-                window.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &c| {
-                    (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3)
-                }),
+                window
+                    .iter()
+                    .fold(0xcbf2_9ce4_8422_2325u64, |h, &c| (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3)),
             );
         }
     }
@@ -856,8 +856,7 @@ mod tests {
     #[test]
     fn quotes_are_marked() {
         let c = corpus("He said “we will win” today.", "x");
-        let q: Vec<(&str, bool)> =
-            c.words_of(0).map(|(_, w)| w).zip(c.sentences[0].quoted.iter().copied()).collect();
+        let q: Vec<(&str, bool)> = c.words_of(0).map(|(_, w)| w).zip(c.sentences[0].quoted.iter().copied()).collect();
         assert_eq!(
             q,
             vec![("he", false), ("said", false), ("we", true), ("will", true), ("win", true), ("today", false)]
