@@ -85,6 +85,10 @@ struct Phrases {
     /// Words of sign-up prompts, one or two words each, counted in short paragraphs: the prompts
     /// groups and the short items of the newsletter groups.
     prompts: WordSet<String>,
+    /// The bytes they start with and their lengths (bit `n` for `n` bytes, bit 63 for 63 or
+    /// more): a word or pair that no prompt could be is not looked up.
+    prompts_first: [bool; 256],
+    prompts_lengths: u64,
 }
 
 /// Every group heading the phrase files may use; the data-file test and the loading of a
@@ -119,6 +123,8 @@ fn build() -> Phrases {
         ago: WordSet::default(),
         ago_words: 0,
         prompts: WordSet::default(),
+        prompts_first: [false; 256],
+        prompts_lengths: 0,
     };
     for file in FILES {
         // The data-file test rules out parse errors; an unreadable list is skipped, not fatal.
@@ -156,6 +162,12 @@ fn build() -> Phrases {
     }
     p.squeezed.sort_unstable();
     p.squeezed.dedup();
+    for item in &p.prompts {
+        if let Some(&b) = item.as_bytes().first() {
+            p.prompts_first[usize::from(b)] = true;
+            p.prompts_lengths |= 1 << item.len().min(63);
+        }
+    }
     p
 }
 
@@ -307,13 +319,26 @@ pub(crate) fn has_relative_time(key: &str) -> bool {
 /// How many words (or two-word items, "sign up") of sign-up prompts the folded block holds,
 /// repeats included. One lookup per word and per pair of words.
 pub(crate) fn prompt_words(key: &str) -> usize {
-    let prompts = &phrases().prompts;
+    let p = phrases();
+    let bytes = key.as_bytes();
+    // A word or pair that starts with a byte or has a length no prompt has is not hashed.
+    let known = |from: usize, to: usize| {
+        to > from
+            && p.prompts_first[usize::from(bytes[from])]
+            && p.prompts_lengths & (1 << (to - from).min(63)) != 0
+            && p.prompts.contains(&key[from..to])
+    };
     let mut count = 0;
     let mut prev: Option<usize> = None;
     let mut start = 0;
     while start <= key.len() {
-        let end = key[start..].find(' ').map_or(key.len(), |j| start + j);
-        if prompts.contains(&key[start..end]) || prev.is_some_and(|p| prompts.contains(&key[p..end])) {
+        // The next space, byte by byte (a `str::find` searcher is a call per word in the
+        // size-optimised WebAssembly).
+        let mut end = start;
+        while end < bytes.len() && bytes[end] != b' ' {
+            end += 1;
+        }
+        if known(start, end) || prev.is_some_and(|from| known(from, end)) {
             count += 1;
         }
         prev = Some(start);
@@ -410,6 +435,27 @@ mod tests {
             }
         }
         assert!(checked > 100, "the texts hold phrases: {checked}");
+    }
+
+    /// The filters in front of the lookups change no count.
+    #[test]
+    fn issue_4_prompt_words_counts_what_a_lookup_of_every_word_and_pair_counts() {
+        let p = phrases();
+        let reference = |key: &str| {
+            let words: Vec<&str> = key.split(' ').collect();
+            (0..words.len())
+                .filter(|&i| p.prompts.contains(words[i]) || (i > 0 && p.prompts.contains(&words[i - 1..=i].join(" "))))
+                .count()
+        };
+        let mut keys: Vec<String> = p.prompts.iter().map(|w| format!("get our {w} in your inbox today")).collect();
+        keys.extend(["", "sign up", "sign up for the newsletter and unsubscribe at any time", "the storm reached the coast"].map(String::from));
+        keys.push(p.prompts.iter().cloned().collect::<Vec<_>>().join(" "));
+        let mut total = 0;
+        for key in &keys {
+            assert_eq!(prompt_words(key), reference(key), "{key:?}");
+            total += prompt_words(key);
+        }
+        assert!(total > keys.len(), "the keys hold prompts: {total}");
     }
 
     #[test]
