@@ -286,8 +286,13 @@ fn first_class(f: &Features, markup: Option<&LineMarkup>, author_box: bool, shar
         return Class::End(Reason::About);
     }
     // A short paragraph with several words of sign-up prompts ("newsletter", "inbox",
-    // "unsubscribe") asks the reader for something, even when it reads as prose.
-    if f.words <= cfg.prompt_max_words && phrases::prompt_words(&f.key) >= cfg.prompt_min_words {
+    // "unsubscribe") asks the reader for something, even when it reads as prose. Only sentences
+    // are looked at: a short unpunctuated line is judged by its neighbours anyway, and menus of
+    // one-word lines then cost no lookups.
+    if sentence_like
+        && (cfg.weak_min_words..=cfg.prompt_max_words).contains(&f.words)
+        && phrases::prompt_words(&f.key) >= cfg.prompt_min_words
+    {
         return Class::Chrome(Reason::Prompt);
     }
     // Long prefixes ("we use cookies …", "subscribe to continue reading …") are chrome even in

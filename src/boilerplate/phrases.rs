@@ -415,7 +415,8 @@ mod tests {
         let set: std::collections::HashSet<&[u8]> = p.squeezed.iter().map(|s| s.as_bytes()).collect();
         let longest = p.squeezed.iter().map(String::len).max().unwrap_or(0);
         // Phrases run together and cut at every position, plus text that is no phrase.
-        let mut texts: Vec<Vec<u8>> = vec![b"theeditorialboardsays".to_vec(), "adimageäöüsharethis".as_bytes().to_vec()];
+        let mut texts: Vec<Vec<u8>> =
+            vec![b"theeditorialboardsays".to_vec(), "adimageäöüsharethis".as_bytes().to_vec()];
         for (i, a) in p.squeezed.iter().enumerate().step_by(7) {
             let b = &p.squeezed[(i * 31 + 5) % p.squeezed.len()];
             let joined = [a.as_bytes(), b.as_bytes()].concat();

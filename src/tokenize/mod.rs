@@ -15,8 +15,8 @@ use serde::Serialize;
 pub(crate) use self::language::{block_language, source_languages};
 pub use self::language::{detect_language, Lang};
 pub(crate) use self::normalize::is_invisible;
-pub(crate) use self::segment::is_letter;
 pub use self::normalize::{fold, fold_into};
+pub(crate) use self::segment::is_letter;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

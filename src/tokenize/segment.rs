@@ -599,7 +599,10 @@ mod tests {
                 None => {}
             }
         }
-        assert_eq!((is_letter('é'), is_letter('٣'), is_letter('\u{301}'), is_letter('👍')), (Some(true), Some(false), None, None));
+        assert_eq!(
+            (is_letter('é'), is_letter('٣'), is_letter('\u{301}'), is_letter('👍')),
+            (Some(true), Some(false), None, None)
+        );
     }
 
     /// Every character the fast path classifies, in the contexts its rules depend on.
