@@ -178,8 +178,9 @@ impl WordHasher {
 }
 
 impl std::hash::Hasher for WordHasher {
-    // Inlined: the WebAssembly build (optimised for size) otherwise calls it for every lookup.
-    #[inline]
+    // Inlined: the WebAssembly build (optimised for size) otherwise calls it for every lookup
+    // (a plain `#[inline]` is ignored at opt-level "z").
+    #[inline(always)]
     fn write(&mut self, bytes: &[u8]) {
         // Plain indexing rather than `chunks_exact` and `copy_from_slice`, which the WebAssembly
         // build (optimised for size) leaves as calls.

@@ -70,6 +70,10 @@ struct Phrases {
     /// paragraphs, and hashing them is the cost).
     whole_max: usize,
     prefixes: WordMap<String, Concept>,
+    /// The bytes the prefixes start with and their lengths (bit `n` for `n` bytes, bit 63 for 63
+    /// or more): the start of a block that no prefix could be is not looked up.
+    prefixes_first: [bool; 256],
+    prefixes_lengths: u64,
     /// Whole chrome phrases without spaces, for blocks of phrases run together ("Ad imageAd
     /// image"), sorted and without duplicates, so that the phrases starting at a position are
     /// found by narrowing a range byte by byte (a trie walk without a trie).
@@ -117,6 +121,8 @@ fn build() -> Phrases {
         whole: WordMap::default(),
         whole_max: 0,
         prefixes: WordMap::default(),
+        prefixes_first: [false; 256],
+        prefixes_lengths: 0,
         squeezed: Vec::new(),
         squeezed_first: [false; 256],
         verbs: WordSet::default(),
@@ -162,6 +168,12 @@ fn build() -> Phrases {
     }
     p.squeezed.sort_unstable();
     p.squeezed.dedup();
+    for item in p.prefixes.keys() {
+        if let Some(&b) = item.as_bytes().first() {
+            p.prefixes_first[usize::from(b)] = true;
+            p.prefixes_lengths |= 1 << item.len().min(63);
+        }
+    }
     for item in &p.prompts {
         if let Some(&b) = item.as_bytes().first() {
             p.prompts_first[usize::from(b)] = true;
@@ -264,7 +276,17 @@ pub(crate) fn prefix(key: &str) -> Option<(Concept, usize)> {
         }
     }
     let words = (count + 1).min(MAX_PREFIX_WORDS);
-    ends[..words].iter().enumerate().rev().find_map(|(n, &end)| p.prefixes.get(&key[..end]).map(|c| (*c, n + 1)))
+    // The empty start is looked up as it is; any other must start with a byte and have a length
+    // some prefix has.
+    let possible = |end: usize| {
+        end == 0 || (p.prefixes_first[usize::from(key.as_bytes()[0])] && p.prefixes_lengths & (1 << end.min(63)) != 0)
+    };
+    ends[..words]
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|&(_, &end)| possible(end))
+        .find_map(|(n, &end)| p.prefixes.get(&key[..end]).map(|c| (*c, n + 1)))
 }
 
 /// Whether the folded words are a photo credit: they start with a credit phrase ("ap photo
@@ -436,6 +458,27 @@ mod tests {
             }
         }
         assert!(checked > 100, "the texts hold phrases: {checked}");
+    }
+
+    /// The filters in front of the prefix lookups change no answer.
+    #[test]
+    fn issue_4_prefix_finds_what_a_lookup_of_every_start_finds() {
+        let p = phrases();
+        let reference = |key: &str| {
+            let words: Vec<&str> = key.split(' ').collect();
+            (1..=words.len().min(MAX_PREFIX_WORDS))
+                .rev()
+                .find_map(|n| p.prefixes.get(&words[..n].join(" ")).map(|c| (*c, n)))
+        };
+        let mut keys: Vec<String> = p.prefixes.keys().map(|k| format!("{k} the storm reached the coast")).collect();
+        keys.extend(p.prefixes.keys().cloned());
+        keys.extend(["", " read more", "zzz read more", "the storm", "read"].map(String::from));
+        let mut found = 0;
+        for key in &keys {
+            assert_eq!(prefix(key), reference(key), "{key:?}");
+            found += usize::from(prefix(key).is_some());
+        }
+        assert!(found > keys.len() / 2, "the keys start with prefixes: {found}");
     }
 
     /// The filters in front of the lookups change no count.
