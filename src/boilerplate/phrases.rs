@@ -492,7 +492,10 @@ mod tests {
                 .count()
         };
         let mut keys: Vec<String> = p.prompts.iter().map(|w| format!("get our {w} in your inbox today")).collect();
-        keys.extend(["", "sign up", "sign up for the newsletter and unsubscribe at any time", "the storm reached the coast"].map(String::from));
+        keys.extend(
+            ["", "sign up", "sign up for the newsletter and unsubscribe at any time", "the storm reached the coast"]
+                .map(String::from),
+        );
         keys.push(p.prompts.iter().cloned().collect::<Vec<_>>().join(" "));
         let mut total = 0;
         for key in &keys {
