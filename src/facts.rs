@@ -15,7 +15,6 @@
 //! replaces one name by another that `data/names/en.txt` does not list as the same.
 
 use std::cell::OnceCell;
-use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -878,7 +877,7 @@ pub(crate) fn find<I: Iterator<Item = usize>>(
             name_words_of(texts[s], corpus.words_of(f), langs.get(s).copied().unwrap_or_default(), &facts[f])
         })
     };
-    let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut seen: WordSet<(usize, usize)> = WordSet::default();
     let mut out: Vec<Found> = Vec::new();
     let mut compare = |f: usize, g: usize, aligned: bool, out: &mut Vec<Found>| {
         let (f, g) = if at[f].0 < at[g].0 { (f, g) } else { (g, f) };
@@ -919,16 +918,20 @@ pub(crate) fn find<I: Iterator<Item = usize>>(
         }
     }
     let max_postings = cfg.facts_max_postings.max(2);
-    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    // Sorted and deduplicated as one list: inserting them into a tree set was a sixth of this
+    // stage at a thousand sources (issue 9).
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
     for list in index.values().filter(|l| l.len() <= max_postings) {
         for (n, &f) in list.iter().enumerate() {
             for &g in &list[n + 1..] {
                 if at[f].0 != at[g].0 {
-                    pairs.insert((f.min(g), f.max(g)));
+                    pairs.push((f.min(g), f.max(g)));
                 }
             }
         }
     }
+    pairs.sort_unstable();
+    pairs.dedup();
     for (f, g) in pairs {
         compare(f, g, false, &mut out);
     }
