@@ -120,11 +120,6 @@ pub(crate) struct Alignment {
     /// For each flat sentence, its best counterpart in each other source that has one, sorted by
     /// source. Unrelated pairs are left out; trivial ones are kept and flagged.
     pub links: Vec<Vec<Link>>,
-    /// For each flat sentence, the most similar sentence of each other source among the
-    /// candidates, aligned or not, with its similarity, sorted by source: where a later stage
-    /// looks for statements that disagree.
-    #[allow(dead_code)]
-    pub nearest: Vec<Vec<(usize, Score)>>,
 }
 
 impl Alignment {
@@ -744,18 +739,11 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
             list.stable_sort_by_key(|l| source[l.other]);
         }
     }
-    let nearest = nearest
-        .iter()
-        .zip(&scored)
-        .map(|(places, list)| {
-            places.iter().map(|&k| (list[k as usize].other, list[k as usize].cmp.similarity)).collect()
-        })
-        .collect();
     drop(scored);
     drop(joined_cache);
     let mut corpus = corpus;
     corpus.sentences.iter_mut().for_each(Prepared::release_comparison_data);
-    Alignment { corpus, source, spans: flat_spans, first, trivial, links, nearest }
+    Alignment { corpus, source, spans: flat_spans, first, trivial, links }
 }
 
 #[cfg(test)]
