@@ -76,6 +76,9 @@ pub struct Config {
     pub article_markup_weight: f64,
     /// Inside the article, a run of at least this many short unpunctuated lines is a menu.
     pub menu_run: usize,
+    /// When the article's last line ends with a colon ("The tour dates:"), at most this many
+    /// short or unpunctuated lines after it are the list it announces and stay with the article.
+    pub announced_list_max_lines: usize,
     /// A paragraph whose four-word sequences appeared earlier in the same paste at least at this
     /// share (unitless, 0–1) is the text printed again — the article repeated whole in one block,
     /// a truncated teaser of its first paragraph, a pull quote — and is removed as `repeated`.
@@ -331,6 +334,7 @@ impl Default for Config {
             end_min_prose_words: 30.0,
             article_markup_weight: 2.0,
             menu_run: 3,
+            announced_list_max_lines: 60,
             repeated_text_min_share: 0.8,
             prompt_max_words: 40,
             prompt_min_words: 2,
@@ -509,6 +513,7 @@ pub(crate) const SETTINGS: &[(&str, Setting)] = settings![
     F64 end_min_prose_words,
     F64 article_markup_weight,
     Usize menu_run,
+    Usize announced_list_max_lines,
     F64 repeated_text_min_share,
     Usize prompt_max_words,
     Usize prompt_min_words,

@@ -554,6 +554,7 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
         // than empty the source.
         None => 0..feats.len(),
     };
+    let (article, announced) = announced_list(text, &feats, &classes, article, cfg);
 
     let n = feats.len();
     let short_like = |j: usize| matches!(classes[j], Class::Short | Class::Label | Class::Chrome(_) | Class::End(_));
@@ -567,7 +568,8 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
             // A list inside the marked-up article (ingredients, steps, code) is not a menu
             // unless its items are links.
             Class::Short | Class::Label
-                if in_run(n, i, cfg.menu_run, short_like)
+                if !announced.contains(&i)
+                    && in_run(n, i, cfg.menu_run, short_like)
                     && !mark(i).is_some_and(|m| m.hints.has(Hint::Article) && m.link_share < cfg.max_link_share) =>
             {
                 (BlockKind::Boilerplate, Some(Reason::Navigation))
@@ -579,6 +581,30 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
     metadata::assign(&feats, &classes_for_metadata(&classes), &repeated, mark, &article, &mut out, cfg);
     metadata::author_note(&feats, &article, &mut out, cfg);
     out
+}
+
+/// A list the article announces at its end ("The tour dates:", "Die Termine:"): when the last
+/// line of the article ends with a colon, the lines after it that are short, labels or weak text
+/// (the items) belong to the article, up to `announced_list_max_lines` of them; chrome, an end
+/// marker or a new paragraph ends the list. Returns the article and the items' range, which is
+/// no menu.
+fn announced_list(
+    text: &str,
+    feats: &[Features],
+    classes: &[Class],
+    article: Range<usize>,
+    cfg: &Config,
+) -> (Range<usize>, Range<usize>) {
+    let end = article.end;
+    let colon = end > article.start && text[feats[end - 1].span.clone()].trim_end().ends_with(':');
+    if !colon || !is_text(classes[end - 1]) {
+        return (article, end..end);
+    }
+    let items = (end..classes.len())
+        .take(cfg.announced_list_max_lines)
+        .take_while(|&j| matches!(classes[j], Class::Short | Class::Label | Class::Weak))
+        .count();
+    (article.start..end + items, end..end + items)
 }
 
 /// Words in one sequence of the repeated-text check.
