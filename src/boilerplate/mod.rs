@@ -555,6 +555,19 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
         None => 0..feats.len(),
     };
     let (article, announced) = announced_list(text, &feats, &classes, article, cfg);
+    // Inside the article too, the short lines right after a paragraph that ends with a colon
+    // are the list it announces, not a menu.
+    let mut listed = vec![false; feats.len()];
+    let mut after_colon = false;
+    for i in article.clone() {
+        match classes[i] {
+            Class::Prose | Class::Weak => {
+                after_colon = text[feats[i].span.clone()].trim_end().ends_with(':');
+            }
+            Class::Short | Class::Label => listed[i] = after_colon,
+            _ => after_colon = false,
+        }
+    }
 
     let n = feats.len();
     let short_like = |j: usize| matches!(classes[j], Class::Short | Class::Label | Class::Chrome(_) | Class::End(_));
@@ -569,6 +582,7 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
             // unless its items are links.
             Class::Short | Class::Label
                 if !announced.contains(&i)
+                    && !listed[i]
                     && in_run(n, i, cfg.menu_run, short_like)
                     && !mark(i).is_some_and(|m| m.hints.has(Hint::Article) && m.link_share < cfg.max_link_share) =>
             {
