@@ -122,6 +122,8 @@ export function render(report, sources, root, handlers = {}) {
     // A newer render has replaced this one: nothing of it is drawn any more.
     if (root.firstChild !== shell) return;
     for (const t of tabs) draw(t.id);
+    // Every view is in the page now: a reader of a view not open (a test, a host) waits for this.
+    shell.dataset.drawn = "all";
   };
   if (typeof requestIdleCallback === "function") requestIdleCallback(rest, { timeout: IDLE_WAIT_MS });
   else setTimeout(rest, 0);

@@ -59,9 +59,16 @@ export async function openPage(env, { width = 1440, height = 900, path = "", sto
   return { page, context, errors, requests };
 }
 
-/** Waits until the page shows a finished analysis. */
+/**
+ * Waits until the page shows a finished analysis with every view drawn (the views not open are
+ * drawn when the page is next idle, render.js), so a test can read a view it has not opened.
+ */
 export async function analyzed(page, timeout = 30000) {
   await page.waitForSelector("body[data-analyzed='true']", { timeout });
+  await page.waitForFunction(() => {
+    const view = document.querySelector("#views .px-view");
+    return !view || view.dataset.drawn === "all";
+  }, null, { timeout });
 }
 
 /** Runs `action` and waits for the analysis it starts to finish. */
