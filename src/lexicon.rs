@@ -219,6 +219,42 @@ pub(crate) type WordSet<T> = HashSet<T, WordHash>;
 /// A map from words hashed with [`WordHasher`].
 pub(crate) type WordMap<K, V> = std::collections::HashMap<K, V, WordHash>;
 
+/// Strings each stored once and named by a `u32` id, in the order first met: stages that count or
+/// compare words do it by id, which is cheaper to hash, copy and compare than the string (issue 9).
+#[derive(Default)]
+pub(crate) struct Interner {
+    ids: WordMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Interner {
+    /// The id of `s`, given a new one the first time.
+    pub fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.ids.insert(s.to_string(), id);
+        self.names.push(s.to_string());
+        id
+    }
+
+    /// The id of `s`, if it has one.
+    pub fn get(&self, s: &str) -> Option<u32> {
+        self.ids.get(s).copied()
+    }
+
+    /// The string of `id`: empty for an id never given out.
+    pub fn name(&self, id: u32) -> &str {
+        self.names.get(id as usize).map_or("", String::as_str)
+    }
+
+    /// How many strings have an id.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+}
+
 /// Whether a folded word is a function word of `lang` (no word is one in a language without a
 /// stopword list).
 pub(crate) fn is_stopword(folded: &str, lang: Lang) -> bool {

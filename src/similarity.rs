@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::align::Relation;
 use crate::config::Config;
-use crate::lexicon::{self, WordMap};
+use crate::lexicon::{self, Interner, WordMap};
 use crate::score::Score;
 use crate::tokenize::{detect_language, fold_into, words_in, Lang};
 
@@ -151,7 +151,7 @@ pub(crate) struct Profile {
 
 impl Profile {
     /// The profile of `p` with its n-grams, and its content terms with their counts.
-    fn of(p: &Prepared, forms: &[String], [bigrams, trigrams, chars]: [Vec<u64>; 3]) -> (Profile, Vec<(u32, u32)>) {
+    fn of(p: &Prepared, forms: &Interner, [bigrams, trigrams, chars]: [Vec<u64>; 3]) -> (Profile, Vec<(u32, u32)>) {
         let content_seq: Vec<u32> = p.terms.iter().zip(&p.content).filter(|(_, &c)| c).map(|(&t, _)| t).collect();
         let mut quoted: Vec<(u32, bool)> = p
             .terms
@@ -182,7 +182,7 @@ impl Profile {
             ),
             function: counts(p.terms.iter().zip(&p.content).filter(|(_, &c)| !c).map(|(&t, _)| t)),
             prefixes: counts(p.words.iter().zip(&p.content).filter(|(_, &c)| c).map(|(&w, _)| {
-                let w = form_of(forms, w);
+                let w = forms.name(w);
                 let cut = w.char_indices().nth(4).map_or(w, |(i, _)| &w[..i]);
                 hash_words([cut])
             })),
@@ -274,36 +274,12 @@ fn number_form(folded: &str) -> String {
     folded.chars().filter(|&c| c != ',').collect()
 }
 
-/// The folded forms of an analysis's words, each stored once and named by a `u32` id.
-#[derive(Default)]
-struct Forms {
-    ids: WordMap<String, u32>,
-    list: Vec<String>,
-}
-
-impl Forms {
-    fn id(&mut self, form: &str) -> u32 {
-        if let Some(&id) = self.ids.get(form) {
-            return id;
-        }
-        let id = self.list.len() as u32;
-        self.ids.insert(form.to_string(), id);
-        self.list.push(form.to_string());
-        id
-    }
-}
-
-/// The form of word id `w`: empty for an id past the vocabulary, which no sentence holds.
-fn form_of(forms: &[String], w: u32) -> &str {
-    forms.get(w as usize).map_or("", String::as_str)
-}
-
 /// A set of sentences prepared together, with the vocabulary and inverse document frequencies
 /// they share.
 pub(crate) struct Corpus {
     pub sentences: Vec<Prepared>,
     /// The folded form of every word id of the sentences.
-    forms: Forms,
+    forms: Interner,
     /// Document frequency (in sentences) of each term id.
     pub df: Vec<u32>,
     /// Smoothed inverse document frequency of each term id.
@@ -323,7 +299,7 @@ impl Corpus {
     pub fn new<'a>(items: impl IntoIterator<Item = (&'a str, Range<usize>, Lang)>) -> Corpus {
         // Term ids: of stems, and of the normal forms of numbers.
         let mut ids: WordMap<String, u32> = WordMap::default();
-        let mut forms = Forms::default();
+        let mut forms = Interner::default();
         // The term id of each form already met, with the language it was stemmed in, and as a
         // number: a word is stemmed once per analysis, not at every occurrence (issue 9).
         let mut stem_of: Vec<Option<(Lang, u32)>> = Vec::new();
@@ -405,12 +381,12 @@ impl Corpus {
 
     /// The folded form of word id `w`.
     pub fn form(&self, w: u32) -> &str {
-        form_of(&self.forms.list, w)
+        self.forms.name(w)
     }
 
     /// The word id of a folded form, if some sentence has that word.
     pub fn form_id(&self, form: &str) -> Option<u32> {
-        self.forms.ids.get(form).copied()
+        self.forms.get(form)
     }
 
     /// The words of flat sentence `f`: each word's byte range in its text and its folded form.
@@ -440,7 +416,7 @@ impl Corpus {
         p.names.dedup();
         p.numbers.sort_unstable();
         p.numbers.dedup();
-        finish(&mut p, &self.forms.list);
+        finish(&mut p, &self.forms);
         p
     }
 
@@ -462,7 +438,7 @@ fn prepare(
     span: Range<usize>,
     lang: Lang,
     quotes: &[Range<usize>],
-    forms: &mut Forms,
+    forms: &mut Interner,
     term_of: &mut impl FnMut(u32, &str, bool) -> u32,
 ) -> Prepared {
     let in_quote = |at: usize| {
@@ -508,7 +484,7 @@ fn prepare(
     numbers.dedup();
     p.names = names;
     p.numbers = numbers;
-    finish(&mut p, &forms.list);
+    finish(&mut p, forms);
     p
 }
 
@@ -520,7 +496,7 @@ pub(crate) fn hash_ids(ids: &[u32]) -> u64 {
 }
 
 /// Fills in the word and character n-grams of a sentence from its words, and its profile.
-fn finish(p: &mut Prepared, forms: &[String]) {
+fn finish(p: &mut Prepared, forms: &Interner) {
     // Two ids fit in a u64 exactly; three are hashed.
     let bigrams = sorted_unique(p.words.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect());
     let trigrams = sorted_unique(p.words.windows(3).map(hash_ids).collect());
@@ -530,7 +506,7 @@ fn finish(p: &mut Prepared, forms: &[String]) {
         .words
         .iter()
         .enumerate()
-        .flat_map(|(k, &w)| (k > 0).then_some(' ').into_iter().chain(form_of(forms, w).chars()));
+        .flat_map(|(k, &w)| (k > 0).then_some(' ').into_iter().chain(forms.name(w).chars()));
     let mut window = ['\0'; 4];
     let mut chars = Vec::with_capacity(text.clone().count().saturating_sub(3));
     for (k, c) in text.enumerate() {

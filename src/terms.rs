@@ -32,7 +32,7 @@ use std::sync::OnceLock;
 use crate::config::Config;
 use crate::diff::{self, Op};
 use crate::facts;
-use crate::lexicon::{self, WordMap, WordSet};
+use crate::lexicon::{self, Interner, WordMap, WordSet};
 use crate::report::{NamingReport, NamingUse, TermReport, Utf16Index};
 use crate::similarity::Corpus;
 use crate::sort::StableSort;
@@ -72,21 +72,17 @@ struct Word {
 /// occurrence, made this stage several times faster (issue 9).
 #[derive(Default)]
 struct Vocabulary {
-    ids: WordMap<String, u32>,
-    names: Vec<String>,
+    words: Interner,
     /// The stem id of each id used as a folded form, with the language it was stemmed in.
     stem_of: Vec<Option<(Lang, u32)>>,
 }
 
 impl Vocabulary {
     fn id(&mut self, s: &str) -> u32 {
-        if let Some(&id) = self.ids.get(s) {
-            return id;
+        let id = self.words.id(s);
+        if self.stem_of.len() < self.words.len() {
+            self.stem_of.resize(self.words.len(), None);
         }
-        let id = self.names.len() as u32;
-        self.ids.insert(s.to_string(), id);
-        self.names.push(s.to_string());
-        self.stem_of.push(None);
         id
     }
 
@@ -96,14 +92,14 @@ impl Vocabulary {
                 return *stem;
             }
         }
-        let stem = lexicon::stem(&self.names[folded as usize], lang);
+        let stem = lexicon::stem(self.words.name(folded), lang);
         let id = self.id(&stem);
         self.stem_of[folded as usize] = Some((lang, id));
         id
     }
 
     fn name(&self, id: u32) -> &str {
-        self.names.get(id as usize).map_or("", String::as_str)
+        self.words.name(id)
     }
 }
 
