@@ -502,11 +502,8 @@ fn finish(p: &mut Prepared, forms: &Interner) {
     let trigrams = sorted_unique(p.words.windows(3).map(hash_ids).collect());
     // Character 4-grams of the words joined by spaces, read off a sliding window rather than a
     // joined copy of the sentence.
-    let text = p
-        .words
-        .iter()
-        .enumerate()
-        .flat_map(|(k, &w)| (k > 0).then_some(' ').into_iter().chain(forms.name(w).chars()));
+    let text =
+        p.words.iter().enumerate().flat_map(|(k, &w)| (k > 0).then_some(' ').into_iter().chain(forms.name(w).chars()));
     let mut window = ['\0'; 4];
     let mut chars = Vec::with_capacity(text.clone().count().saturating_sub(3));
     for (k, c) in text.enumerate() {

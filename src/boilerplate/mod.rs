@@ -510,13 +510,12 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
     let mark = |i: usize| markup.and_then(|m| m.get(i)).and_then(|m| m.as_ref());
     // A note about the author is one to a few paragraphs; when more of the page sits under an
     // author class, the class wraps the article (a blog's post by its author) and says nothing.
-    let author_lines = feats.iter().enumerate().filter(|&(i, f)| in_author_box(f, mark(i), cfg)).count();
-    let author_boxes = author_lines <= cfg.author_note_max_paragraphs;
-    let mut classes: Vec<Class> = feats
-        .iter()
-        .enumerate()
-        .map(|(i, f)| first_class(f, mark(i), author_boxes && in_author_box(f, mark(i), cfg), shared, cfg))
-        .collect();
+    let mut author_box: Vec<bool> = feats.iter().enumerate().map(|(i, f)| in_author_box(f, mark(i), cfg)).collect();
+    if author_box.iter().filter(|&&b| b).count() > cfg.author_note_max_paragraphs {
+        author_box.fill(false);
+    }
+    let mut classes: Vec<Class> =
+        feats.iter().enumerate().map(|(i, f)| first_class(f, mark(i), author_box[i], shared, cfg)).collect();
 
     // A short line printed again (a byline twice, a menu repeated in the footer) is chrome from
     // its second appearance on; the first may still be metadata.
@@ -554,17 +553,17 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
         // than empty the source.
         None => 0..feats.len(),
     };
+    // A list a paragraph announces with a colon is no menu: its lines after the article's last
+    // paragraph join the article, and inside the article the short lines right after such a
+    // paragraph are the list.
     let (article, announced) = announced_list(text, &feats, &classes, article, cfg);
-    // Inside the article too, the short lines right after a paragraph that ends with a colon
-    // are the list it announces, not a menu.
     let mut listed = vec![false; feats.len()];
+    listed[announced].fill(true);
     let mut after_colon = false;
     for i in article.clone() {
         match classes[i] {
-            Class::Prose | Class::Weak => {
-                after_colon = text[feats[i].span.clone()].trim_end().ends_with(':');
-            }
-            Class::Short | Class::Label => listed[i] = after_colon,
+            Class::Prose | Class::Weak => after_colon = ends_with_colon(text, &feats[i]),
+            Class::Short | Class::Label => listed[i] |= after_colon,
             _ => after_colon = false,
         }
     }
@@ -581,8 +580,7 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
             // A list inside the marked-up article (ingredients, steps, code) is not a menu
             // unless its items are links.
             Class::Short | Class::Label
-                if !announced.contains(&i)
-                    && !listed[i]
+                if !listed[i]
                     && in_run(n, i, cfg.menu_run, short_like)
                     && !mark(i).is_some_and(|m| m.hints.has(Hint::Article) && m.link_share < cfg.max_link_share) =>
             {
@@ -610,7 +608,7 @@ fn announced_list(
     cfg: &Config,
 ) -> (Range<usize>, Range<usize>) {
     let end = article.end;
-    let colon = end > article.start && text[feats[end - 1].span.clone()].trim_end().ends_with(':');
+    let colon = end > article.start && ends_with_colon(text, &feats[end - 1]);
     if !colon || !is_text(classes[end - 1]) {
         return (article, end..end);
     }
@@ -619,6 +617,11 @@ fn announced_list(
         .take_while(|&j| matches!(classes[j], Class::Short | Class::Label | Class::Weak))
         .count();
     (article.start..end + items, end..end + items)
+}
+
+/// Whether a line ends with a colon: it announces what follows ("The tour dates:").
+fn ends_with_colon(text: &str, f: &Features) -> bool {
+    text[f.span.clone()].trim_end().ends_with(':')
 }
 
 /// Words in one sequence of the repeated-text check.
