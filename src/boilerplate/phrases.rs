@@ -70,10 +70,8 @@ struct Phrases {
     /// paragraphs, and hashing them is the cost).
     whole_max: usize,
     prefixes: WordMap<String, Concept>,
-    /// The bytes the prefixes start with and their lengths (bit `n` for `n` bytes, bit 63 for 63
-    /// or more): the start of a block that no prefix could be is not looked up.
-    prefixes_first: [bool; 256],
-    prefixes_lengths: u64,
+    /// The start of a block that no prefix could be is not looked up.
+    prefixes_shape: Shapes,
     /// Whole chrome phrases without spaces, for blocks of phrases run together ("Ad imageAd
     /// image"), sorted and without duplicates, so that the phrases starting at a position are
     /// found by narrowing a range byte by byte (a trie walk without a trie).
@@ -89,10 +87,32 @@ struct Phrases {
     /// Words of sign-up prompts, one or two words each, counted in short paragraphs: the prompts
     /// groups and the short items of the newsletter groups.
     prompts: WordSet<String>,
-    /// The bytes they start with and their lengths (bit `n` for `n` bytes, bit 63 for 63 or
-    /// more): a word or pair that no prompt could be is not looked up.
-    prompts_first: [bool; 256],
-    prompts_lengths: u64,
+    /// A word or pair that no prompt could be is not looked up.
+    prompts_shape: Shapes,
+}
+
+/// The bytes a set of strings start with and their lengths (bit `n` for `n` bytes, bit 63 for 63
+/// or more): a string that starts with another byte or has another length is not in the set, and
+/// is not hashed to find that out.
+struct Shapes {
+    first: [bool; 256],
+    lengths: u64,
+}
+
+impl Shapes {
+    const NONE: Shapes = Shapes { first: [false; 256], lengths: 0 };
+
+    fn add(&mut self, item: &str) {
+        if let Some(&b) = item.as_bytes().first() {
+            self.first[usize::from(b)] = true;
+            self.lengths |= 1 << item.len().min(63);
+        }
+    }
+
+    /// Whether some string of the set could be `s` (never the empty string).
+    fn may_hold(&self, s: &[u8]) -> bool {
+        s.first().is_some_and(|&b| self.first[usize::from(b)]) && self.lengths & (1 << s.len().min(63)) != 0
+    }
 }
 
 /// Every group heading the phrase files may use; the data-file test and the loading of a
@@ -121,16 +141,14 @@ fn build() -> Phrases {
         whole: WordMap::default(),
         whole_max: 0,
         prefixes: WordMap::default(),
-        prefixes_first: [false; 256],
-        prefixes_lengths: 0,
+        prefixes_shape: Shapes::NONE,
         squeezed: Vec::new(),
         squeezed_first: [false; 256],
         verbs: WordSet::default(),
         ago: WordSet::default(),
         ago_words: 0,
         prompts: WordSet::default(),
-        prompts_first: [false; 256],
-        prompts_lengths: 0,
+        prompts_shape: Shapes::NONE,
     };
     for file in FILES {
         // The data-file test rules out parse errors; an unreadable list is skipped, not fatal.
@@ -169,16 +187,10 @@ fn build() -> Phrases {
     p.squeezed.sort_unstable();
     p.squeezed.dedup();
     for item in p.prefixes.keys() {
-        if let Some(&b) = item.as_bytes().first() {
-            p.prefixes_first[usize::from(b)] = true;
-            p.prefixes_lengths |= 1 << item.len().min(63);
-        }
+        p.prefixes_shape.add(item);
     }
     for item in &p.prompts {
-        if let Some(&b) = item.as_bytes().first() {
-            p.prompts_first[usize::from(b)] = true;
-            p.prompts_lengths |= 1 << item.len().min(63);
-        }
+        p.prompts_shape.add(item);
     }
     p
 }
@@ -278,9 +290,7 @@ pub(crate) fn prefix(key: &str) -> Option<(Concept, usize)> {
     let words = (count + 1).min(MAX_PREFIX_WORDS);
     // The empty start is looked up as it is; any other must start with a byte and have a length
     // some prefix has.
-    let possible = |end: usize| {
-        end == 0 || (p.prefixes_first[usize::from(key.as_bytes()[0])] && p.prefixes_lengths & (1 << end.min(63)) != 0)
-    };
+    let possible = |end: usize| end == 0 || p.prefixes_shape.may_hold(&key.as_bytes()[..end]);
     ends[..words]
         .iter()
         .enumerate()
@@ -344,12 +354,8 @@ pub(crate) fn prompt_words(key: &str) -> usize {
     let p = phrases();
     let bytes = key.as_bytes();
     // A word or pair that starts with a byte or has a length no prompt has is not hashed.
-    let known = |from: usize, to: usize| {
-        to > from
-            && p.prompts_first[usize::from(bytes[from])]
-            && p.prompts_lengths & (1 << (to - from).min(63)) != 0
-            && p.prompts.contains(&key[from..to])
-    };
+    let known =
+        |from: usize, to: usize| p.prompts_shape.may_hold(&bytes[from..to]) && p.prompts.contains(&key[from..to]);
     let mut count = 0;
     let mut prev: Option<usize> = None;
     let mut start = 0;
