@@ -601,29 +601,28 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
         }
         runs
     };
-    // The nearest sentence of each other source, whatever the relation, as its place in
-    // `scored[f]` (a place rather than a copy: at a thousand sources the copies took as much
-    // memory as `scored` itself).
+    // The nearest sentence of each other source, whatever the relation, as its flat index: the
+    // second step reads the nearest of other sentences, and a list of indices outlives the
+    // scored lists, which that step frees one sentence at a time. Flat indices grow with the
+    // source, so each list is in source order.
     let nearest: Vec<Vec<u32>> = scored
         .iter()
         .map(|list| {
             by_source(list)
                 .into_iter()
                 .filter_map(|r| {
-                    let start = r.start;
-                    list[r].iter().enumerate().fold(None::<(usize, &Scored)>, |best, (k, x)| match best {
-                        Some(b) if !x.nearer(b.1) => Some(b),
-                        _ => Some((start + k, x)),
+                    list[r].iter().fold(None::<&Scored>, |best, x| match best {
+                        Some(b) if !x.nearer(b) => Some(b),
+                        _ => Some(x),
                     })
                 })
-                .map(|(k, _)| k as u32)
+                .map(|x| x.other as u32)
                 .collect()
         })
         .collect();
-    // `nearest[f]` is in source order.
     let nearest_in = |f: usize, s: usize| {
-        let (places, list) = (&nearest[f], &scored[f]);
-        places.binary_search_by_key(&s, |&k| source[list[k as usize].other]).ok().map(|i| &list[places[i] as usize])
+        let list = &nearest[f];
+        list.binary_search_by_key(&s, |&g| source[g as usize]).ok().map(|i| list[i] as usize)
     };
 
     // 2. Relations: the model's verdict, or a rewrite when the two are each other's nearest and
@@ -636,8 +635,11 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
     let joined_cache: Vec<std::cell::OnceCell<Box<Prepared>>> = (0..n).map(|_| std::cell::OnceCell::new()).collect();
     for f in 0..n {
         let a = &corpus.sentences[f];
-        for run in by_source(&scored[f]) {
-            let group = &scored[f][run];
+        // Only this sentence's own list is read from here on: freed as it is done with, so that
+        // the links and joined pairs this step makes take the room the lists leave (issue 9).
+        let list = std::mem::take(&mut scored[f]);
+        for run in by_source(&list) {
+            let group = &list[run];
             let s = source[group[0].other];
             let mut top: Option<Link> = None;
             let mut top_rank = None;
@@ -646,8 +648,8 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
                 if relation == Relation::Unique
                     && x.cmp.similarity.get() >= cfg.rewrite_similarity_min
                     && x.cmp.paraphrase.get() >= cfg.rewrite_paraphrase_min
-                    && nearest_in(f, s).is_some_and(|y| y.other == x.other)
-                    && nearest_in(x.other, source[f]).is_some_and(|y| y.other == f)
+                    && nearest_in(f, s) == Some(x.other)
+                    && nearest_in(x.other, source[f]) == Some(f)
                 {
                     relation = Relation::Paraphrase;
                 }
@@ -667,7 +669,9 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
                 let mut merged_best: Option<Link> = None;
                 // Only around the nearest sentence, and only when it is already somewhat
                 // similar: one half of a split sentence shares a good part of the whole.
-                let around = nearest_in(f, s).filter(|x| x.cmp.similarity.get() >= cfg.split_min_piece_similarity);
+                let around = nearest_in(f, s)
+                    .and_then(|g| group.iter().find(|x| x.other == g))
+                    .filter(|x| x.cmp.similarity.get() >= cfg.split_min_piece_similarity);
                 if let Some(x) = around {
                     let g = x.other;
                     for start in [g.wrapping_sub(1), g] {
@@ -697,7 +701,7 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
                             cmp.relation
                         } else if cmp.similarity.get() >= cfg.rewrite_similarity_min
                             && cmp.paraphrase.get() >= cfg.rewrite_paraphrase_min
-                            && [start, end].iter().any(|&h| nearest_in(h, source[f]).is_some_and(|y| y.other == f))
+                            && [start, end].iter().any(|&h| nearest_in(h, source[f]) == Some(f))
                         {
                             Relation::Paraphrase
                         } else {
@@ -724,6 +728,8 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
                 links[f].push(t);
             }
         }
+        // Kept to the end of the analysis: without the room that growing by doubling left.
+        links[f].shrink_to_fit();
     }
 
     // The two halves of a split sentence point back at the whole, unless they have a better match

@@ -398,16 +398,16 @@ impl Corpus {
     }
 
     /// Sentences `i` and `j` (in that order) prepared as one, for matching a sentence that another
-    /// source split in two.
+    /// source split in two. Only what [`features`] and [`classify`] read is kept (words, names,
+    /// numbers, content terms and the profile): alignment holds every joined pair it makes until
+    /// it is done, ten thousand of them at a thousand sources.
     pub fn joined(&self, i: usize, j: usize) -> Prepared {
         let (a, b) = (&self.sentences[i], &self.sentences[j]);
         let mut p = Prepared {
             words: a.words.iter().chain(&b.words).copied().collect(),
-            spans: a.spans.iter().chain(&b.spans).cloned().collect(),
             terms: a.terms.iter().chain(&b.terms).copied().collect(),
             content: a.content.iter().chain(&b.content).copied().collect(),
             quoted: a.quoted.iter().chain(&b.quoted).copied().collect(),
-            capital: a.capital.iter().chain(&b.capital).copied().collect(),
             names: a.names.iter().chain(&b.names).copied().collect(),
             numbers: a.numbers.iter().chain(&b.numbers).copied().collect(),
             ..Prepared::default()
@@ -417,6 +417,10 @@ impl Corpus {
         p.numbers.sort_unstable();
         p.numbers.dedup();
         finish(&mut p, &self.forms);
+        // Read only by `finish`, which made the profile from them.
+        p.terms = Vec::new();
+        p.content = Vec::new();
+        p.quoted = Vec::new();
         p
     }
 
