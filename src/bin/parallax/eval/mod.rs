@@ -17,7 +17,7 @@ mod sts;
 pub const USAGE: &str = "\
 usage:
   parallax eval strip --scrapinghub DIR [--html] [--json] [--worst N] [--page ID] [--half even|odd] [--packs needed|all]
-  parallax eval strip --trafilatura DIR [--html] [--json] [--worst N] [--page FILE] [--half even|odd] [--packs needed|all]
+  parallax eval strip --trafilatura DIR [--html] [--json] [--worst N] [--page FILE] [--half even|odd] [--packs needed|all] [--errors]
   parallax eval paraphrase FILE [--json] [--fit] [--holdout N]   MSRP format → accuracy, F1
   parallax eval sts FILE [--json] [--fit] [--genre G]            STS Benchmark or SemEval → Pearson r
   parallax eval reuse DIR [--json]                               Clough–Stevenson → derived-vs-independent F1, 4-class accuracy

@@ -44,6 +44,10 @@ struct Options {
     /// `--packs needed`: only the language packs each page's text needs, as the WebAssembly build
     /// gets them from a host that loads packs on demand (natively every pack is built in).
     needed_packs: bool,
+    /// `--errors` (trafilatura set): one line per wrong snippet on stderr — a `with` snippet
+    /// missing or a `without` snippet kept — with the class of the block that holds it, for
+    /// finding the largest groups of errors.
+    errors: bool,
 }
 
 pub fn run(mut args: lexopt::Parser) -> Result<(), String> {
@@ -54,6 +58,7 @@ pub fn run(mut args: lexopt::Parser) -> Result<(), String> {
     let mut page = None;
     let mut half = None;
     let mut needed_packs = false;
+    let mut errors = false;
     let str_value = |args: &mut lexopt::Parser| -> Result<String, String> {
         args.value().map_err(|e| e.to_string())?.string().map_err(|e| e.to_string())
     };
@@ -63,6 +68,7 @@ pub fn run(mut args: lexopt::Parser) -> Result<(), String> {
             Long("trafilatura") => set = Some((Set::Trafilatura, PathBuf::from(str_value(&mut args)?))),
             Long("html") => html = true,
             Long("json") => json = true,
+            Long("errors") => errors = true,
             Long("worst") => worst = str_value(&mut args)?.parse().map_err(|_| "--worst needs a number".to_string())?,
             Long("page") => page = Some(str_value(&mut args)?),
             Long("half") => {
@@ -85,7 +91,7 @@ pub fn run(mut args: lexopt::Parser) -> Result<(), String> {
     let Some((set, dir)) = set else {
         return Err("eval strip needs --scrapinghub DIR or --trafilatura DIR".into());
     };
-    let opts = Options { dir, html, json, worst, page, half, needed_packs };
+    let opts = Options { dir, html, json, worst, page, half, needed_packs, errors };
     match set {
         Set::Scrapinghub => scrapinghub(&opts),
         Set::Trafilatura => trafilatura(&opts),
@@ -434,6 +440,41 @@ fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Prints each wrong snippet of one page (see [`Options::errors`]): the page, `missing` or
+/// `kept`, the class of the first block whose text holds the snippet (`none` when it spans
+/// blocks or the page's text lacks it), where that block stands against the body (`before`,
+/// `inside` or `after` the kept blocks), its number of words, and the snippet's start.
+fn print_errors(file: &str, stripped: &Stripped, with: &[String], without: &[String], out: &str) {
+    let body: Vec<usize> = (0..stripped.blocks.len()).filter(|&i| stripped.blocks[i].kind == BlockKind::Body).collect();
+    let wrong = with
+        .iter()
+        .filter(|s| !out.contains(s.as_str()))
+        .map(|s| ("missing", s))
+        .chain(without.iter().filter(|s| out.contains(s.as_str())).map(|s| ("kept", s)));
+    for (what, s) in wrong {
+        let found = stripped.blocks.iter().position(|b| norm(&b.text).contains(s.as_str()));
+        let (class, place, words) = match found {
+            Some(i) => {
+                let b = &stripped.blocks[i];
+                let class = match (b.kind, b.reason) {
+                    (BlockKind::Boilerplate, Some(r)) => format!("{r:?}"),
+                    (k, _) => format!("{k:?}"),
+                };
+                let place = match (body.first(), body.last()) {
+                    (Some(&f), _) if i < f => "before",
+                    (_, Some(&l)) if i > l => "after",
+                    (Some(_), _) => "inside",
+                    _ => "nobody",
+                };
+                (class, place, tokens(&b.text).len())
+            }
+            None => ("none".to_string(), "-", 0),
+        };
+        let start: String = s.chars().take(80).collect();
+        eprintln!("{file}\t{what}\t{class}\t{place}\t{words}\t{start}");
+    }
+}
+
 fn trafilatura(o: &Options) -> Result<(), String> {
     let cfg = Config::default();
     let data = read_json(&o.dir.join("evaldata.json"))?;
@@ -486,6 +527,9 @@ fn trafilatura(o: &Options) -> Result<(), String> {
             for s in &without {
                 println!("  without {} {s}", if out.contains(s.as_str()) { "KEPT   " } else { "dropped" });
             }
+        }
+        if o.errors {
+            print_errors(file, &stripped, &with, &without, &out);
         }
         all.add(c);
         if declared_language(&html).starts_with("en") {
