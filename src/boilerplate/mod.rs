@@ -419,6 +419,7 @@ fn article_range(
     scores: &[f64],
     dated: &[bool],
     marked_article: &[bool],
+    opening: &[bool],
     notice: &[bool],
     cfg: &Config,
 ) -> Option<Range<usize>> {
@@ -445,6 +446,19 @@ fn article_range(
             break;
         }
         j += 1;
+    }
+    // Likewise before it: the article's opening paragraphs above a box of chrome inside the
+    // article element (an introduction above a table of contents, a share bar or a photo) are
+    // stepped back to — but not lines of a header or a heading: the summary under the headline
+    // is not body to every reader (see `DESIGN.md`).
+    let mut j = range.start;
+    while j > 0 {
+        j -= 1;
+        if opening[j] {
+            range.start = j;
+        } else if !matches!(classes[j], Class::Chrome(_) | Class::End(_) | Class::Short | Class::Label) {
+            break;
+        }
     }
     // Suffix sums over the stretch keep every marker check constant-time, so a comment section
     // of ten thousand "Reply" lines stays linear.
@@ -547,7 +561,10 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
         .zip(&classes)
         .map(|(f, &c)| c == Class::End(Reason::Legal) && is_page_notice(f) && f.words <= cfg.prefix_max_words)
         .collect();
-    let article = match article_range(&classes, &scores, &dated, &marked_article, &notice, cfg) {
+    let opening: Vec<bool> = (0..feats.len())
+        .map(|i| marked_article[i] && !mark(i).is_some_and(|m| m.hints.has(Hint::Header) || m.hints.has(Hint::Heading)))
+        .collect();
+    let article = match article_range(&classes, &scores, &dated, &marked_article, &opening, &notice, cfg) {
         Some(r) => r,
         // No prose at all (a list, a poem, a table): keep everything that is not chrome rather
         // than empty the source.
