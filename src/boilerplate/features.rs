@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use super::phrases::{self, Concept};
 use crate::lexicon::{self, WordSet};
-use crate::tokenize::{fold_into, is_letter, words_in, Lang};
+use crate::tokenize::{fold_append, is_letter, words_into, Lang, WordBuffers};
 
 /// The measurements of one block (one line of the paste).
 #[derive(Clone, Debug)]
@@ -63,9 +63,13 @@ impl Features {
 }
 
 fn is_function_word(word: &str, folded: &str, stopwords: &WordSet<&'static str>) -> bool {
-    if stopwords.contains(folded) {
-        return true;
-    }
+    // The cheap test first: most function words of running text are short and lowercase, and
+    // then the stopword list need not be hashed.
+    is_short_lowercase(word) || stopwords.contains(folded)
+}
+
+/// One to three characters, all lowercase letters.
+fn is_short_lowercase(word: &str) -> bool {
     let mut n = 0;
     for c in word.chars() {
         if !c.is_lowercase() {
@@ -79,11 +83,24 @@ fn is_function_word(word: &str, folded: &str, stopwords: &WordSet<&'static str>)
     n > 0
 }
 
+/// Room that measuring reuses from one line to the next: a paste has hundreds of lines, and
+/// allocating the word list, its tokens and the folded word anew for each was a tenth of the
+/// time of stripping.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    words: WordBuffers,
+}
+
 /// Measures `span` of `text`, written in `lang`.
+#[cfg(test)]
 pub(crate) fn measure(text: &str, span: Range<usize>, lang: Lang) -> Features {
+    measure_with(text, span, lang, &mut Scratch::default())
+}
+
+/// Measures `span` of `text`, written in `lang`, with room reused across calls.
+pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: &mut Scratch) -> Features {
     let line = &text[span.clone()];
     let mut key = String::with_capacity(line.len());
-    let mut folded = String::new();
     let (mut words, mut capitalized, mut function) = (0, 0, 0);
     // How far the words so far spell "all rights reserved" (0 to 3), checked word by word
     // instead of searching every key for the phrase.
@@ -143,28 +160,30 @@ pub(crate) fn measure(text: &str, span: Range<usize>, lang: Lang) -> Features {
     let mut tail_key = None;
     // Looked up once per line rather than once per word.
     let stopwords = lexicon::stopwords(lang);
-    for w in words_in(text, span.clone()) {
+    for w in words_into(text, span.clone(), &mut scratch.words) {
         if tail_key.is_none() && w.start >= tail_start {
             tail_key = Some((key.len() + usize::from(!key.is_empty()), words));
         }
-        let word = &text[w];
-        fold_into(word, &mut folded);
-        reserved = match (reserved, folded.as_str()) {
+        let word = &text[w.clone()];
+        // Folded straight into the key: the folded word is the key's last part.
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        let at = key.len();
+        fold_append(word, &mut key);
+        let folded = &key[at..];
+        reserved = match (reserved, folded) {
             (3, _) => 3,
             (1, "rights") => 2,
             (2, "reserved") => 3,
             (_, "all") => 1,
             _ => 0,
         };
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(&folded);
         words += 1;
         if word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
             capitalized += 1;
         }
-        if is_function_word(word, &folded, stopwords) {
+        if is_function_word(word, folded, stopwords) {
             function += 1;
         }
     }

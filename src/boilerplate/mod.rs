@@ -28,7 +28,7 @@ use crate::config::Config;
 use crate::html::{Flat, Hint, Hints};
 use crate::lexicon::{WordHasher, WordMap, WordSet};
 use crate::tokenize::{detect_language, Lang};
-use features::Features;
+use features::{Features, Scratch};
 use phrases::Concept;
 
 pub(crate) use features::lines;
@@ -192,8 +192,9 @@ pub(crate) fn shared_lines(texts: &[&str], cfg: &Config) -> Shared {
         let mut seen: WordSet<String> = WordSet::default();
         let spans = lines(text);
         let lang = language_of(text, &spans);
+        let mut scratch = Scratch::default();
         for span in spans {
-            let f = features::measure(text, span, lang);
+            let f = features::measure_with(text, span, lang, &mut scratch);
             if f.words == 0 || f.words > cfg.short_max_words || f.sentence_end {
                 continue;
             }
@@ -520,7 +521,8 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
         return spans.into_iter().map(|span| Block { span, kind: BlockKind::Body, reason: None }).collect();
     }
     let lang = language_of(text, &spans);
-    let feats: Vec<Features> = spans.into_iter().map(|s| features::measure(text, s, lang)).collect();
+    let mut scratch = Scratch::default();
+    let feats: Vec<Features> = spans.into_iter().map(|s| features::measure_with(text, s, lang, &mut scratch)).collect();
     let mark = |i: usize| markup.and_then(|m| m.get(i)).and_then(|m| m.as_ref());
     // A note about the author is one to a few paragraphs; when more of the page sits under an
     // author class, the class wraps the article (a blog's post by its author) and says nothing.
@@ -701,6 +703,7 @@ fn classes_for_metadata(classes: &[Class]) -> Vec<metadata::Role> {
 pub(crate) fn markup_for(text: &str, flat: &Flat) -> Vec<Option<LineMarkup>> {
     let mut by_key: WordMap<String, VecDeque<LineMarkup>> = WordMap::default();
     let mut b = 0;
+    let mut scratch = Scratch::default();
     for span in lines(&flat.text) {
         while b < flat.blocks.len() && flat.blocks[b].span.end < span.end {
             b += 1;
@@ -708,11 +711,15 @@ pub(crate) fn markup_for(text: &str, flat: &Flat) -> Vec<Option<LineMarkup>> {
         let Some(block) = flat.blocks.get(b).filter(|x| x.span.start <= span.start) else { continue };
         let len = block.span.len().max(1);
         let m = LineMarkup { hints: block.hints, link_share: (block.link_bytes as f64 / len as f64).min(1.0) };
-        by_key.entry(features::measure(&flat.text, span, Lang::Other).key).or_default().push_back(m);
+        by_key.entry(features::measure_with(&flat.text, span, Lang::Other, &mut scratch).key).or_default().push_back(m);
     }
     lines(text)
         .into_iter()
-        .map(|span| by_key.get_mut(&features::measure(text, span, Lang::Other).key).and_then(|q| q.pop_front()))
+        .map(|span| {
+            by_key
+                .get_mut(&features::measure_with(text, span, Lang::Other, &mut scratch).key)
+                .and_then(|q| q.pop_front())
+        })
         .collect()
 }
 

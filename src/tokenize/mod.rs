@@ -14,6 +14,7 @@ use serde::Serialize;
 
 pub(crate) use self::language::{block_language, source_languages};
 pub use self::language::{detect_language, Lang};
+pub(crate) use self::normalize::fold_append;
 pub(crate) use self::normalize::is_invisible;
 pub use self::normalize::{fold, fold_into};
 pub(crate) use self::segment::is_letter;
@@ -138,6 +139,20 @@ impl segment::Sink for Packed {
 /// scripts written without spaces.
 pub(crate) fn words_in(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> {
     normalize::units(text, range).into_iter()
+}
+
+/// Room that [`words_into`] reuses from one call to the next.
+#[derive(Default)]
+pub(crate) struct WordBuffers {
+    tokens: Vec<Token>,
+    words: Vec<Range<usize>>,
+}
+
+/// The units of [`words_in`], in a list kept in `buffers`: for callers that read many short
+/// ranges, without allocating per range.
+pub(crate) fn words_into<'b>(text: &str, range: Range<usize>, buffers: &'b mut WordBuffers) -> &'b [Range<usize>] {
+    normalize::units_into(text, range, &mut buffers.tokens, &mut buffers.words);
+    &buffers.words
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

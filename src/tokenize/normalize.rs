@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::{tokenize, Token, TokenKind};
+use super::{Token, TokenKind};
 
 /// Canonical compositions of a letter and one combining mark (Latin, Greek, Cyrillic), sorted,
 /// so text typed or pasted in decomposed form ("e" + U+0301) compares equal to the composed form
@@ -617,11 +617,17 @@ fn is_hyphen(c: char) -> bool {
 /// * a hyphen at a line break dropped with the break ("inter-\nnational" → "international").
 pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
+    fold_append(word, out);
+}
+
+/// [`fold_into`] without clearing `out` first: the folded word is appended to it.
+pub(crate) fn fold_append(word: &str, out: &mut String) {
+    let start = out.len();
     // ASCII without hyphens (nearly every word of English news) only needs lowercasing: the
     // loop below would push each character lowercased, one at a time.
     if word.bytes().all(|b| b.is_ascii() && b != b'-') {
         out.push_str(word);
-        out.make_ascii_lowercase();
+        out[start..].make_ascii_lowercase();
         return;
     }
     let mut chars = word.chars().peekable();
@@ -659,7 +665,7 @@ pub fn fold_into(word: &str, out: &mut String) {
             'ﬅ' | 'ﬆ' => out.push_str("st"),
             'ß' | 'ẞ' => out.push_str("ss"),
             'ς' => out.push('σ'),
-            '\u{300}'..='\u{36F}' => match out.chars().last().and_then(|base| compose(base, c)) {
+            '\u{300}'..='\u{36F}' => match out[start..].chars().last().and_then(|base| compose(base, c)) {
                 Some(k) => {
                     out.pop();
                     out.extend(k.to_lowercase());
@@ -728,14 +734,28 @@ fn starts_spaceless(text: &str, t: &Token) -> bool {
 ///
 /// A range that is out of bounds or off character boundaries gives nothing.
 pub(crate) fn units(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let Some(slice) = text.get(range.clone()) else { return Vec::new() };
+    let mut out = Vec::new();
+    units_into(text, range, &mut Vec::new(), &mut out);
+    out
+}
+
+/// [`units`] into `out` (cleared first), with `toks` as room for the tokens: a caller that
+/// reads many short ranges (the boilerplate stage reads every line of a paste) reuses both
+/// instead of allocating two lists per range.
+pub(crate) fn units_into(text: &str, range: Range<usize>, toks: &mut Vec<Token>, out: &mut Vec<Range<usize>>) {
+    out.clear();
+    toks.clear();
+    let Some(slice) = text.get(range.clone()) else { return };
     let base = range.start;
-    let toks: Vec<Token> = tokenize(slice)
-        .into_iter()
-        .map(|t| Token { span: base + t.span.start..base + t.span.end, kind: t.kind })
-        .collect();
+    // About one token per three bytes of news text; reserving avoids most regrowth.
+    toks.reserve(slice.len() / 3 + 1);
+    super::segment::segment(slice, toks);
+    for t in toks.iter_mut() {
+        t.span = base + t.span.start..base + t.span.end;
+    }
     // About every other token is a word (the rest are spaces and punctuation).
-    let mut out = Vec::with_capacity(toks.len() / 2 + 1);
+    out.reserve(toks.len() / 2 + 1);
+    let toks = &toks[..];
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -765,7 +785,6 @@ pub(crate) fn units(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         out.push(span);
         i = j;
     }
-    out
 }
 
 /// If the word ending before token `j` continues after it — across invisible characters, or a
