@@ -127,7 +127,14 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
                 b'/' if bytes[..i - 1].ends_with(b"http:/") || bytes[..i - 1].ends_with(b"https:/") => links += 1,
                 b'.' if bytes[..i - 1].ends_with(b"www") => links += 1,
                 b'0'..=b'9' => digits += 1,
-                b'a'..=b'z' | b'A'..=b'Z' => letters += 1,
+                b'a'..=b'z' | b'A'..=b'Z' => {
+                    // A run of ASCII letters counts in one step: nothing else looks at them.
+                    let run = bytes[i..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                    letters += 1 + run;
+                    i += run;
+                    prev = char::from(bytes[i - 1]);
+                    continue;
+                }
                 _ => {}
             }
             if (matches!(b, b'(' | b'|') && i < bytes.len()) || (b == b'.' && bytes.get(i) == Some(&b' ')) {
@@ -189,8 +196,9 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
     }
     // Invisible format characters after the full stop (a bidi pop closing a right-to-left
     // paragraph, a zero-width space) do not hide the sentence end.
-    let trimmed = line
-        .trim_end_matches(|c: char| "\"'”’»)]*".contains(c) || c.is_whitespace() || crate::tokenize::is_invisible(c));
+    let trimmed = line.trim_end_matches(|c: char| {
+        matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*') || c.is_whitespace() || crate::tokenize::is_invisible(c)
+    });
     let sentence_end = trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';', '؟', '।']);
     let starts_with = |p: &str| line.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
     let copyright = line.starts_with('©') || starts_with("(c) ") || starts_with("copyright") || reserved == 3;
@@ -274,31 +282,40 @@ pub(crate) const WRAPPED_MIN_WORDS: usize = 6;
 /// line of prose ("Required fields are marked * / greenfinch says:") stays apart.
 pub(crate) fn lines(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
+    let bytes = text.as_bytes();
     let mut start = 0;
-    let mut last_open = false;
-    for piece in text.split_inclusive('\n') {
-        let end = start + piece.len();
+    // The line before, unless a blank line followed it: whether it stops open is asked only
+    // when this line goes on in lower case, which few lines do.
+    let mut last: Option<&str> = None;
+    while start < bytes.len() {
+        // Each line with its line break, as `split_inclusive('\n')` gives them (a byte loop:
+        // a search call per line cost more than the bytes it reads).
+        let end = bytes[start..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |k| start + k + 1);
+        let piece = &text[start..end];
         let inner = piece.trim_start();
         let lead = piece.len() - inner.len();
         let body = inner.trim_end();
         if body.is_empty() {
             // A blank line always ends the paragraph.
-            last_open = false;
+            last = None;
         } else {
             let span = start + lead..start + lead + body.len();
             match out.last_mut() {
-                Some(prev) if last_open && continues_in_lower_case(body) => prev.end = span.end,
+                Some(prev) if continues_in_lower_case(body) && last.is_some_and(stops_open) => prev.end = span.end,
                 _ => out.push(span),
             }
-            last_open = body.split_whitespace().nth(WRAPPED_MIN_WORDS - 1).is_some()
-                && body
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';' | '-' | '–' | '—'));
+            last = Some(body);
         }
         start = end;
     }
     out
+}
+
+/// Whether a line of at least [`WRAPPED_MIN_WORDS`] words stops mid-sentence, so that the next
+/// line may continue it.
+fn stops_open(line: &str) -> bool {
+    line.split_whitespace().nth(WRAPPED_MIN_WORDS - 1).is_some()
+        && line.chars().next_back().is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';' | '-' | '–' | '—'))
 }
 
 /// Whether a line's first letter, after any opening quotes or brackets, is a lower-case letter.

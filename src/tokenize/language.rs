@@ -297,11 +297,23 @@ pub(crate) fn detect_with_evidence(text: &str) -> Detection {
     let mut counts = [0usize; SCRIPTS.len()];
     let mut persian = 0;
     let mut letters = 0;
-    for c in text.chars() {
-        if let Some(s) = script(c) {
+    // Byte by byte, decoding only characters outside ASCII (whose letters are all Latin).
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let found = if b < 0x80 {
+            i += 1;
+            b.is_ascii_alphabetic().then_some((Script::Latin, false))
+        } else {
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
+            i += c.len_utf8();
+            script(c).map(|s| (s, matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی')))
+        };
+        if let Some((s, persian_letter)) = found {
             // `SCRIPTS` lists the scripts in declaration order (a compile-time check beside it).
             counts[s as usize] += 1;
-            persian += usize::from(matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی'));
+            persian += usize::from(persian_letter);
             letters += 1;
             if letters >= MAX_LETTERS {
                 break;
@@ -353,7 +365,30 @@ fn by_function_words(text: &str, candidates: &[Lang]) -> Detection {
     let mut hits = vec![0usize; candidates.len()];
     let mut folded = String::new();
     let mut letters = 0;
-    for word in text.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’') {
+    let map = function_word_langs();
+    // The words are the runs of letters and apostrophes, found byte by byte (decoding only
+    // characters outside ASCII).
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        while let Some(&b) = bytes.get(i) {
+            let len = if b < 0x80 {
+                if !(b.is_ascii_alphabetic() || b == b'\'') {
+                    break;
+                }
+                1
+            } else {
+                match text.get(i..).and_then(|rest| rest.chars().next()) {
+                    Some(c) if c.is_alphabetic() || c == '’' => c.len_utf8(),
+                    _ => break,
+                }
+            };
+            i += len;
+        }
+        let word = &text[start..i];
+        // Past the character that ends the word.
+        i += text.get(i..).and_then(|rest| rest.chars().next()).map_or(1, char::len_utf8);
         // One-letter words say little and include the elided articles of French and Italian
         // ("d", "l"), which initials ("D.C.") would otherwise vote for.
         if word.chars().nth(1).is_none() {
@@ -370,7 +405,7 @@ fn by_function_words(text: &str, candidates: &[Lang]) -> Detection {
         } else {
             folded.extend(word.chars().flat_map(char::to_lowercase));
         }
-        let Some(&langs) = function_word_langs().get(folded.as_str()) else { continue };
+        let Some(&langs) = map.get(folded.as_str()) else { continue };
         for (h, lang) in hits.iter_mut().zip(candidates) {
             *h += usize::from(langs & (1 << lang.index()) != 0);
         }
