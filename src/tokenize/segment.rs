@@ -413,6 +413,22 @@ fn utf16(at: usize, extra: usize) -> Option<u32> {
 /// Segments `text` into words, spaces and punctuation by UAX #29, into `sink`.
 pub(crate) fn segment(text: &str, sink: &mut impl Sink) {
     let bytes = text.as_bytes();
+    // All ASCII (most lines of English news): the loop below would read every token whole in
+    // its ASCII lane, and the bookkeeping for the other characters is not needed.
+    if bytes.is_ascii() {
+        let mark = sink.mark();
+        let mut i = 0;
+        while let Some(end) = ascii_token(bytes, i) {
+            sink.push(text, i, end, fast_kind(text, i, end), utf16(end, 0));
+            i = end;
+        }
+        if i >= bytes.len() {
+            return;
+        }
+        // Not reached (on ASCII the lane always finds the token's end); the general loop is
+        // the answer in any case.
+        sink.reset(mark);
+    }
     let mut i = 0;
     let mut token_start = 0;
     // The run since the last safe boundary, and whether it holds a character of the slow path.
