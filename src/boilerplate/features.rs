@@ -197,7 +197,9 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
     // Invisible format characters after the full stop (a bidi pop closing a right-to-left
     // paragraph, a zero-width space) do not hide the sentence end.
     let trimmed = line.trim_end_matches(|c: char| {
-        matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*') || c.is_whitespace() || crate::tokenize::is_invisible(c)
+        matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*')
+            || c.is_whitespace()
+            || crate::tokenize::is_invisible(c)
     });
     let sentence_end = trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';', '؟', '।']);
     let starts_with = |p: &str| line.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));

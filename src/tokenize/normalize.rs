@@ -778,7 +778,7 @@ pub(crate) fn units_into(text: &str, range: Range<usize>, toks: &mut Vec<Token>,
         }
         let mut span = t.span.clone();
         let mut j = i + 1;
-        while let Some(next) = joined(text, &toks, j) {
+        while let Some(next) = joined(text, toks, j) {
             span.end = toks[next].span.end;
             j = next + 1;
         }
