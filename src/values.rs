@@ -513,6 +513,9 @@ struct Reader<'a> {
     toks: Vec<Tok<'a>>,
     words: &'static Words<'static>,
     lang: Lang,
+    /// [`Reader::words_number`] at each token once asked: both the ordinal and the quantity
+    /// readers ask it at every token, and it is most of the cost of reading a sentence.
+    spelled: std::cell::RefCell<Vec<Option<Option<(f64, usize, Spelled)>>>>,
 }
 
 /// Longest phrase of `table` starting at token `i`: its value and the token after it.
@@ -547,7 +550,7 @@ fn may_follow(last: f64, next: f64) -> bool {
 }
 
 /// Running total of a number spelled in words.
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 struct Spelled {
     total: f64,
     current: f64,
@@ -920,6 +923,17 @@ impl<'a> Reader<'a> {
     /// A number spelled in words: "twenty-five", "one hundred and five", "vingt et un",
     /// "two million".
     fn words_number(&self, i: usize) -> Option<(f64, usize, Spelled)> {
+        if let Some(&Some(known)) = self.spelled.borrow().get(i) {
+            return known;
+        }
+        let found = self.read_words_number(i);
+        if let Some(slot) = self.spelled.borrow_mut().get_mut(i) {
+            *slot = Some(found);
+        }
+        found
+    }
+
+    fn read_words_number(&self, i: usize) -> Option<(f64, usize, Spelled)> {
         let mut spelled = Spelled::default();
         let mut j = i;
         loop {
@@ -1179,7 +1193,9 @@ impl<'a> Reader<'a> {
 /// assert_eq!(&text[found[2].span.clone()], "third year");
 /// ```
 pub fn values(text: &str, range: Range<usize>, lang: Lang) -> Vec<Value> {
-    let reader = Reader { toks: lex(text, range), words: Words::get(lang), lang };
+    let toks = lex(text, range);
+    let spelled = std::cell::RefCell::new(vec![None; toks.len()]);
+    let reader = Reader { toks, words: Words::get(lang), lang, spelled };
     let mut out = Vec::new();
     let mut i = 0;
     while i < reader.toks.len() {
