@@ -715,9 +715,10 @@ impl Builder {
             let wraps_main = main.as_ref().is_some_and(|a| m.blocks.start <= a.start && a.end <= m.blocks.end)
                 || prose_in(&m.blocks) as f64 > WRAPPER_SHARE * prose_total as f64;
             for h in m.hints.iter() {
-                // A chrome class on a wrapper of most of the page ("has-sidebar" on the main
-                // wrapper, "comments-open" on the body) says nothing about its parts.
-                if (share > WRAPPER_SHARE || wraps_main) && is_chrome(h) {
+                // A chrome, caption or byline class on a wrapper of most of the page
+                // ("has-sidebar" on the main wrapper, "comments-open" or a feature flag such as
+                // "caption_muted_on" on the body) says nothing about its parts.
+                if (share > WRAPPER_SHARE || wraps_main) && names_a_part(h) {
                     continue;
                 }
                 let d = &mut paint[h as usize];
@@ -761,6 +762,12 @@ pub(crate) const fn is_chrome(h: Hint) -> bool {
             | Hint::Form
             | Hint::Hidden
     )
+}
+
+/// Whether a hint names a small part of a page — chrome, a caption, a byline — so that on an
+/// element around most of the page it cannot be right.
+const fn names_a_part(h: Hint) -> bool {
+    is_chrome(h) || matches!(h, Hint::Caption | Hint::Byline)
 }
 
 /// The chrome hints as a bit mask.
