@@ -78,6 +78,9 @@ impl Hints {
     pub fn has(self, h: Hint) -> bool {
         self.0 & (1 << h as u8) != 0
     }
+    pub fn without(self, h: Hint) -> Hints {
+        Hints(self.0 & !(1 << h as u8))
+    }
     pub fn union(self, o: Hints) -> Hints {
         Hints(self.0 | o.0)
     }
@@ -739,6 +742,14 @@ impl Builder {
                 if depth > 0 {
                     b.hints = b.hints.with(*h);
                 }
+            }
+        }
+        // A quoted post (`<blockquote class="twitter-tweet">`) is quoted text: the social class
+        // of its wrapper ("social-media-embed") says where it came from, not that it is a share
+        // button.
+        for b in self.blocks.iter_mut() {
+            if b.hints.has(Hint::Quote) {
+                b.hints = b.hints.without(Hint::Sharing);
             }
         }
         Flat { text: self.text, blocks: self.blocks }
