@@ -363,7 +363,11 @@ fn prefer_phrases(terms: Vec<Term>, max: usize) -> Vec<Term> {
     // are kept, as joining two phrases makes room for another.
     let kept: Vec<Term> =
         terms.into_iter().zip(keep).filter(|(_, k)| *k).map(|(t, _)| t).take(max.saturating_mul(2)).collect();
-    chain_phrases(kept).into_iter().take(max).collect()
+    let mut out: Vec<Term> = chain_phrases(kept).into_iter().take(max).collect();
+    // Collected in place, the list keeps the room of every term it was cut from (thousands per
+    // source), and it lives until the report is built: 52 of the 207 MB at a thousand sources.
+    out.shrink_to_fit();
+    out
 }
 
 /// Joins phrases that always occur overlapping one another ("western-backed regime" and "regime
