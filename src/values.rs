@@ -509,13 +509,16 @@ fn parse_grouped(s: &str, lang: Lang) -> Option<f64> {
     decimal::parse(&normalized).filter(|x| x.is_finite())
 }
 
+/// A number spelled in words at a token: its value, the token after it, and its parts.
+type SpelledAt = Option<(f64, usize, Spelled)>;
+
 struct Reader<'a> {
     toks: Vec<Tok<'a>>,
     words: &'static Words<'static>,
     lang: Lang,
     /// [`Reader::words_number`] at each token once asked: both the ordinal and the quantity
     /// readers ask it at every token, and it is most of the cost of reading a sentence.
-    spelled: std::cell::RefCell<Vec<Option<Option<(f64, usize, Spelled)>>>>,
+    spelled: std::cell::RefCell<Vec<Option<SpelledAt>>>,
 }
 
 /// Longest phrase of `table` starting at token `i`: its value and the token after it.
@@ -922,7 +925,7 @@ impl<'a> Reader<'a> {
 
     /// A number spelled in words: "twenty-five", "one hundred and five", "vingt et un",
     /// "two million".
-    fn words_number(&self, i: usize) -> Option<(f64, usize, Spelled)> {
+    fn words_number(&self, i: usize) -> SpelledAt {
         if let Some(&Some(known)) = self.spelled.borrow().get(i) {
             return known;
         }
@@ -933,7 +936,7 @@ impl<'a> Reader<'a> {
         found
     }
 
-    fn read_words_number(&self, i: usize) -> Option<(f64, usize, Spelled)> {
+    fn read_words_number(&self, i: usize) -> SpelledAt {
         let mut spelled = Spelled::default();
         let mut j = i;
         loop {
