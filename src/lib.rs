@@ -60,7 +60,9 @@ mod values;
 pub mod wasm;
 
 pub use crate::align::Relation;
-pub use crate::analyze::{analyze, analyze_with_clock, strip, strip_html, Override, Source, Stripped, StrippedBlock};
+pub use crate::analyze::{
+    analyze, analyze_with_clock, strip, strip_html, strip_utf16, Override, Source, Stripped, StrippedBlock,
+};
 pub use crate::boilerplate::{BlockKind, Reason};
 pub use crate::config::{Config, Preset};
 pub use crate::error::Error;

@@ -111,16 +111,19 @@ fn issue_8_settings_and_sources_read_by_hand() {
 }
 
 #[wasm_bindgen_test]
-fn strip_reports_each_block() {
-    let stripped = wasm::strip(
-        "Storm Hits Coast\nThe storm hit the coast on Monday night and cut power to homes.\nShare This Article",
-        JsValue::UNDEFINED,
-    )
-    .unwrap();
-    let blocks: Array = get(&stripped, "blocks").into();
-    assert_eq!(blocks.length(), 3);
-    assert_eq!(get(&blocks.get(2), "kind").as_string().unwrap(), "boilerplate");
-    assert_eq!(get(&blocks.get(2), "reason").as_string().unwrap(), "known_phrase");
+fn strip_reports_each_block_packed() {
+    // "ü" is one UTF-16 unit and two bytes: the offsets are JS string indices, not bytes.
+    let text = "Storm Hits Zürich\nThe storm hit the coast on Monday night and cut power to homes.\nShare This Article";
+    let packed = wasm::strip_packed(text, JsValue::UNDEFINED).unwrap();
+    assert_eq!(packed.len(), 9);
+    let js = js_sys::JsString::from(text);
+    let block = |i: usize| String::from(js.slice(packed[3 * i], packed[3 * i + 1]));
+    assert_eq!([block(0), block(2)], ["Storm Hits Zürich", "Share This Article"]);
+    let codes = wasm::strip_codes().unwrap();
+    let name = |list: &str, i: u32| Array::from(&get(&codes, list)).get(i).as_string().unwrap();
+    assert_eq!(name("kinds", packed[8] & 7), "boilerplate");
+    assert_eq!(name("reasons", (packed[8] >> 3) - 1), "known_phrase");
+    assert_eq!(packed[5] >> 3, 0, "the body block has no reason");
 }
 
 #[wasm_bindgen_test]

@@ -177,7 +177,22 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
             key.push(' ');
         }
         let at = key.len();
-        fold_append(word, &mut key);
+        // An ASCII word without hyphens only needs lowercasing (`fold`'s own first case), done
+        // here byte by byte into the key, which has room for the whole line: a call per word
+        // and a copy made lowercase afterwards cost twice as much. Anything else is undone and
+        // folded by `fold_append`.
+        let mut ascii = true;
+        for &b in word.as_bytes() {
+            if b >= 0x80 || b == b'-' {
+                ascii = false;
+                break;
+            }
+            key.push(char::from(b.to_ascii_lowercase()));
+        }
+        if !ascii {
+            key.truncate(at);
+            fold_append(word, &mut key);
+        }
         let folded = &key[at..];
         reserved = match (reserved, folded) {
             (3, _) => 3,

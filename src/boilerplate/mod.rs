@@ -112,8 +112,26 @@ impl Reason {
 }
 
 impl Reason {
+    /// Every reason, in declaration order: `reason as usize` is its place (a test checks).
+    pub const ALL: [Reason; 14] = [
+        Reason::KnownPhrase,
+        Reason::Repeated,
+        Reason::Navigation,
+        Reason::NoText,
+        Reason::RemovedByYou,
+        Reason::Links,
+        Reason::Legal,
+        Reason::SharedChrome,
+        Reason::Markup,
+        Reason::BeforeArticle,
+        Reason::AfterArticle,
+        Reason::Timestamp,
+        Reason::Prompt,
+        Reason::About,
+    ];
+
     /// The name serde gives the reason (`snake_case`), for writers that skip serde.
-    pub(crate) fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             Reason::KnownPhrase => "known_phrase",
             Reason::Repeated => "repeated",
@@ -139,8 +157,18 @@ impl BlockKind {
         self == BlockKind::Body
     }
 
+    /// Every kind, in declaration order: `kind as usize` is its place (a test checks).
+    pub const ALL: [BlockKind; 6] = [
+        BlockKind::Body,
+        BlockKind::Title,
+        BlockKind::Byline,
+        BlockKind::Date,
+        BlockKind::Caption,
+        BlockKind::Boilerplate,
+    ];
+
     /// The name serde gives the kind (`snake_case`), for writers that skip serde.
-    pub(crate) fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             BlockKind::Body => "body",
             BlockKind::Title => "title",
@@ -659,6 +687,7 @@ fn mark_repeated_text(feats: &[Features], classes: &mut [Class], repeated: &mut 
     let mut seen: WordSet<u64> = WordSet::with_capacity_and_hasher(capacity, Default::default());
     // The hash of each word of the paragraph; a sequence's hash combines four of them.
     let mut words: Vec<u64> = Vec::new();
+    let mut hashes: Vec<u64> = Vec::new();
     for (i, f) in feats.iter().enumerate() {
         if !is_text(classes[i]) || f.words < REPEAT_SHINGLE_WORDS {
             continue;
@@ -674,13 +703,16 @@ fn mark_repeated_text(feats: &[Features], classes: &mut [Class], repeated: &mut 
             ws.iter().for_each(|&w| h.write_u64(w));
             h.finish()
         };
-        let shingles = words.windows(REPEAT_SHINGLE_WORDS);
-        let found = shingles.clone().filter(|ws| seen.contains(&shingle(ws))).count();
-        if found as f64 >= cfg.repeated_text_min_share * shingles.len() as f64 {
+        // Each sequence hashed once, looked up, then remembered (after the lookups: a paragraph
+        // that repeats a phrase of its own is not repeated text).
+        hashes.clear();
+        hashes.extend(words.windows(REPEAT_SHINGLE_WORDS).map(shingle));
+        let found = hashes.iter().filter(|h| seen.contains(*h)).count();
+        if found as f64 >= cfg.repeated_text_min_share * hashes.len() as f64 {
             classes[i] = Class::Chrome(Reason::Repeated);
             repeated[i] = true;
         }
-        seen.extend(shingles.map(shingle));
+        seen.extend(hashes.iter().copied());
     }
 }
 

@@ -49,6 +49,20 @@ test("strip, presets and settings", () => {
   assert.throws(() => px.analyze(seeds, { preset: "sloppy" }), /unknown preset/);
 });
 
+test("strip slices each block out of the text, whatever its characters", () => {
+  // Characters of one, two and four UTF-8 bytes and two UTF-16 units: the WebAssembly returns
+  // each block as indices into the string, which lib/core.js slices.
+  const lines = ["Home", "Wörld 🌍 Néws", "The council said on Monday that the bridge 😀 would reopen after the repairs, which cost 1.4 million kronor.", "© 2024 Example Media. All rights reserved."];
+  const stripped = px.strip(`  ${lines.join("\n\n")}\r\n`);
+  assert.deepEqual(stripped.blocks.map((b) => b.text), lines);
+  for (const b of stripped.blocks) {
+    assert.deepEqual(Object.keys(b), ["text", "kind", "reason"]);
+    assert.equal(b.reason === null, b.kind !== "boilerplate", JSON.stringify(b));
+  }
+  assert.equal(stripped.blocks[2].kind, "body");
+  assert.equal(stripped.blocks[3].reason, "legal");
+});
+
 test("bad input throws an Error with a message, and the module keeps working", () => {
   assert.throws(() => px.analyze([]), /no sources/);
   assert.throws(() => px.analyze([{ name: "a" }]), /sources must be an array of \{name, text\}/);

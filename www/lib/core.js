@@ -6,7 +6,8 @@
 import load, {
   initSync as loadSync,
   analyze as wasmAnalyze,
-  strip as wasmStrip,
+  stripPacked as wasmStripPacked,
+  stripCodes as wasmStripCodes,
   presetConfig as wasmPresetConfig,
   version as wasmVersion,
   languagesNeeded as wasmLanguagesNeeded,
@@ -178,11 +179,27 @@ export const analyze = whenReady((sources, config) => {
   return wasmAnalyze(sources, resolveConfig(config));
 });
 
-/** Classifies the lines of one pasted text as body, metadata or boilerplate. */
+/** The names of the kinds and reasons by their codes in `stripPacked`, asked once. */
+let stripCodes = null;
+
+/**
+ * Classifies the lines of one pasted text as body, metadata or boilerplate:
+ * `{blocks: [{text, kind, reason}]}`. The WebAssembly returns three numbers per block (start and
+ * end as indices into `text`, and a code for the kind and reason); the texts are sliced out of
+ * `text` here rather than sent back.
+ */
 export const strip = whenReady((text, config) => {
   if (typeof text !== "string") throw new Error("strip takes the pasted text as a string");
   loadAtHand([{ name: "", text }]);
-  return wasmStrip(text, resolveConfig(config));
+  const packed = wasmStripPacked(text, resolveConfig(config));
+  if (stripCodes === null) stripCodes = wasmStripCodes();
+  const { kinds, reasons } = stripCodes;
+  const blocks = new Array(packed.length / 3);
+  for (let i = 0, b = 0; i < packed.length; i += 3, b++) {
+    const code = packed[i + 2];
+    blocks[b] = { text: text.slice(packed[i], packed[i + 1]), kind: kinds[code & 7], reason: code >> 3 ? reasons[(code >> 3) - 1] : null };
+  }
+  return { blocks };
 });
 
 /** The full settings of a preset: "strict", "balanced" or "lenient". */
