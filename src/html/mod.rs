@@ -65,6 +65,8 @@ pub(crate) enum Hint {
     Time,
     /// A preformatted block (`<pre>`, code).
     Pre,
+    /// A box shown on hover: "popover", "hovercard", "rollover".
+    Popup,
 }
 
 /// A set of [`Hint`]s.
@@ -93,7 +95,7 @@ impl Hints {
     }
 }
 
-const ALL_HINTS: [Hint; 21] = [
+const ALL_HINTS: [Hint; 22] = [
     Hint::Navigation,
     Hint::Header,
     Hint::Footer,
@@ -115,6 +117,7 @@ const ALL_HINTS: [Hint; 21] = [
     Hint::Quote,
     Hint::Time,
     Hint::Pre,
+    Hint::Popup,
 ];
 
 /// One block of the flattened text: what lies between two block-level boundaries.
@@ -294,6 +297,7 @@ fn group_hint(group: &str) -> Option<Hint> {
         "metadata" => Hint::Metadata,
         "navigation" => Hint::Navigation,
         "newsletter" => Hint::Newsletter,
+        "popup" => Hint::Popup,
         "related" => Hint::Related,
         "sharing" => Hint::Sharing,
         "sidebar" => Hint::Sidebar,
@@ -401,6 +405,8 @@ struct Builder {
     skipping: u32,
     pre: u32,
     links: u32,
+    /// Open elements with a popup class (see [`Hint::Popup`]).
+    popups: u32,
     /// Line breaks owed before the next text (the larger request wins, as in `innerText`).
     breaks: u8,
     /// A collapsed space is owed before the next text on this line.
@@ -422,6 +428,7 @@ impl Builder {
             skipping: 0,
             pre: 0,
             links: 0,
+            popups: 0,
             breaks: 0,
             space: false,
             tab: false,
@@ -545,6 +552,14 @@ impl Builder {
                 _ => {}
             }
         }
+        // A box that pops up when the reader points at a name (a card with the person's latest
+        // stories) is hidden by the page's style sheet until then, so its text is left out as
+        // `display: none` is. The box is the inline element with a popup class inside another
+        // one — the outer element wraps the name and its box, and the name's own link stays:
+        // "rollover-people" > ("rollover-people-link", "rollover-people-block").
+        if hints.has(Hint::Popup) && !is_block(&name) && name != "a" && self.popups > 0 {
+            hidden = true;
+        }
         // WordPress and others name the article element after its category and tags
         // ("category-news tag-senate"): an element that is the article keeps only that hint.
         if hints.has(Hint::Article) && (tag_hints(&name).has(Hint::Article) || article_prop) {
@@ -579,6 +594,9 @@ impl Builder {
             "a" => self.links += 1,
             _ => {}
         }
+        if hints.has(Hint::Popup) {
+            self.popups += 1;
+        }
         *self.counts.entry(name.clone()).or_insert(0) += 1;
         self.stack.push(Open { name, block, skip, first_block: self.blocks.len(), hints });
     }
@@ -595,6 +613,9 @@ impl Builder {
             "pre" | "textarea" | "listing" => self.pre = self.pre.saturating_sub(1),
             "a" => self.links = self.links.saturating_sub(1),
             _ => {}
+        }
+        if el.hints.has(Hint::Popup) {
+            self.popups = self.popups.saturating_sub(1);
         }
         if el.block {
             self.boundary(if el.name == "p" { 2 } else { 1 });
@@ -843,6 +864,16 @@ mod tests {
         assert_eq!(f.text, "Menu Home\n\nOne two three\n\nFour\nfive\n\na\tb");
         assert_eq!(lines(&f), ["Menu Home", "One two three", "Four\nfive", "a\tb"]);
         assert_eq!(f.blocks[0].link_bytes, 4);
+    }
+
+    #[test]
+    fn a_hover_box_inside_a_popup_wrapper_is_hidden_but_the_name_stays() {
+        let text = html_to_text(
+            "<p>Chair <span class=\"rollover-person\"><a class=\"rollover-link\" href=a>Ada Roe</a>\
+             <span class=\"rollover-box\"><a href=b>Ada M. Roe</a> <a href=c>Her last story</a></span></span> \
+             spoke.</p><p>A <span class=\"tooltip\">plain</span> <span class=\"popover\">word</span>.</p>",
+        );
+        assert_eq!(text, "Chair Ada Roe spoke.\n\nA plain word.");
     }
 
     #[test]
