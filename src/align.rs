@@ -583,14 +583,18 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
     // groups found by `by_source`: a thousand sources make millions of these).
     // The comparison is symmetric, so a pair that is a candidate both ways is compared once: the
     // later sentence copies the earlier one's result.
+    // Each sentence's candidates are freed once its list is made: this step ends with every
+    // sentence prepared and every list made, the peak of an analysis's memory.
+    let mut cands = cands;
     let mut scored: Vec<Vec<Scored>> = Vec::with_capacity(n);
     for f in 0..n {
         let a = &corpus.sentences[f];
-        if crate::budget::spend(cands[f].len() + 1) {
+        let mine = std::mem::take(&mut cands[f]);
+        if crate::budget::spend(mine.len() + 1) {
             scored.push(Vec::new());
             continue;
         }
-        let list = cands[f]
+        let list = mine
             .iter()
             .map(|&g| {
                 let seen = if g < f { scored[g].iter().find(|x: &&Scored| x.other == f) } else { None };
@@ -650,6 +654,7 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
     // Boxed: few pairs are ever joined, and an empty cell holding a whole `Prepared` took
     // hundreds of bytes per sentence.
     let joined_cache: Vec<std::cell::OnceCell<Box<Prepared>>> = (0..n).map(|_| std::cell::OnceCell::new()).collect();
+    let mut corpus = corpus;
     for f in 0..n {
         let a = &corpus.sentences[f];
         // Only this sentence's own list is read from here on: freed as it is done with, so that
@@ -747,6 +752,10 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
         }
         // Kept to the end of the analysis: without the room that growing by doubling left.
         links[f].shrink_to_fit();
+        // Every comparison of this sentence is made: from here on only its words are read (the
+        // joined pairs it is a half of are made from those), so its profile goes now rather than
+        // after the last sentence, and the links and joined pairs take the room it leaves.
+        corpus.sentences[f].release_comparison_data();
     }
 
     // The two halves of a split sentence point back at the whole, unless they have a better match
@@ -764,7 +773,6 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
     }
     drop(scored);
     drop(joined_cache);
-    let mut corpus = corpus;
     corpus.release_comparison_data();
     Alignment { corpus, source, spans: flat_spans, first, trivial, links }
 }
