@@ -295,7 +295,8 @@ function clearAll() {
   if (!state.sources.length) return;
   offerUndo(`Cleared ${state.sources.length} source${state.sources.length === 1 ? "" : "s"}.`);
   state.sources = [];
-  changed();
+  // At once: the analysis of the sources just cleared leaves the screen in this same task.
+  changed({ now: true });
   $("#undo-button").focus();
 }
 
@@ -370,6 +371,8 @@ async function run() {
   const { picked, input } = analysisInput(state.sources, state.settings);
   const { sources } = input;
   const body = document.body.dataset;
+  // Every run, even one that finds nothing to analyze, makes the reports still on their way stale.
+  const token = ++generation;
   if (sources.length === 0) {
     analyzer.cancel();
     setStatus("Paste at least one article to analyze.");
@@ -378,7 +381,6 @@ async function run() {
     return;
   }
   const progress = showProgress(sources.length);
-  const token = ++generation;
   body.analyzed = "false";
   delete body.report;
   delete body.check;
@@ -395,6 +397,9 @@ async function run() {
   }, () => {});
   try {
     const { report, ms } = await live;
+    // A report that arrived as the sources changed (its worker had answered before the cancel)
+    // is of sources no longer there.
+    if (token !== generation) return;
     progress.stage("Drawing");
     const done = `Analyzed ${sources.length} source${sources.length > 1 ? "s" : ""} in ${Math.max(1, Math.round(ms))} ms.`;
     const warn = report.warnings.length ? ` ${report.warnings.join(" ")}` : "";
@@ -409,7 +414,7 @@ async function run() {
     }
     $("#version").textContent = analyzer.version;
   } catch (e) {
-    if (e.cancelled) return;
+    if (e.cancelled || token !== generation) return;
     // The inputs stay exactly as they are; only the message changes.
     setError(`Could not analyze: ${e.message}`);
     setStatus("");
