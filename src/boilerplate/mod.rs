@@ -286,6 +286,17 @@ fn in_author_box(f: &Features, markup: Option<&LineMarkup>, cfg: &Config) -> boo
         && f.words >= cfg.author_box_min_words
 }
 
+/// Whether the markup puts a line in a list item or a table cell of the article element (and in
+/// no chrome): such lines repeat on purpose — the same ingredient in two recipes, the same step
+/// in two plans, the same venue on two dates — so printing one again is no sign of chrome.
+fn is_article_item(markup: Option<&LineMarkup>) -> bool {
+    markup.is_some_and(|m| {
+        m.hints.has(Hint::Article)
+            && !is_chrome_hint(m.hints)
+            && (m.hints.has(Hint::ListItem) || m.hints.has(Hint::Table))
+    })
+}
+
 /// `author_box`: the line is in a box about the author (see [`in_author_box`]) and the page has
 /// few such lines.
 fn first_class(f: &Features, markup: Option<&LineMarkup>, author_box: bool, shared: &Shared, cfg: &Config) -> Class {
@@ -564,11 +575,15 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
         feats.iter().enumerate().map(|(i, f)| first_class(f, mark(i), author_box[i], shared, cfg)).collect();
 
     // A short line printed again (a byline twice, a menu repeated in the footer) is chrome from
-    // its second appearance on; the first may still be metadata.
+    // its second appearance on; the first may still be metadata. Items of the article's own
+    // lists and tables are exempt (see `is_article_item`).
     let mut seen: WordSet<&str> = WordSet::with_capacity_and_hasher(feats.len(), Default::default());
     let mut repeated = vec![false; feats.len()];
     for (i, f) in feats.iter().enumerate() {
-        if !seen.insert(f.key.as_str()) && !matches!(classes[i], Class::Prose | Class::Weak) {
+        if !seen.insert(f.key.as_str())
+            && !matches!(classes[i], Class::Prose | Class::Weak)
+            && !is_article_item(mark(i))
+        {
             repeated[i] = true;
             if !matches!(classes[i], Class::Chrome(_) | Class::End(_)) {
                 classes[i] = Class::Chrome(Reason::Repeated);
