@@ -746,6 +746,22 @@ pub(crate) fn units_into(text: &str, range: Range<usize>, toks: &mut Vec<Token>,
     out.clear();
     toks.clear();
     let Some(slice) = text.get(range.clone()) else { return };
+    // ASCII without line breaks (most lines of English news): the units are the words and
+    // numbers as the tokenizer reads them, read straight off its ASCII lane without listing the
+    // other tokens. Joining needs a line break or a character outside ASCII, and bigrams a
+    // script outside ASCII.
+    if slice.is_ascii() && !slice.bytes().any(|b| b == b'\n' || b == b'\r') {
+        if super::segment::ascii_words(text, range.clone(), out) {
+            return;
+        }
+        out.clear();
+    }
+    units_of_tokens(text, range, toks, out);
+}
+
+/// [`units_into`] through the full token list (the general case).
+fn units_of_tokens(text: &str, range: Range<usize>, toks: &mut Vec<Token>, out: &mut Vec<Range<usize>>) {
+    let Some(slice) = text.get(range.clone()) else { return };
     let base = range.start;
     // About one token per three bytes of news text; reserving avoids most regrowth.
     toks.reserve(slice.len() / 3 + 1);
@@ -808,6 +824,27 @@ fn joined(text: &str, toks: &[Token], j: usize) -> Option<usize> {
         return (breaks && lower && word.kind == TokenKind::Word).then_some(j + 2);
     }
     None
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod ascii_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The ASCII shortcut of `units_into` gives the units of the full token list.
+        #[test]
+        fn issue_9_ascii_lines_have_the_units_of_the_token_list(
+            s in prop_oneof!["[\t -~]{0,60}", "[aZ09_:.',; \t\\-\"()]{0,60}"],
+            from in 0usize..8,
+        ) {
+            let range = from.min(s.len())..s.len();
+            let (mut fast, mut full) = (Vec::new(), Vec::new());
+            units_into(&s, range.clone(), &mut Vec::new(), &mut fast);
+            units_of_tokens(&s, range, &mut Vec::new(), &mut full);
+            prop_assert_eq!(fast, full);
+        }
+    }
 }
 
 #[cfg(test)]

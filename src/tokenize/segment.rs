@@ -410,6 +410,22 @@ fn utf16(at: usize, extra: usize) -> Option<u32> {
     u32::try_from(at - extra).ok()
 }
 
+/// The words and numbers among the tokens of `text[range]` when that is all ASCII (which the
+/// caller checks): the tokens are those of the ASCII lane, as [`segment`] gives them for ASCII.
+/// Appends them to `out` as ranges of `text`; returns `false` if it could not read the range
+/// to its end (never on ASCII), and then the caller segments it in full.
+pub(crate) fn ascii_words(text: &str, range: std::ops::Range<usize>, out: &mut Vec<std::ops::Range<usize>>) -> bool {
+    let Some(bytes) = text.as_bytes().get(..range.end) else { return false };
+    let mut i = range.start;
+    while let Some(end) = ascii_token(bytes, i) {
+        if matches!(fast_kind(text, i, end), TokenKind::Word | TokenKind::Number) {
+            out.push(i..end);
+        }
+        i = end;
+    }
+    i >= range.end
+}
+
 /// Segments `text` into words, spaces and punctuation by UAX #29, into `sink`.
 pub(crate) fn segment(text: &str, sink: &mut impl Sink) {
     let bytes = text.as_bytes();
