@@ -78,6 +78,8 @@ struct Phrases {
     squeezed: Vec<String>,
     /// The bytes they start with: a cover is only tried where a phrase can start.
     squeezed_first: [bool; 256],
+    /// For each first byte, the range of `squeezed` that starts with it.
+    squeezed_by_first: Vec<(usize, usize)>,
     /// Comment verbs, matched against the last one or two words of a line.
     verbs: WordSet<String>,
     /// Words of relative times, matched as whole words anywhere in a short line, and the most
@@ -144,6 +146,7 @@ fn build() -> Phrases {
         prefixes_shape: Shapes::NONE,
         squeezed: Vec::new(),
         squeezed_first: [false; 256],
+        squeezed_by_first: Vec::new(),
         verbs: WordSet::default(),
         ago: WordSet::default(),
         ago_words: 0,
@@ -186,6 +189,14 @@ fn build() -> Phrases {
     }
     p.squeezed.sort_unstable();
     p.squeezed.dedup();
+    p.squeezed_by_first = (0..=u8::MAX)
+        .map(|b| {
+            let first = |s: &String| s.as_bytes().first().copied().unwrap_or(0);
+            let lo = p.squeezed.partition_point(|s| first(s) < b);
+            let hi = p.squeezed.partition_point(|s| first(s) <= b);
+            (lo, hi)
+        })
+        .collect();
     for item in p.prefixes.keys() {
         p.prefixes_shape.add(item);
     }
@@ -199,8 +210,12 @@ fn build() -> Phrases {
 /// holds from byte `start` to `end`. The phrases that agree with `s` on their first `d` bytes
 /// form a range of the sorted list; each next byte narrows it by two binary searches, and the
 /// one phrase of exactly `d` bytes, if any, is the range's first.
-fn phrases_at(sorted: &[String], s: &[u8], start: usize, mut found: impl FnMut(usize)) {
-    let (mut lo, mut hi, mut d) = (0, sorted.len(), 0);
+/// `by_first[b]` is the range of the phrases that start with byte `b` (the first narrowing,
+/// from a table rather than two binary searches over the whole list).
+fn phrases_at(sorted: &[String], by_first: &[(usize, usize)], s: &[u8], start: usize, mut found: impl FnMut(usize)) {
+    // No phrase is empty, so none ends at `start`.
+    let Some(&(lo, hi)) = s.get(start).and_then(|&b| by_first.get(usize::from(b))) else { return };
+    let (mut lo, mut hi, mut d) = (lo, hi, 1);
     loop {
         if lo < hi && sorted[lo].len() == d {
             found(start + d);
@@ -238,19 +253,24 @@ pub(crate) fn whole(key: &str) -> Option<Concept> {
     // Chrome run together is a few words ("Ad imageAd image"); longer blocks are not tried, nor
     // blocks that cannot start with a phrase.
     let bytes = key.as_bytes();
-    if key.len() > MAX_SQUEEZED
-        || bytes.first().is_none_or(|&b| !p.squeezed_first[usize::from(b)])
-        || bytes.iter().filter(|&&b| b == b' ').count() >= MAX_RUN_WORDS
-    {
+    if key.len() > MAX_SQUEEZED || bytes.first().is_none_or(|&b| !p.squeezed_first[usize::from(b)]) {
         return None;
     }
     // The key's words are separated by single ASCII spaces; dropping those bytes leaves valid
-    // UTF-8 (a key holds no other whitespace), at most MAX_SQUEEZED bytes.
+    // UTF-8 (a key holds no other whitespace), at most MAX_SQUEEZED bytes. Counted in the same
+    // pass: MAX_RUN_WORDS spaces or more, and the block is not tried.
     let mut squeezed = [0u8; MAX_SQUEEZED];
-    let mut n = 0;
-    for &b in bytes.iter().filter(|&&b| b != b' ') {
-        squeezed[n] = b;
-        n += 1;
+    let (mut n, mut spaces) = (0, 0);
+    for &b in bytes {
+        if b == b' ' {
+            spaces += 1;
+            if spaces >= MAX_RUN_WORDS {
+                return None;
+            }
+        } else {
+            squeezed[n] = b;
+            n += 1;
+        }
     }
     let squeezed = &squeezed[..n];
     // Cover the squeezed key with squeezed phrases: reach[i] says a cover of the first i bytes
@@ -260,13 +280,22 @@ pub(crate) fn whole(key: &str) -> Option<Concept> {
     // ends on one.
     let mut reach = [false; MAX_SQUEEZED + 1];
     reach[0] = true;
+    // The furthest position reached so far: past it nothing is reachable any more (most blocks
+    // stop at 0, where no phrase starts), and the rest of the key need not be looked at.
+    let mut furthest = 0;
     for i in 0..n {
+        if i > furthest {
+            break;
+        }
         // Not a UTF-8 continuation byte: a character boundary.
         let boundary = (squeezed[i] as i8) >= -0x40;
         if !reach[i] || !boundary || !p.squeezed_first[usize::from(squeezed[i])] {
             continue;
         }
-        phrases_at(&p.squeezed, squeezed, i, |end| reach[end] = true);
+        phrases_at(&p.squeezed, &p.squeezed_by_first, squeezed, i, |end| {
+            reach[end] = true;
+            furthest = furthest.max(end);
+        });
     }
     reach[n].then_some(Concept::Chrome)
 }
@@ -456,7 +485,7 @@ mod tests {
         for s in &texts {
             for start in 0..s.len() {
                 let mut got = Vec::new();
-                phrases_at(&p.squeezed, s, start, |end| got.push(end));
+                phrases_at(&p.squeezed, &p.squeezed_by_first, s, start, |end| got.push(end));
                 let want: Vec<usize> =
                     (start + 1..=s.len().min(start + longest)).filter(|&end| set.contains(&s[start..end])).collect();
                 assert_eq!(got, want, "{:?} from {start}", String::from_utf8_lossy(s));
