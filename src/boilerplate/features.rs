@@ -119,26 +119,27 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
         let b = bytes[i];
         let c = if b < 0x80 {
             i += 1;
-            match b {
-                b'|' => separators += 1,
-                b'@' | b'#' if prev.is_whitespace() => links += 1,
-                b' ' if matches!(prev, '.' | '!' | '?') => inner_stops += 1,
-                // "http://", "https://" and "www." found at their last character.
-                b'/' if bytes[..i - 1].ends_with(b"http:/") || bytes[..i - 1].ends_with(b"https:/") => links += 1,
-                b'.' if bytes[..i - 1].ends_with(b"www") => links += 1,
-                b'0'..=b'9' => digits += 1,
-                b'a'..=b'z' | b'A'..=b'Z' => {
-                    // A run of ASCII letters counts in one step: nothing else looks at them.
-                    let run = bytes[i..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
-                    letters += 1 + run;
-                    i += run;
-                    prev = char::from(bytes[i - 1]);
-                    continue;
+            // Letters and digits are counted from a table, without a branch per byte; the few
+            // bytes that need a closer look are marked in it.
+            let kind = ASCII_KINDS[usize::from(b)];
+            letters += usize::from(kind & LETTER);
+            digits += usize::from((kind & DIGIT) >> 1);
+            if kind & CLOSER_LOOK != 0 {
+                match b {
+                    b'|' => separators += 1,
+                    b'@' | b'#' if prev.is_whitespace() => links += 1,
+                    // "http://", "https://" and "www." found at their last character.
+                    b'/' if bytes[..i - 1].ends_with(b"http:/") || bytes[..i - 1].ends_with(b"https:/") => links += 1,
+                    b'.' if bytes[..i - 1].ends_with(b"www") => links += 1,
+                    _ => {}
                 }
-                _ => {}
-            }
-            if (matches!(b, b'(' | b'|') && i < bytes.len()) || (b == b'.' && bytes.get(i) == Some(&b' ')) {
-                tail = i;
+                // A full stop, exclamation or question mark followed by a space.
+                if matches!(b, b'.' | b'!' | b'?') && bytes.get(i) == Some(&b' ') {
+                    inner_stops += 1;
+                }
+                if (matches!(b, b'(' | b'|') && i < bytes.len()) || (b == b'.' && bytes.get(i) == Some(&b' ')) {
+                    tail = i;
+                }
             }
             char::from(b)
         } else {
@@ -255,6 +256,33 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
         credit_tail,
     }
 }
+
+/// Bits of [`ASCII_KINDS`].
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const CLOSER_LOOK: u8 = 4;
+
+/// What the feature loop of [`measure_with`] needs to know of each ASCII byte: a letter, a
+/// digit, or one of the bytes it looks at more closely (separators, the start of handles and
+/// hashtags, the ends of URL prefixes, sentence punctuation, an opening bracket).
+static ASCII_KINDS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if matches!(c, b'|' | b'@' | b'#' | b'/' | b'.' | b'(' | b'!' | b'?') {
+            CLOSER_LOOK
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// A photo credit after a caption is a few words ("(AP Photo/Jane Roe)", "Kathrin Ziegler/Getty").
 const CREDIT_TAIL_MAX_WORDS: usize = 6;
