@@ -78,8 +78,8 @@ struct Phrases {
     squeezed: Vec<String>,
     /// The bytes they start with: a cover is only tried where a phrase can start.
     squeezed_first: [bool; 256],
-    /// For each first byte, the range of `squeezed` that starts with it.
-    squeezed_by_first: Vec<(usize, usize)>,
+    /// The same phrases as a trie, which `phrases_at` walks.
+    squeezed_trie: Trie,
     /// Comment verbs, matched against the last one or two words of a line.
     verbs: WordSet<String>,
     /// Words of relative times, matched as whole words anywhere in a short line, and the most
@@ -146,7 +146,7 @@ fn build() -> Phrases {
         prefixes_shape: Shapes::NONE,
         squeezed: Vec::new(),
         squeezed_first: [false; 256],
-        squeezed_by_first: Vec::new(),
+        squeezed_trie: Trie::default(),
         verbs: WordSet::default(),
         ago: WordSet::default(),
         ago_words: 0,
@@ -189,14 +189,7 @@ fn build() -> Phrases {
     }
     p.squeezed.sort_unstable();
     p.squeezed.dedup();
-    p.squeezed_by_first = (0..=u8::MAX)
-        .map(|b| {
-            let first = |s: &String| s.as_bytes().first().copied().unwrap_or(0);
-            let lo = p.squeezed.partition_point(|s| first(s) < b);
-            let hi = p.squeezed.partition_point(|s| first(s) <= b);
-            (lo, hi)
-        })
-        .collect();
+    p.squeezed_trie = Trie::new(&p.squeezed);
     for item in p.prefixes.keys() {
         p.prefixes_shape.add(item);
     }
@@ -206,30 +199,68 @@ fn build() -> Phrases {
     p
 }
 
-/// Calls `found(end)` for every phrase of `sorted` (sorted, distinct, none empty) that `s`
-/// holds from byte `start` to `end`. The phrases that agree with `s` on their first `d` bytes
-/// form a range of the sorted list; each next byte narrows it by two binary searches, and the
-/// one phrase of exactly `d` bytes, if any, is the range's first.
-/// `by_first[b]` is the range of the phrases that start with byte `b` (the first narrowing,
-/// from a table rather than two binary searches over the whole list).
-fn phrases_at(sorted: &[String], by_first: &[(usize, usize)], s: &[u8], start: usize, mut found: impl FnMut(usize)) {
-    // No phrase is empty, so none ends at `start`.
-    let Some(&(lo, hi)) = s.get(start).and_then(|&b| by_first.get(usize::from(b))) else { return };
-    let (mut lo, mut hi, mut d) = (lo, hi, 1);
-    loop {
-        if lo < hi && sorted[lo].len() == d {
+/// Byte strings as a trie in flat lists: each node's children are one sorted run of `edges`, so
+/// a walk reads a few adjacent entries per byte instead of binary searches over the strings
+/// themselves (each comparison a pointer to follow: the searches were most of the time of
+/// [`whole`]).
+#[derive(Default)]
+struct Trie {
+    /// Per node: where its children start in `edges`, how many there are, and whether a string
+    /// ends at it. Node 0 is the root.
+    nodes: Vec<(u32, u32, bool)>,
+    /// (byte, child) pairs, each node's run sorted by byte.
+    edges: Vec<(u8, u32)>,
+}
+
+impl Trie {
+    /// The trie of `sorted` (sorted, distinct, none empty).
+    fn new(sorted: &[String]) -> Trie {
+        // Children as lists while building, then laid out node by node.
+        let mut children: Vec<Vec<(u8, usize)>> = vec![Vec::new()];
+        let mut ends = vec![false];
+        for s in sorted {
+            let mut node = 0;
+            for &b in s.as_bytes() {
+                node = match children[node].iter().find(|&&(c, _)| c == b) {
+                    Some(&(_, child)) => child,
+                    None => {
+                        children.push(Vec::new());
+                        ends.push(false);
+                        let child = children.len() - 1;
+                        children[node].push((b, child));
+                        child
+                    }
+                };
+            }
+            ends[node] = true;
+        }
+        let mut trie = Trie::default();
+        for (list, end) in children.iter_mut().zip(ends) {
+            list.sort_unstable();
+            let start = u32::try_from(trie.edges.len()).unwrap_or(u32::MAX);
+            trie.nodes.push((start, u32::try_from(list.len()).unwrap_or(0), end));
+            trie.edges.extend(list.iter().map(|&(b, child)| (b, u32::try_from(child).unwrap_or(0))));
+        }
+        trie
+    }
+}
+
+/// Calls `found(end)`, in increasing order, for every string of `trie` that `s` holds from byte
+/// `start` to `end`.
+fn phrases_at(trie: &Trie, s: &[u8], start: usize, mut found: impl FnMut(usize)) {
+    let mut node = 0usize;
+    let mut d = 0;
+    while let Some(&(first, count, end)) = trie.nodes.get(node) {
+        if end {
             found(start + d);
-            lo += 1;
         }
         let Some(&b) = s.get(start + d) else { break };
-        if lo >= hi {
-            break;
+        let from = first as usize;
+        let Some(edges) = trie.edges.get(from..from + count as usize) else { break };
+        match edges.binary_search_by_key(&b, |&(c, _)| c) {
+            Ok(k) => node = edges[k].1 as usize,
+            Err(_) => break,
         }
-        let range = &sorted[lo..hi];
-        let below = range.partition_point(|p| p.as_bytes()[d] < b);
-        let upto = range.partition_point(|p| p.as_bytes()[d] <= b);
-        hi = lo + upto;
-        lo += below;
         d += 1;
     }
 }
@@ -292,7 +323,7 @@ pub(crate) fn whole(key: &str) -> Option<Concept> {
         if !reach[i] || !boundary || !p.squeezed_first[usize::from(squeezed[i])] {
             continue;
         }
-        phrases_at(&p.squeezed, &p.squeezed_by_first, squeezed, i, |end| {
+        phrases_at(&p.squeezed_trie, squeezed, i, |end| {
             reach[end] = true;
             furthest = furthest.max(end);
         });
@@ -485,7 +516,7 @@ mod tests {
         for s in &texts {
             for start in 0..s.len() {
                 let mut got = Vec::new();
-                phrases_at(&p.squeezed, &p.squeezed_by_first, s, start, |end| got.push(end));
+                phrases_at(&p.squeezed_trie, s, start, |end| got.push(end));
                 let want: Vec<usize> =
                     (start + 1..=s.len().min(start + longest)).filter(|&end| set.contains(&s[start..end])).collect();
                 assert_eq!(got, want, "{:?} from {start}", String::from_utf8_lossy(s));
