@@ -355,9 +355,24 @@ async function bundledReport(input) {
 
 let generation = 0;
 
+/**
+ * The names the sources have now, for a report of the names they had when its analysis started:
+ * a rename needs no new analysis, so one made while an analysis ran must not be undone by it.
+ */
+function currentNames(report, analyzed) {
+  analyzed.forEach((a, i) => {
+    const s = state.sources.find((x) => x.id === a.id);
+    const name = s ? s.name || `Source ${i + 1}` : a.name;
+    if (name === a.name) return;
+    a.name = name;
+    if (report.sources[i]) report.sources[i].name = name;
+  });
+}
+
 /** Puts a report on screen; `kind` says where it came from: "bundled" or "live". */
 function show(report, analyzed, status, kind) {
   setError("");
+  currentNames(report, analyzed);
   state.report = report;
   state.analyzed = analyzed;
   render(report, analyzed, $("#views"), { override });

@@ -38,6 +38,30 @@ test("sources are reordered, renamed and removed with undo; the views follow", a
   await context.close();
 });
 
+test("a rename made while an analysis runs is kept when that analysis lands", async () => {
+  const { page, context, errors } = await openPage(env);
+  await analyzed(page);
+  // A preset starts a new analysis (in a task of its own, right after the click's), and source 3
+  // is renamed in the next task, long before the worker can have answered.
+  const running = await page.evaluate(async () => {
+    document.body.dataset.analyzed = "stale";
+    document.querySelector("input[name=preset][value=strict]").click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const name = document.querySelectorAll("#source-list .name")[2];
+    name.value = "Renamed Mid-Run";
+    name.dispatchEvent(new Event("input", { bubbles: true }));
+    return document.body.dataset.analyzed;
+  });
+  assert.equal(running, "false", "the preset started an analysis that was still running at the rename");
+  await analyzed(page);
+  // The report of the analysis that ran is drawn with the name the source has now (read at once:
+  // the rename's own redraw, 250 ms after it, must not be what puts it right).
+  assert.ok((await columnNames(page)).some((n) => n === "3. Renamed Mid-Run"), (await columnNames(page)).join(" | "));
+  assert.equal((await names(page))[2], "Renamed Mid-Run");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("Clear all and Load example can both be undone", async () => {
   const { page, context } = await openPage(env);
   await analyzed(page);
