@@ -195,6 +195,9 @@ pub(crate) struct LineMarkup {
     pub hints: Hints,
     /// Share of the block's text inside links, in [0, 1].
     pub link_share: f64,
+    /// Index of the HTML block the line comes from: the lines of a paragraph broken by `<br>`
+    /// share it.
+    pub block: usize,
 }
 
 /// Short lines that occur in more than one source of an analysis (folded key → sources).
@@ -608,6 +611,10 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
         .zip(&classes)
         .map(|(f, &c)| c == Class::End(Reason::Legal) && is_page_notice(f) && f.words <= cfg.prefix_max_words)
         .collect();
+    let same_block = |a: usize, b: usize| match (mark(a), mark(b)) {
+        (Some(x), Some(y)) => x.block == y.block,
+        _ => false,
+    };
     let opening: Vec<bool> = (0..feats.len())
         .map(|i| marked_article[i] && !mark(i).is_some_and(|m| m.hints.has(Hint::Header) || m.hints.has(Hint::Heading)))
         .collect();
@@ -621,6 +628,17 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
     // paragraph join the article, and inside the article the short lines right after such a
     // paragraph are the list.
     let (article, announced) = announced_list(text, &feats, &classes, article, cfg);
+    // With markup, the article does not end inside one of its paragraphs: the lines that
+    // follow its last line in the same HTML block (a paragraph broken by `<br>`: a list of
+    // dates, an address) and inside the article element belong to it.
+    let mut article = article;
+    while article.end > article.start
+        && article.end < feats.len()
+        && same_block(article.end - 1, article.end)
+        && mark(article.end).is_some_and(|m| m.hints.has(Hint::Article))
+    {
+        article.end += 1;
+    }
     let mut listed = vec![false; feats.len()];
     listed[announced].fill(true);
     let mut after_colon = false;
@@ -759,7 +777,8 @@ pub(crate) fn markup_for(text: &str, flat: &Flat) -> Vec<Option<LineMarkup>> {
         }
         let Some(block) = flat.blocks.get(b).filter(|x| x.span.start <= span.start) else { continue };
         let len = block.span.len().max(1);
-        let m = LineMarkup { hints: block.hints, link_share: (block.link_bytes as f64 / len as f64).min(1.0) };
+        let m =
+            LineMarkup { hints: block.hints, link_share: (block.link_bytes as f64 / len as f64).min(1.0), block: b };
         by_key.entry(features::measure_with(&flat.text, span, Lang::Other, &mut scratch).key).or_default().push_back(m);
     }
     lines(text)
