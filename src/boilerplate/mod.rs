@@ -543,6 +543,10 @@ fn article_range(
 /// start of comments or teasers.
 const END_LOOKAHEAD: usize = 8;
 
+/// Lines of links or markup chrome right after a heading that make it the heading of a box of
+/// links ("Read more on this" over a list of headlines) rather than a subheading.
+const BOX_HEADING_LINKS: usize = 2;
+
 /// Whether block `i` sits in a run of at least `run` blocks for which `pred` holds.
 fn in_run(n: usize, i: usize, run: usize, pred: impl Fn(usize) -> bool) -> bool {
     let mut lo = i;
@@ -651,6 +655,12 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
     }
 
     let n = feats.len();
+    let heads_a_link_box = |i: usize| {
+        mark(i).is_some_and(|m| m.hints.has(Hint::Heading))
+            && i + BOX_HEADING_LINKS < n
+            && (i + 1..=i + BOX_HEADING_LINKS)
+                .all(|j| matches!(classes[j], Class::Chrome(Reason::Links | Reason::Markup)))
+    };
     let short_like = |j: usize| matches!(classes[j], Class::Short | Class::Label | Class::Chrome(_) | Class::End(_));
     let mut out: Vec<Block> = Vec::with_capacity(n);
     for (i, f) in feats.iter().enumerate() {
@@ -666,6 +676,11 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
                     && in_run(n, i, cfg.menu_run, short_like)
                     && !mark(i).is_some_and(|m| m.hints.has(Hint::Article) && m.link_share < cfg.max_link_share) =>
             {
+                (BlockKind::Boilerplate, Some(Reason::Navigation))
+            }
+            // The heading of a box of links inside the article ("More on this topic" over
+            // three headlines) goes with its links; a subheading is followed by text.
+            Class::Short | Class::Label if !listed[i] && heads_a_link_box(i) => {
                 (BlockKind::Boilerplate, Some(Reason::Navigation))
             }
             _ => (BlockKind::Body, None),
