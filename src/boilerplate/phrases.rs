@@ -5,6 +5,7 @@
 //! "Read more: how the storm formed"). The group a phrase sits in names its concept, and the
 //! concept decides what a match means (see [`Concept`]).
 
+use std::cell::Cell;
 use std::sync::RwLock;
 
 use crate::lexicon::{self, List, WordMap, WordSet};
@@ -128,9 +129,20 @@ pub(crate) fn known_group(group: &str) -> bool {
 /// as many tables as packs loaded, plus one).
 fn phrases() -> &'static Phrases {
     static TABLES: RwLock<Vec<(u32, &'static Phrases)>> = RwLock::new(Vec::new());
+    // The table this thread used last: every line of a paste asks several times, and taking the
+    // lock each time was 2 % of the time of stripping.
+    thread_local! {
+        static LAST: Cell<Option<(u32, &'static Phrases)>> = const { Cell::new(None) };
+    }
     let packs = crate::packs::available();
+    if let Some((m, p)) = LAST.with(Cell::get) {
+        if m == packs {
+            return p;
+        }
+    }
     let found = TABLES.read().unwrap_or_else(|e| e.into_inner()).iter().find(|(m, _)| *m == packs).map(|(_, p)| *p);
     if let Some(p) = found {
+        LAST.with(|last| last.set(Some((packs, p))));
         return p;
     }
     let p: &'static Phrases = Box::leak(Box::new(build()));
