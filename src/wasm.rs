@@ -193,16 +193,19 @@ pub fn strip_packed(text: &str, config: JsValue) -> Result<Vec<u32>, JsError> {
 
 /// The names of the codes of `stripPacked`, by place: `{kinds: [...], reasons: [...]}`.
 #[wasm_bindgen(js_name = stripCodes)]
-pub fn strip_codes() -> Result<JsValue, JsError> {
-    #[derive(Serialize)]
-    struct Codes {
-        kinds: Vec<&'static str>,
-        reasons: Vec<&'static str>,
-    }
-    to_js(&Codes {
-        kinds: crate::BlockKind::ALL.iter().map(|k| k.name()).collect(),
-        reasons: crate::Reason::ALL.iter().map(|r| r.name()).collect(),
-    })
+pub fn strip_codes() -> JsValue {
+    // Built by hand rather than through serde: a serializer for one small struct is larger.
+    let names = |list: &mut dyn Iterator<Item = &'static str>| -> JsValue {
+        let array = Array::new();
+        for name in list {
+            array.push(&JsValue::from_str(name));
+        }
+        array.into()
+    };
+    let codes = Object::new();
+    set(&codes, "kinds", names(&mut crate::BlockKind::ALL.iter().map(|k| k.name())));
+    set(&codes, "reasons", names(&mut crate::Reason::ALL.iter().map(|r| r.name())));
+    codes.into()
 }
 
 /// The text of an HTML page or fragment (a rich paste, a dropped `.html` file) as the page shows

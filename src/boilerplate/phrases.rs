@@ -233,13 +233,14 @@ impl Trie {
         for s in sorted {
             let mut node = 0;
             for &b in s.as_bytes() {
-                node = match children[node].iter().find(|&&(c, _)| c == b) {
-                    Some(&(_, child)) => child,
-                    None => {
+                // Each list kept sorted as it grows (no sort to compile into the WebAssembly).
+                node = match children[node].binary_search_by_key(&b, |&(c, _)| c) {
+                    Ok(k) => children[node][k].1,
+                    Err(k) => {
                         children.push(Vec::new());
                         ends.push(false);
                         let child = children.len() - 1;
-                        children[node].push((b, child));
+                        children[node].insert(k, (b, child));
                         child
                     }
                 };
@@ -247,8 +248,7 @@ impl Trie {
             ends[node] = true;
         }
         let mut trie = Trie::default();
-        for (list, end) in children.iter_mut().zip(ends) {
-            list.sort_unstable();
+        for (list, end) in children.iter().zip(ends) {
             let start = u32::try_from(trie.edges.len()).unwrap_or(u32::MAX);
             trie.nodes.push((start, u32::try_from(list.len()).unwrap_or(0), end));
             trie.edges.extend(list.iter().map(|&(b, child)| (b, u32::try_from(child).unwrap_or(0))));
