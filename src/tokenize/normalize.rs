@@ -745,12 +745,12 @@ pub(crate) fn units(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 pub(crate) fn units_into(text: &str, range: Range<usize>, toks: &mut Vec<Token>, out: &mut Vec<Range<usize>>) {
     out.clear();
     toks.clear();
-    let Some(slice) = text.get(range.clone()) else { return };
     // ASCII without line breaks (most lines of English news): the units are the words and
     // numbers as the tokenizer reads them, read straight off its ASCII lane without listing the
     // other tokens. Joining needs a line break or a character outside ASCII, and bigrams a
-    // script outside ASCII.
-    if slice.is_ascii() && !slice.bytes().any(|b| b == b'\n' || b == b'\r') {
+    // script outside ASCII. Native only, like the all-ASCII lane of `segment`.
+    #[cfg(not(target_arch = "wasm32"))]
+    if text.get(range.clone()).is_some_and(|s| s.is_ascii() && !s.bytes().any(|b| b == b'\n' || b == b'\r')) {
         if super::segment::ascii_words(text, range.clone(), out) {
             return;
         }
