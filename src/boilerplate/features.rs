@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::phrases::{self, Concept};
-use crate::lexicon::{self, WordSet};
+use crate::lexicon::{self, FunctionWords};
 use crate::tokenize::{fold_append, is_letter, words_into, Lang, WordBuffers};
 
 /// The measurements of one block (one line of the paste).
@@ -62,9 +62,9 @@ impl Features {
     }
 }
 
-fn is_function_word(word: &str, folded: &str, stopwords: &WordSet<&'static str>) -> bool {
-    // The cheap test first: most function words of running text are short and lowercase, and
-    // then the stopword list need not be hashed.
+fn is_function_word(word: &str, folded: &str, stopwords: FunctionWords) -> bool {
+    // The cheap tests first: most function words of running text are short and lowercase, and
+    // most other words are not in the list by their shape (see [`FunctionWords`]); then the list need not be hashed.
     is_short_lowercase(word) || stopwords.contains(folded)
 }
 
@@ -167,7 +167,7 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
     let tail_start = span.start + tail;
     let mut tail_key = None;
     // Looked up once per line rather than once per word.
-    let stopwords = lexicon::stopwords(lang);
+    let stopwords = lexicon::function_words(lang);
     for w in words_into(text, span.clone(), &mut scratch.words) {
         if tail_key.is_none() && w.start >= tail_start {
             tail_key = Some((key.len() + usize::from(!key.is_empty()), words));
