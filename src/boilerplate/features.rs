@@ -113,21 +113,24 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
     // Byte by byte, decoding only the characters outside ASCII: the WebAssembly build is
     // optimised for size and does not inline a `chars()` iterator, which made this loop the
     // costliest part of stripping in the browser.
-    let mut prev = ' ';
+    // The ASCII letters (low half) and digits (high half) counted in one sum (a line would need
+    // four billion letters to carry into the digits).
+    let mut ascii_counts = 0u64;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let c = if b < 0x80 {
+        if b < 0x80 {
             i += 1;
             // Letters and digits are counted from a table, without a branch per byte; the few
             // bytes that need a closer look are marked in it.
             let kind = ASCII_KINDS[usize::from(b)];
-            letters += usize::from(kind & LETTER);
-            digits += usize::from((kind & DIGIT) >> 1);
+            ascii_counts += kind & COUNTS;
             if kind & CLOSER_LOOK != 0 {
                 match b {
                     b'|' => separators += 1,
-                    b'@' | b'#' if prev.is_whitespace() => links += 1,
+                    // At the line's start or after whitespace (the character before is looked
+                    // up here rather than remembered at every byte).
+                    b'@' | b'#' if line[..i - 1].chars().next_back().is_none_or(char::is_whitespace) => links += 1,
                     // "http://", "https://" and "www." found at their last character.
                     b'/' if bytes[..i - 1].ends_with(b"http:/") || bytes[..i - 1].ends_with(b"https:/") => links += 1,
                     b'.' if bytes[..i - 1].ends_with(b"www") => links += 1,
@@ -141,7 +144,6 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
                     tail = i;
                 }
             }
-            char::from(b)
         } else {
             let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) else { break };
             i += c.len_utf8();
@@ -159,10 +161,10 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
             } else if c.is_alphabetic() {
                 letters += 1;
             }
-            c
-        };
-        prev = c;
+        }
     }
+    letters += (ascii_counts & u64::from(u32::MAX)) as usize;
+    digits += (ascii_counts >> 32) as usize;
     // Where the line's last part starts, and where that part's words start in the key.
     let tail_start = span.start + tail;
     let mut tail_key = None;
@@ -257,16 +259,18 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
     }
 }
 
-/// Bits of [`ASCII_KINDS`].
-const LETTER: u8 = 1;
-const DIGIT: u8 = 2;
-const CLOSER_LOOK: u8 = 4;
+/// Bits of [`ASCII_KINDS`]: a letter adds one to the low half of a sum, a digit one to the high
+/// half (so one addition counts both), and the top bit marks a byte to look at more closely.
+const LETTER: u64 = 1;
+const DIGIT: u64 = 1 << 32;
+const CLOSER_LOOK: u64 = 1 << 63;
+const COUNTS: u64 = LETTER | DIGIT;
 
 /// What the feature loop of [`measure_with`] needs to know of each ASCII byte: a letter, a
 /// digit, or one of the bytes it looks at more closely (separators, the start of handles and
 /// hashtags, the ends of URL prefixes, sentence punctuation, an opening bracket).
-static ASCII_KINDS: [u8; 128] = {
-    let mut t = [0u8; 128];
+static ASCII_KINDS: [u64; 128] = {
+    let mut t = [0u64; 128];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -412,6 +416,10 @@ mod tests {
         assert_eq!((f.separators, f.function), (3, 0));
         let f = m("Follow @parallax and #news at https://example.org");
         assert_eq!(f.links, 3);
+        // Handles and hashtags at the start or after any whitespace, not inside a word.
+        assert_eq!(m("@parallax and\u{a0}#news, not jane@example or é#1").links, 2);
+        let f = m("Año 2024: 7 días");
+        assert_eq!((f.letters, f.digits), (7, 5));
         assert!(m("© 2024 Example Media. All rights reserved.").copyright);
         assert_eq!(m("Share This Article").whole, Some(Concept::Chrome));
     }
