@@ -4,7 +4,11 @@ use std::ops::Range;
 
 use super::phrases::{self, Concept};
 use crate::lexicon::{self, FunctionWords};
-use crate::tokenize::{fold_append, is_letter, words_into, Lang, WordBuffers};
+#[cfg(target_arch = "wasm32")]
+use crate::tokenize::words_into;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::tokenize::words_into_plain;
+use crate::tokenize::{fold_append, is_letter, Lang, WordBuffers};
 
 /// The measurements of one block (one line of the paste).
 #[derive(Clone, Debug)]
@@ -116,6 +120,9 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
     // The ASCII letters (low half) and digits (high half) counted in one sum (a line would need
     // four billion letters to carry into the digits).
     let mut ascii_counts = 0u64;
+    // Whether the line has a character outside ASCII or a line break (a paragraph wrapped by
+    // hard line breaks): the tokenizer reads other lines by a shortcut, natively.
+    let (mut wide, mut breaks) = (false, false);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -134,6 +141,7 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
                     // "http://", "https://" and "www." found at their last character.
                     b'/' if bytes[..i - 1].ends_with(b"http:/") || bytes[..i - 1].ends_with(b"https:/") => links += 1,
                     b'.' if bytes[..i - 1].ends_with(b"www") => links += 1,
+                    b'\n' | b'\r' => breaks = true,
                     _ => {}
                 }
                 // A full stop, exclamation or question mark followed by a space.
@@ -145,6 +153,7 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
                 }
             }
         } else {
+            wide = true;
             let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) else { break };
             i += c.len_utf8();
             if matches!(c, '•' | '·' | '»' | '›') {
@@ -170,7 +179,14 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
     let mut tail_key = None;
     // Looked up once per line rather than once per word.
     let stopwords = lexicon::function_words(lang);
-    for w in words_into(text, span.clone(), &mut scratch.words) {
+    #[cfg(not(target_arch = "wasm32"))]
+    let words_of_line = words_into_plain(text, span.clone(), !wide && !breaks, &mut scratch.words);
+    #[cfg(target_arch = "wasm32")]
+    let words_of_line = {
+        let _ = (wide, breaks);
+        words_into(text, span.clone(), &mut scratch.words)
+    };
+    for w in words_of_line {
         if tail_key.is_none() && w.start >= tail_start {
             tail_key = Some((key.len() + usize::from(!key.is_empty()), words));
         }
@@ -268,7 +284,7 @@ const COUNTS: u64 = LETTER | DIGIT;
 
 /// What the feature loop of [`measure_with`] needs to know of each ASCII byte: a letter, a
 /// digit, or one of the bytes it looks at more closely (separators, the start of handles and
-/// hashtags, the ends of URL prefixes, sentence punctuation, an opening bracket).
+/// hashtags, the ends of URL prefixes, sentence punctuation, an opening bracket, line breaks).
 static ASCII_KINDS: [u64; 128] = {
     let mut t = [0u64; 128];
     let mut b = 0;
@@ -278,7 +294,7 @@ static ASCII_KINDS: [u64; 128] = {
             LETTER
         } else if c.is_ascii_digit() {
             DIGIT
-        } else if matches!(c, b'|' | b'@' | b'#' | b'/' | b'.' | b'(' | b'!' | b'?') {
+        } else if matches!(c, b'|' | b'@' | b'#' | b'/' | b'.' | b'(' | b'!' | b'?' | b'\n' | b'\r') {
             CLOSER_LOOK
         } else {
             0
@@ -418,6 +434,10 @@ mod tests {
         assert_eq!(f.links, 3);
         // Handles and hashtags at the start or after any whitespace, not inside a word.
         assert_eq!(m("@parallax and\u{a0}#news, not jane@example or é#1").links, 2);
+        // A word broken by a hyphen at a line break is one word (the tokenizer's shortcut for
+        // plain ASCII lines must not be taken for a wrapped one).
+        assert_eq!(m("The ferry kept its time-\ntable on Monday").words, 7);
+        assert_eq!(m("The ferry kept its time- table on Monday").words, 8);
         let f = m("Año 2024: 7 días");
         assert_eq!((f.letters, f.digits), (7, 5));
         assert!(m("© 2024 Example Media. All rights reserved.").copyright);

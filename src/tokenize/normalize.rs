@@ -743,14 +743,38 @@ pub(crate) fn units(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 /// reads many short ranges (the boilerplate stage reads every line of a paste) reuses both
 /// instead of allocating two lists per range.
 pub(crate) fn units_into(text: &str, range: Range<usize>, toks: &mut Vec<Token>, out: &mut Vec<Range<usize>>) {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let plain =
+            text.get(range.clone()).is_some_and(|s| s.is_ascii() && !s.bytes().any(|b| b == b'\n' || b == b'\r'));
+        units_into_plain(text, range, plain, toks, out);
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        out.clear();
+        toks.clear();
+        units_of_tokens(text, range, toks, out);
+    }
+}
+
+/// [`units_into`] for a range whose caller has read it already: `plain` says whether it is all
+/// ASCII without line breaks (stripping measures every line byte by byte before taking its
+/// words, and reading the line again for this was 1 % of its time). Native only.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn units_into_plain(
+    text: &str,
+    range: Range<usize>,
+    plain: bool,
+    toks: &mut Vec<Token>,
+    out: &mut Vec<Range<usize>>,
+) {
     out.clear();
     toks.clear();
     // ASCII without line breaks (most lines of English news): the units are the words and
     // numbers as the tokenizer reads them, read straight off its ASCII lane without listing the
     // other tokens. Joining needs a line break or a character outside ASCII, and bigrams a
     // script outside ASCII. Native only, like the all-ASCII lane of `segment`.
-    #[cfg(not(target_arch = "wasm32"))]
-    if text.get(range.clone()).is_some_and(|s| s.is_ascii() && !s.bytes().any(|b| b == b'\n' || b == b'\r')) {
+    if plain {
         if super::segment::ascii_words(text, range.clone(), out) {
             return;
         }
