@@ -672,6 +672,11 @@ pub(crate) fn fold_append(word: &str, out: &mut String) {
                 }
                 None => out.push(c),
             },
+            // The letters of Latin-1 and of Russian and Ukrainian, without the case tables (what
+            // `to_lowercase` gives them, as a test checks).
+            'à'..='ö' | 'ø'..='ÿ' | 'а'..='џ' => out.push(c),
+            'À'..='Ö' | 'Ø'..='Þ' | 'А'..='Я' => out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c)),
+            'Ѐ'..='Џ' => out.push(char::from_u32(u32::from(c) + 0x50).unwrap_or(c)),
             _ => out.extend(c.to_lowercase()),
         }
     }
@@ -874,6 +879,22 @@ mod ascii_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue_9_the_latin_1_and_cyrillic_shortcut_of_folding_lowercases_as_the_case_tables_do() {
+        // Every character of the two blocks, alone and inside a word: folded as `to_lowercase`
+        // folds it, unless an earlier rule of `fold_append` takes it (ß, the quotes, the soft
+        // hyphen, …), which the shortcut must not change either.
+        let special = |c: char| matches!(c, 'ß' | '\u{AB}' | '\u{BB}' | '\u{AD}') || is_invisible(c);
+        for c in ('\u{C0}'..='\u{FF}').chain('\u{400}'..='\u{45F}') {
+            if special(c) {
+                continue;
+            }
+            let mut got = String::new();
+            fold_append(&format!("x{c}y"), &mut got);
+            assert_eq!(got, format!("x{}y", c.to_lowercase()), "{c:?}");
+        }
+    }
 
     /// One line per case: a word as pasted, and its folded form.
     const FOLD: &[(&str, &str)] = &[
