@@ -67,8 +67,8 @@ impl Features {
 }
 
 fn is_function_word(word: &str, folded: &str, stopwords: FunctionWords) -> bool {
-    // The cheap tests first: most function words of running text are short and lowercase, and
-    // most other words are not in the list by their shape (see [`FunctionWords`]); then the list need not be hashed.
+    // The cheap test first: most function words of running text are short and lowercase; then
+    // the list (natively behind a filter of word shapes, `lexicon::FunctionWords`).
     is_short_lowercase(word) || stopwords.contains(folded)
 }
 
@@ -196,22 +196,7 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
             key.push(' ');
         }
         let at = key.len();
-        // An ASCII word without hyphens only needs lowercasing (`fold`'s own first case), done
-        // here byte by byte into the key, which has room for the whole line: a call per word
-        // and a copy made lowercase afterwards cost twice as much. Anything else is undone and
-        // folded by `fold_append`.
-        let mut ascii = true;
-        for &b in word.as_bytes() {
-            if b >= 0x80 || b == b'-' {
-                ascii = false;
-                break;
-            }
-            key.push(char::from(b.to_ascii_lowercase()));
-        }
-        if !ascii {
-            key.truncate(at);
-            fold_append(word, &mut key);
-        }
+        fold_append(word, &mut key);
         let folded = &key[at..];
         reserved = match (reserved, folded) {
             (3, _) => 3,
