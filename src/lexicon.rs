@@ -268,8 +268,8 @@ pub(crate) fn stopwords(lang: Lang) -> &'static WordSet<&'static str> {
 }
 
 /// The function words of a language, as measuring boilerplate asks for them: the list, behind a
-/// [`WordFilter`] natively. In the WebAssembly the filter cost 0.6 KB gzipped, so there the list is
-/// asked directly.
+/// [`WordFilter`] natively. In the WebAssembly the filter cost 0.4 KB gzipped (2af58a3), so there
+/// the list is asked directly.
 #[derive(Clone, Copy)]
 pub(crate) struct FunctionWords {
     set: &'static WordSet<&'static str>,

@@ -74,8 +74,9 @@ struct Phrases {
     /// The start of a block that no prefix could be is not looked up.
     prefixes_shape: Shapes,
     /// Whole chrome phrases without spaces, for blocks of phrases run together ("Ad imageAd
-    /// image"), sorted and without duplicates, so that the phrases starting at a position are
-    /// found by narrowing a range byte by byte (a trie walk without a trie).
+    /// image"), sorted and without duplicates: what the trie below is built from (kept for the
+    /// test that checks the trie against them).
+    #[cfg(test)]
     squeezed: Vec<String>,
     /// The bytes they start with: a cover is only tried where a phrase can start.
     squeezed_first: [bool; 256],
@@ -151,11 +152,13 @@ fn phrases() -> &'static Phrases {
 }
 
 fn build() -> Phrases {
+    let mut squeezed: Vec<String> = Vec::new();
     let mut p = Phrases {
         whole: WordMap::default(),
         whole_max: 0,
         prefixes: WordMap::default(),
         prefixes_shape: Shapes::NONE,
+        #[cfg(test)]
         squeezed: Vec::new(),
         squeezed_first: [false; 256],
         squeezed_trie: Trie::default(),
@@ -190,7 +193,7 @@ fn build() -> Phrases {
                         let s: String = item.chars().filter(|c| !c.is_whitespace()).collect();
                         if let Some(&b) = s.as_bytes().first() {
                             p.squeezed_first[usize::from(b)] = true;
-                            p.squeezed.push(s);
+                            squeezed.push(s);
                         }
                     }
                     p.whole_max = p.whole_max.max(item.len());
@@ -199,9 +202,13 @@ fn build() -> Phrases {
             }
         }
     }
-    p.squeezed.sort_unstable();
-    p.squeezed.dedup();
-    p.squeezed_trie = Trie::new(&p.squeezed);
+    squeezed.sort_unstable();
+    squeezed.dedup();
+    p.squeezed_trie = Trie::new(&squeezed);
+    #[cfg(test)]
+    {
+        p.squeezed = squeezed;
+    }
     for item in p.prefixes.keys() {
         p.prefixes_shape.add(item);
     }
@@ -318,7 +325,7 @@ pub(crate) fn whole(key: &str) -> Option<Concept> {
     let squeezed = &squeezed[..n];
     // Cover the squeezed key with squeezed phrases: reach[i] says a cover of the first i bytes
     // exists. From each reachable position where a phrase may start, the phrases that start
-    // there are found in one walk down the sorted list, so the work is bounded by MAX_SQUEEZED ×
+    // there are found in one walk down the trie, so the work is bounded by MAX_SQUEEZED ×
     // the longest phrase. A phrase is valid UTF-8, so one that matches from a character boundary
     // ends on one.
     let mut reach = [false; MAX_SQUEEZED + 1];
@@ -508,7 +515,7 @@ mod tests {
         assert!(!is_credit(""));
     }
 
-    /// The walk down the sorted list finds exactly the phrases a lookup of every length finds.
+    /// The walk down the trie finds exactly the phrases a lookup of every length finds.
     #[test]
     fn issue_4_phrases_at_equals_a_lookup_of_every_length() {
         let p = phrases();
