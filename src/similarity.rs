@@ -89,7 +89,8 @@ pub(crate) struct Prepared {
     pub content: Vec<bool>,
     /// Whether each word is inside quotation marks.
     pub quoted: Vec<bool>,
-    /// Whether each word is written with a capital and does not open the sentence.
+    /// Whether each word is written with a capital and does not open the sentence; read once,
+    /// when the corpus counts how often each term is capitalized, and emptied then.
     pub capital: Vec<bool>,
     /// Term ids of capitalized words that do not open the sentence (a cheap proxy for names),
     /// sorted and deduplicated.
@@ -341,7 +342,7 @@ impl Corpus {
             if (text.as_ptr() as usize, text.len()) != (quotes.0, quotes.1) {
                 quotes = (text.as_ptr() as usize, text.len(), quoted_ranges(text));
             }
-            let p = prepare(
+            let mut p = prepare(
                 text,
                 span,
                 lang,
@@ -378,6 +379,8 @@ impl Corpus {
                     }
                 }
             }
+            // Read only here: the flags need not be kept for the rest of the analysis.
+            p.capital = Vec::new();
             is_number.resize(ids.len(), false);
             for &id in &p.numbers {
                 is_number[id as usize] = true;
@@ -568,7 +571,8 @@ fn finish(p: &mut Prepared, forms: &Interner, gram_id: &mut dyn FnMut(u64) -> u3
     let text =
         p.words.iter().enumerate().flat_map(|(k, &w)| (k > 0).then_some(' ').into_iter().chain(forms.name(w).chars()));
     let mut window = ['\0'; 4];
-    let mut chars = Vec::with_capacity(text.clone().count().saturating_sub(3));
+    // Room for a gram per byte (at least one per character), without a pass to count them.
+    let mut chars = Vec::with_capacity(p.words.iter().map(|&w| forms.name(w).len() + 1).sum::<usize>());
     for (k, c) in text.enumerate() {
         window = [window[1], window[2], window[3], c];
         if k >= 3 {
@@ -891,7 +895,7 @@ mod tests {
 
     #[test]
     fn issue_9_a_joined_pair_overlaps_in_character_grams_as_the_one_sentence_would() {
-        // The 4-grams across the junction ("eva ", "va o", "a of") are in no sentence of the
+        // Some 4-grams across the junction ("va o", "a of") are in no sentence of the
         // corpus, so the joined pair gives them ids of its own; the overlap with a sentence of
         // the corpus must be what the same words prepared as one sentence give.
         let (c, a, b) = (

@@ -14,6 +14,7 @@
 //! follows them; a month or weekday name on its own comes last.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -509,8 +510,9 @@ fn parse_grouped(s: &str, lang: Lang) -> Option<f64> {
     decimal::parse(&normalized).filter(|x| x.is_finite())
 }
 
-/// A number spelled in words at a token: its value, the token after it, and its parts.
-type SpelledAt = Option<(f64, usize, Spelled)>;
+/// A number spelled in words at a token: its value, the token after it, and how many number
+/// words it has.
+type SpelledAt = Option<(f64, usize, usize)>;
 
 struct Reader<'a> {
     toks: Vec<Tok<'a>>,
@@ -518,7 +520,7 @@ struct Reader<'a> {
     lang: Lang,
     /// [`Reader::words_number`] at each token once asked: both the ordinal and the quantity
     /// readers ask it at every token, and it is most of the cost of reading a sentence.
-    spelled: std::cell::RefCell<Vec<Option<SpelledAt>>>,
+    spelled: Vec<OnceCell<SpelledAt>>,
 }
 
 /// Longest phrase of `table` starting at token `i`: its value and the token after it.
@@ -553,7 +555,7 @@ fn may_follow(last: f64, next: f64) -> bool {
 }
 
 /// Running total of a number spelled in words.
-#[derive(Default, Clone, Copy)]
+#[derive(Default)]
 struct Spelled {
     total: f64,
     current: f64,
@@ -926,14 +928,10 @@ impl<'a> Reader<'a> {
     /// A number spelled in words: "twenty-five", "one hundred and five", "vingt et un",
     /// "two million".
     fn words_number(&self, i: usize) -> SpelledAt {
-        if let Some(&Some(known)) = self.spelled.borrow().get(i) {
-            return known;
+        match self.spelled.get(i) {
+            Some(cell) => *cell.get_or_init(|| self.read_words_number(i)),
+            None => self.read_words_number(i),
         }
-        let found = self.read_words_number(i);
-        if let Some(slot) = self.spelled.borrow_mut().get_mut(i) {
-            *slot = Some(found);
-        }
-        found
     }
 
     fn read_words_number(&self, i: usize) -> SpelledAt {
@@ -959,7 +957,7 @@ impl<'a> Reader<'a> {
             }
             j = next;
         }
-        (spelled.parts > 0).then(|| (spelled.value(), j, spelled))
+        (spelled.parts > 0).then(|| (spelled.value(), j, spelled.parts))
     }
 
     fn ordinal_word(&self, i: usize, table: &Option<Table<u32>>) -> Option<(u32, usize)> {
@@ -1016,8 +1014,8 @@ impl<'a> Reader<'a> {
             return Some((rank, j, true));
         }
         // "twenty-first": tens in words, a hyphen, then a unit ordinal.
-        let (tens, j, spelled) = self.words_number(i)?;
-        if spelled.parts != 1 || tens < 20.0 || tens % 10.0 != 0.0 || !self.is_hyphen(j) {
+        let (tens, j, parts) = self.words_number(i)?;
+        if parts != 1 || tens < 20.0 || tens % 10.0 != 0.0 || !self.is_hyphen(j) {
             return None;
         }
         let (rank, k) = self.ordinal_word(j + 1, &self.words.ordinal)?;
@@ -1197,7 +1195,7 @@ impl<'a> Reader<'a> {
 /// ```
 pub fn values(text: &str, range: Range<usize>, lang: Lang) -> Vec<Value> {
     let toks = lex(text, range);
-    let spelled = std::cell::RefCell::new(vec![None; toks.len()]);
+    let spelled = (0..toks.len()).map(|_| OnceCell::new()).collect();
     let reader = Reader { toks, words: Words::get(lang), lang, spelled };
     let mut out = Vec::new();
     let mut i = 0;
