@@ -20,7 +20,11 @@ async function openEmbed({ route } = {}) {
     window.__events = [];
     window.__csp = [];
     for (const type of ["parallax-start", "parallax-done", "parallax-error"]) {
-      document.addEventListener(type, (e) => window.__events.push({ id: e.target.id, type, detail: e.detail && e.detail.message }));
+      document.addEventListener(type, (e) => {
+        // Whether the views were on screen when the event fired.
+        const views = e.target.shadowRoot && e.target.shadowRoot.querySelector(".px-embed");
+        window.__events.push({ id: e.target.id, type, detail: e.detail && e.detail.message, shown: !!views && !views.hidden });
+      });
     }
     document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
@@ -84,6 +88,25 @@ test("axe-core finds no serious or critical violation inside the two elements", 
   });
   await done(page);
   assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+test("parallax-done waits for the element's stylesheets: the views are on screen and styled when it fires", async () => {
+  // A slow stylesheet (a cold cache on a busy host) must not let the analysis render unstyled or hidden.
+  const { page, context, errors } = await openEmbed({
+    route: (page) =>
+      page.route("**/lib/embed.css", async (r) => {
+        await new Promise((wait) => setTimeout(wait, 1500));
+        await r.continue();
+      }),
+  });
+  await done(page);
+  const events = await page.evaluate(() => window.__events.filter((e) => e.type === "parallax-done"));
+  assert.deepEqual(events.map((e) => [e.id, e.shown]).sort(), [["bridge", true], ["seeds", true]]);
+  // embed.css gives the status line its own colour (#4a4a55).
+  const status = await page.evaluate(() => getComputedStyle(document.getElementById("bridge").shadowRoot.querySelector(".px-embed-status")).color);
+  assert.equal(status, "rgb(74, 74, 85)");
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

@@ -48,7 +48,8 @@ export class Compare {
     // Until both sheets have loaded the views would show unstyled; `hidden` needs no stylesheet.
     this._container.hidden = true;
     const loaded = sheets.map((link) => new Promise((done) => (link.onload = link.onerror = done)));
-    Promise.all(loaded).then(() => (this._container.hidden = false));
+    // Analyses wait for this before rendering, so `parallax-done` means the views are on screen, styled.
+    this._styled = Promise.all(loaded).then(() => (this._container.hidden = false));
     this._shadow.append(...sheets, this._container);
     this.schedule();
   }
@@ -128,6 +129,7 @@ export class Compare {
     let report;
     try {
       report = await this._analyzer.analyze(sources, this._config);
+      await this._styled;
     } catch (e) {
       // A newer analysis replaced this one; it reports for itself.
       if (run !== this._run || (e && e.name === "AbortError")) throw e;
