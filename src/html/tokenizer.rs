@@ -10,7 +10,8 @@
 //! from `entities.rs`, with the legacy names that need no `;`). Like a tokenizer without a tree
 //! builder, it switches to raw text by the start tag's name alone: `title` and `textarea`
 //! (RCDATA), `style`, `xmp`, `iframe`, `noembed`, `noframes`, `noscript` (RAWTEXT), `script`
-//! (script data, with its `<!--` escapes) and `plaintext`. Comments, doctypes and parse errors
+//! (script data, with its `<!--` escapes) and `plaintext` — except for a tag that ends in `/>`
+//! inside `svg` or `math`, which foreign content closes at once (an icon's `<title/>`). Comments, doctypes and parse errors
 //! are not reported, because text extraction has no use for them.
 //!
 //! It replaced the `html5gum` crate, which did the same with the full state machine and the full
@@ -73,6 +74,9 @@ pub(crate) fn tokenize<'a>(html: &'a str, mut emit: impl FnMut(Token<'_>)) {
     let b = s.as_bytes();
     let mut text = String::new();
     let mut i = 0;
+    // Open `svg` and `math` elements: inside them (foreign content) a tag that ends in `/>` is
+    // closed at once, so `<svg><title/>` opens no raw text that would swallow the page.
+    let mut foreign = 0usize;
     let flush = |text: &mut String, emit: &mut dyn FnMut(Token<'_>)| {
         if !text.is_empty() {
             emit(Token::Text(Cow::Owned(std::mem::take(text))));
@@ -103,7 +107,10 @@ pub(crate) fn tokenize<'a>(html: &'a str, mut emit: impl FnMut(Token<'_>)) {
                 };
                 flush(&mut text, &mut emit);
                 i = end;
-                let raw = content_of(&tag.name);
+                let raw = if tag.self_closing && foreign > 0 { Content::Markup } else { content_of(&tag.name) };
+                if !tag.self_closing && matches!(tag.name.as_str(), "svg" | "math") {
+                    foreign += 1;
+                }
                 emit(Token::Start { name: tag.name.clone(), attrs: tag.attrs, self_closing: tag.self_closing });
                 if raw != Content::Markup {
                     i = raw_text(s, i, &tag.name, raw, &mut text);
@@ -117,6 +124,9 @@ pub(crate) fn tokenize<'a>(html: &'a str, mut emit: impl FnMut(Token<'_>)) {
                         return;
                     };
                     flush(&mut text, &mut emit);
+                    if matches!(tag.name.as_str(), "svg" | "math") {
+                        foreign = foreign.saturating_sub(1);
+                    }
                     emit(Token::End { name: tag.name });
                     i = end;
                 }
@@ -490,6 +500,11 @@ mod tests {
             ("<p a='1'b=2>", r#"<p a="1" b="2">"#),
             ("<p/a>", r#"<p a="">"#),
             ("</p class=x>", "</p>"),
+            // Inside svg or math a tag ending in `/>` is closed at once: an icon's empty
+            // `<title/>` opens no raw text (it once swallowed the rest of a page).
+            ("<svg><title/><path/></svg><p>x", r#"<svg> <title/> <path/> </svg> <p> "x""#),
+            ("<svg><title>a<b</title></svg>", r#"<svg> <title> "a<b" </title> </svg>"#),
+            ("<svg></svg><title/>a</title>b", r#"<svg> </svg> <title/> "a" </title> "b""#),
         ];
         let mut wrong = Vec::new();
         for (html, want) in cases {
