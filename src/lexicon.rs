@@ -191,11 +191,7 @@ impl std::hash::Hasher for WordHasher {
             i += 8;
         }
         if i < bytes.len() {
-            let mut word = 0u64;
-            for (k, &b) in bytes[i..].iter().enumerate() {
-                word |= u64::from(b) << (8 * k);
-            }
-            self.add(word);
+            self.add(tail(&bytes[i..]));
         }
     }
 
@@ -209,6 +205,25 @@ impl std::hash::Hasher for WordHasher {
 
     fn finish(&self) -> u64 {
         self.0
+    }
+}
+
+/// The last one to seven bytes of a hashed slice as one little-endian word, zeros above them:
+/// two overlapping reads instead of a shift per byte (most words end in such a part, and the
+/// loop per byte was a tenth of the time of looking words up).
+#[inline(always)]
+fn tail(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);
+        let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]);
+        u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+    } else if n >= 2 {
+        let lo = u16::from_le_bytes([rest[0], rest[1]]);
+        let hi = u16::from_le_bytes([rest[n - 2], rest[n - 1]]);
+        u64::from(lo) | u64::from(hi) << (8 * (n - 2))
+    } else {
+        rest.first().map_or(0, |&b| u64::from(b))
     }
 }
 
@@ -398,6 +413,21 @@ pub(crate) fn stem(folded: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_hash_tail_reads_the_bytes_a_shift_per_byte_would() {
+        use std::hash::Hasher;
+        let bytes: Vec<u8> = (0..40u8).map(|b| b.wrapping_mul(37).wrapping_add(0x81)).collect();
+        for len in 0..bytes.len() {
+            let mut expected = WordHasher::default();
+            for chunk in bytes[..len].chunks(8) {
+                expected.add(chunk.iter().enumerate().map(|(k, &b)| u64::from(b) << (8 * k)).sum());
+            }
+            let mut got = WordHasher::default();
+            got.write(&bytes[..len]);
+            assert_eq!(got.finish(), expected.finish(), "{len} bytes");
+        }
+    }
 
     #[test]
     fn every_data_file_parses_sorted_unique_lowercase() {

@@ -306,6 +306,10 @@ fn year_and_clock(line: &str) -> (bool, bool) {
             run += 1;
             continue;
         }
+        // Most bytes neither end a run of digits nor follow one.
+        if run == 0 {
+            continue;
+        }
         if run == 4 && !b.is_ascii_alphabetic() {
             year |= is_year(i);
         }
