@@ -362,7 +362,9 @@ fn function_word_langs() -> &'static WordMap<&'static str, u32> {
 
 /// The candidate whose function words occur most often in `text`.
 fn by_function_words(text: &str, candidates: &[Lang]) -> Detection {
-    let mut hits = vec![0usize; candidates.len()];
+    // Hits per language at `Lang::index`, counted through the few bits a function word sets
+    // rather than by asking every candidate; the candidates' counts are read out at the end.
+    let mut by_lang = [0usize; 32];
     let mut folded = String::new();
     let mut letters = 0;
     let map = function_word_langs();
@@ -406,10 +408,13 @@ fn by_function_words(text: &str, candidates: &[Lang]) -> Detection {
             folded.extend(word.chars().flat_map(char::to_lowercase));
         }
         let Some(&langs) = map.get(folded.as_str()) else { continue };
-        for (h, lang) in hits.iter_mut().zip(candidates) {
-            *h += usize::from(langs & (1 << lang.index()) != 0);
+        let mut bits = langs;
+        while bits != 0 {
+            by_lang[bits.trailing_zeros() as usize] += 1;
+            bits &= bits - 1;
         }
     }
+    let hits: Vec<usize> = candidates.iter().map(|lang| by_lang[lang.index()]).collect();
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     // Most hits first; ties go to the earlier candidate.
     order.sort_by_key(|&i| (std::cmp::Reverse(hits[i]), i));

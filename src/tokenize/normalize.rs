@@ -650,6 +650,12 @@ fn fold_full(word: &str, out: &mut String) {
                 }
                 out.push(c.to_ascii_lowercase());
             }
+            // The letters of Latin-1 and of Russian and Ukrainian, without the case tables (what
+            // `to_lowercase` gives them, as a test checks), before the rarer characters: no arm
+            // below takes any of them.
+            'à'..='ö' | 'ø'..='ÿ' | 'а'..='џ' => out.push(c),
+            'À'..='Ö' | 'Ø'..='Þ' | 'А'..='Я' => out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c)),
+            'Ѐ'..='Џ' => out.push(char::from_u32(u32::from(c) + 0x50).unwrap_or(c)),
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '\u{FF07}' => out.push('\''),
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{FF02}' => out.push('"'),
             '\u{2010}' | '\u{2011}' => {
@@ -683,11 +689,6 @@ fn fold_full(word: &str, out: &mut String) {
                 }
                 None => out.push(c),
             },
-            // The letters of Latin-1 and of Russian and Ukrainian, without the case tables (what
-            // `to_lowercase` gives them, as a test checks).
-            'à'..='ö' | 'ø'..='ÿ' | 'а'..='џ' => out.push(c),
-            'À'..='Ö' | 'Ø'..='Þ' | 'А'..='Я' => out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c)),
-            'Ѐ'..='Џ' => out.push(char::from_u32(u32::from(c) + 0x50).unwrap_or(c)),
             _ => out.extend(c.to_lowercase()),
         }
     }
