@@ -88,6 +88,8 @@ struct Phrases {
     /// words one of them has.
     ago: WordSet<String>,
     ago_words: usize,
+    /// A run of words that no relative time could be is not looked up.
+    ago_shape: Shapes,
     /// Words of sign-up prompts, one or two words each, counted in short paragraphs: the prompts
     /// groups and the short items of the newsletter groups.
     prompts: WordSet<String>,
@@ -165,6 +167,7 @@ fn build() -> Phrases {
         verbs: WordSet::default(),
         ago: WordSet::default(),
         ago_words: 0,
+        ago_shape: Shapes::NONE,
         prompts: WordSet::default(),
         prompts_shape: Shapes::NONE,
     };
@@ -211,6 +214,9 @@ fn build() -> Phrases {
     }
     for item in p.prefixes.keys() {
         p.prefixes_shape.add(item);
+    }
+    for item in &p.ago {
+        p.ago_shape.add(item);
     }
     for item in &p.prompts {
         p.prompts_shape.add(item);
@@ -414,7 +420,7 @@ pub(crate) fn has_relative_time(key: &str) -> bool {
         let mut end = 0;
         for _ in 0..p.ago_words {
             end = rest[end..].find(' ').map_or(rest.len(), |j| end + j);
-            if p.ago.contains(&rest[..end]) {
+            if p.ago_shape.may_hold(&rest.as_bytes()[..end]) && p.ago.contains(&rest[..end]) {
                 return true;
             }
             if end == rest.len() {

@@ -400,14 +400,20 @@ fn by_function_words(text: &str, candidates: &[Lang]) -> Detection {
         if letters > MAX_LETTERS {
             break;
         }
-        folded.clear();
-        if word.is_ascii() {
-            folded.push_str(word);
-            folded.make_ascii_lowercase();
+        // Most words of running text are lowercase ASCII already: looked up as they stand.
+        let lower = if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+            word
         } else {
-            folded.extend(word.chars().flat_map(char::to_lowercase));
-        }
-        let Some(&langs) = map.get(folded.as_str()) else { continue };
+            folded.clear();
+            if word.is_ascii() {
+                folded.push_str(word);
+                folded.make_ascii_lowercase();
+            } else {
+                folded.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            folded.as_str()
+        };
+        let Some(&langs) = map.get(lower) else { continue };
         let mut bits = langs;
         while bits != 0 {
             by_lang[bits.trailing_zeros() as usize] += 1;
