@@ -738,11 +738,18 @@ impl Builder {
             let share = (prefix[end] - prefix[m.blocks.start]) as f64 / total as f64;
             let wraps_main = main.as_ref().is_some_and(|a| m.blocks.start <= a.start && a.end <= m.blocks.end)
                 || prose_in(&m.blocks) as f64 > WRAPPER_SHARE * prose_total as f64;
+            let holds_paragraphs = prose_in(&m.blocks) >= SLOT_MAX_PARAGRAPH_BYTES;
             for h in m.hints.iter() {
                 // A chrome, caption or byline class on a wrapper of most of the page
                 // ("has-sidebar" on the main wrapper, "comments-open" or a feature flag such as
                 // "caption_muted_on" on the body) says nothing about its parts.
                 if (share > WRAPPER_SHARE || wraps_main) && names_a_part(h) {
+                    continue;
+                }
+                // Share buttons and ad slots hold no paragraphs: a sharing or advertising class
+                // on an element that holds several ("entry share", "Section--Ads" around a part
+                // of a review) names what the element also contains, not what its text is.
+                if holds_paragraphs && matches!(h, Hint::Sharing | Hint::Advertising) {
                     continue;
                 }
                 let d = &mut paint[h as usize];
@@ -817,6 +824,10 @@ const CHROME_MASK: u32 = {
 
 /// A block of at least this many bytes with a full stop is paragraph-like.
 const PARAGRAPH_MIN_BYTES: usize = 150;
+
+/// A sharing or advertising hint on an element holding at least this many bytes of
+/// paragraph-like text (three or four paragraphs) is ignored: share bars and ad slots hold none.
+const SLOT_MAX_PARAGRAPH_BYTES: usize = 600;
 
 /// A chrome hint on an element holding more than this share of the page's text, or of its
 /// paragraph-like text, is ignored.
