@@ -180,7 +180,7 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
     // Looked up once per line rather than once per word.
     let stopwords = lexicon::function_words(lang);
     #[cfg(not(target_arch = "wasm32"))]
-    let words_of_line = words_into_plain(text, span.clone(), !wide && !breaks, &mut scratch.words);
+    let words_of_line = words_into_plain(text, span.clone(), !wide, breaks, &mut scratch.words);
     #[cfg(target_arch = "wasm32")]
     let words_of_line = {
         let _ = (wide, breaks);

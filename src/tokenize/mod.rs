@@ -156,16 +156,17 @@ pub(crate) fn words_into<'b>(text: &str, range: Range<usize>, buffers: &'b mut W
     &buffers.words
 }
 
-/// [`words_into`] for a range the caller has read already: `plain` must say whether it is all
-/// ASCII without line breaks (`\n`, `\r`). Native only.
+/// [`words_into`] for a range the caller has read already: `ascii` must say whether it is all
+/// ASCII, `breaks` whether it holds a line break (`\n`, `\r`). Native only.
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn words_into_plain<'b>(
     text: &str,
     range: Range<usize>,
-    plain: bool,
+    ascii: bool,
+    breaks: bool,
     buffers: &'b mut WordBuffers,
 ) -> &'b [Range<usize>] {
-    normalize::units_into_plain(text, range, plain, &mut buffers.tokens, &mut buffers.words);
+    normalize::units_into_plain(text, range, ascii, breaks, &mut buffers.tokens, &mut buffers.words);
     &buffers.words
 }
 

@@ -762,9 +762,10 @@ pub(crate) fn units(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 pub(crate) fn units_into(text: &str, range: Range<usize>, toks: &mut Vec<Token>, out: &mut Vec<Range<usize>>) {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let plain =
-            text.get(range.clone()).is_some_and(|s| s.is_ascii() && !s.bytes().any(|b| b == b'\n' || b == b'\r'));
-        units_into_plain(text, range, plain, toks, out);
+        let (ascii, breaks) = text
+            .get(range.clone())
+            .map_or((false, true), |s| (s.is_ascii(), s.bytes().any(|b| b == b'\n' || b == b'\r')));
+        units_into_plain(text, range, ascii, breaks, toks, out);
     }
     #[cfg(target_arch = "wasm32")]
     {
@@ -774,30 +775,86 @@ pub(crate) fn units_into(text: &str, range: Range<usize>, toks: &mut Vec<Token>,
     }
 }
 
-/// [`units_into`] for a range whose caller has read it already: `plain` says whether it is all
-/// ASCII without line breaks (stripping measures every line byte by byte before taking its
-/// words, and reading the line again for this was 1 % of its time). Native only.
+/// [`units_into`] for a range whose caller has read it already: `ascii` says whether it is all
+/// ASCII, `breaks` whether it holds a line break (`\n`, `\r`) (stripping measures every line
+/// byte by byte before taking its words, and reading the line again for this was 1 % of its
+/// time). Native only.
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn units_into_plain(
     text: &str,
     range: Range<usize>,
-    plain: bool,
+    ascii: bool,
+    breaks: bool,
     toks: &mut Vec<Token>,
     out: &mut Vec<Range<usize>>,
 ) {
     out.clear();
     toks.clear();
+    // A word hyphenated across a line break is joined through the token list.
+    if breaks {
+        units_of_tokens(text, range, toks, out);
+        return;
+    }
     // ASCII without line breaks (most lines of English news): the units are the words and
     // numbers as the tokenizer reads them, read straight off its ASCII lane without listing the
     // other tokens. Joining needs a line break or a character outside ASCII, and bigrams a
     // script outside ASCII. Native only, like the all-ASCII lane of `segment`.
-    if plain {
-        if super::segment::ascii_words(text, range.clone(), out) {
-            return;
-        }
+    let done = if ascii {
+        super::segment::ascii_words(text, range.clone(), out)
+    } else {
+        units_of_pieces(text, range.clone(), toks, out)
+    };
+    if !done {
         out.clear();
+        toks.clear();
+        units_of_tokens(text, range, toks, out);
     }
-    units_of_tokens(text, range, toks, out);
+}
+
+/// [`units_of_tokens`] for a range without line breaks that holds characters outside ASCII:
+/// mostly English with a curly apostrophe or a dash, whose ASCII stretches the ASCII lane reads
+/// and only the words around the other characters go through the token list. The range is cut
+/// where a word starts after a space (an ASCII space followed by an ASCII character that is no
+/// space): UAX #29 always breaks there and no rule looks across it, and without line breaks no
+/// unit joins across a space, so the pieces give the units of the whole. Returns `false` if the
+/// ASCII lane could not read a piece (never on ASCII); `out` then holds a part.
+#[cfg(not(target_arch = "wasm32"))]
+fn units_of_pieces(text: &str, range: Range<usize>, toks: &mut Vec<Token>, out: &mut Vec<Range<usize>>) -> bool {
+    // A range out of bounds or off character boundaries gives nothing, as in the token list.
+    if text.get(range.clone()).is_none() {
+        return true;
+    }
+    let Some(bytes) = text.as_bytes().get(..range.end) else { return false };
+    let cut = |p: usize| bytes[p - 1] == b' ' && bytes[p] < 0x80 && bytes[p] != b' ';
+    let mut at = range.start;
+    while at < range.end {
+        let Some(k) = bytes[at..].iter().position(|&b| b >= 0x80).map(|k| at + k) else { break };
+        // The word around it starts at the last cut before it; the piece runs on to the next
+        // cut, and on over the words after it while they hold such characters too (a line of
+        // Cyrillic is one piece).
+        let mut lo = k;
+        while lo > at && !cut(lo) {
+            lo -= 1;
+        }
+        let mut hi = k + 1;
+        loop {
+            while hi < range.end && !cut(hi) {
+                hi += 1;
+            }
+            let next_word_wide = (hi..range.end).take_while(|&p| p == hi || !cut(p)).any(|p| bytes[p] >= 0x80);
+            if hi >= range.end || !next_word_wide {
+                break;
+            }
+            hi += 1;
+        }
+        if lo > at && !super::segment::ascii_words(text, at..lo, out) {
+            return false;
+        }
+        toks.clear();
+        units_of_tokens(text, lo..hi, toks, out);
+        at = hi;
+    }
+    at >= range.end || super::segment::ascii_words(text, at..range.end, out)
 }
 
 /// [`units_into`] through the full token list (the general case).
@@ -884,6 +941,34 @@ mod ascii_tests {
             units_into(&s, range.clone(), &mut Vec::new(), &mut fast);
             units_of_tokens(&s, range, &mut Vec::new(), &mut full);
             prop_assert_eq!(fast, full);
+        }
+
+        /// Lines with characters outside ASCII, cut into pieces at the starts of words
+        /// (`units_of_pieces`), have the units of the full token list: marks and joiners after a
+        /// space, invisible characters inside words, curly quotes, scripts without spaces.
+        #[test]
+        fn issue_9_lines_cut_at_word_starts_have_the_units_of_the_token_list(
+            chars in prop::collection::vec(prop::sample::select(vec![
+                'a', 'Z', '0', '7', '.', ',', ':', '_', '-', '\'', '"', '(', ' ', ' ', ' ', '\t', '’', '“', '”', '—',
+                'é', 'Ж', 'я', '東', 'の', 'ก', '\u{E31}', '\u{301}', '\u{200B}', '\u{200D}', '\u{AD}', '\u{A0}',
+                '\u{3000}', '👍', '🏽', '🇫', '🇷', '١', '٫',
+            ]), 0..50),
+            from in 0usize..8,
+        ) {
+            let s: String = chars.into_iter().collect();
+            let from = (0..=from.min(s.len())).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+            let (mut fast, mut full) = (Vec::new(), Vec::new());
+            units_into(&s, from..s.len(), &mut Vec::new(), &mut fast);
+            units_of_tokens(&s, from..s.len(), &mut Vec::new(), &mut full);
+            prop_assert_eq!(fast, full, "{:?}", s);
+        }
+
+        #[test]
+        fn issue_9_any_text_has_the_units_of_the_token_list(s in any::<String>()) {
+            let (mut fast, mut full) = (Vec::new(), Vec::new());
+            units_into(&s, 0..s.len(), &mut Vec::new(), &mut fast);
+            units_of_tokens(&s, 0..s.len(), &mut Vec::new(), &mut full);
+            prop_assert_eq!(fast, full, "{:?}", s);
         }
     }
 }
