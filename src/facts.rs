@@ -421,7 +421,7 @@ fn counted(
     // Without parts of speech the head of the run is unknown ("654,000 net long-distance
     // customers", "500 Index shed"): the whole run is kept, and two runs that share a word may
     // count the same thing.
-    out.sort_unstable();
+    out.stable_sort();
     out
 }
 
@@ -920,19 +920,21 @@ pub(crate) fn find<I: Iterator<Item = usize>>(
     let max_postings = cfg.facts_max_postings.max(2);
     // Sorted and deduplicated as one list: inserting them into a tree set was a sixth of this
     // stage at a thousand sources (issue 9).
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    // Each pair as one key, `f << 64 | g`, which sorts as the pair would: only three integer
+    // types are sorted with the standard library's sort (src/sort.rs).
+    let mut pairs: Vec<u128> = Vec::new();
     for list in index.values().filter(|l| l.len() <= max_postings) {
         for (n, &f) in list.iter().enumerate() {
             for &g in &list[n + 1..] {
                 if at[f].0 != at[g].0 {
-                    pairs.push((f.min(g), f.max(g)));
+                    pairs.push((u128::from(f.min(g) as u64) << 64) | u128::from(f.max(g) as u64));
                 }
             }
         }
     }
     pairs.sort_unstable();
     pairs.dedup();
-    for (f, g) in pairs {
+    for (f, g) in pairs.into_iter().map(|k| ((k >> 64) as usize, (k as u64) as usize)) {
         compare(f, g, false, &mut out);
     }
     out.stable_sort_by(|x, y| {

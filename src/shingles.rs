@@ -75,18 +75,24 @@ impl Shingles {
 /// triangle, `shared[a * n + b]`.
 pub(crate) fn shared_counts(sets: &[Vec<u64>], max_sources: usize) -> Vec<u32> {
     let n = sets.len();
-    let mut all: Vec<(u64, u32)> =
-        sets.iter().enumerate().flat_map(|(s, v)| v.iter().map(move |&h| (h, s as u32))).collect();
+    // Each shingle with its source as one key, `hash << 32 | source`, which sorts as the pair
+    // would: only three integer types are sorted with the standard library's sort (src/sort.rs).
+    let mut all: Vec<u128> = sets
+        .iter()
+        .enumerate()
+        .flat_map(|(s, v)| v.iter().map(move |&h| (u128::from(h) << 32) | u128::from(s as u32)))
+        .collect();
     all.sort_unstable();
+    let hash = |k: u128| (k >> 32) as u64;
     let mut shared = vec![0u32; n * n];
     let mut k = 0;
     while k < all.len() {
-        let end = all[k..].iter().position(|&(h, _)| h != all[k].0).map_or(all.len(), |p| k + p);
+        let end = all[k..].iter().position(|&key| hash(key) != hash(all[k])).map_or(all.len(), |p| k + p);
         let group = &all[k..end];
         if group.len() <= max_sources.max(2) {
-            for (x, &(_, a)) in group.iter().enumerate() {
-                for &(_, b) in &group[x + 1..] {
-                    shared[a as usize * n + b as usize] += 1;
+            for (x, &a) in group.iter().enumerate() {
+                for &b in &group[x + 1..] {
+                    shared[(a as u32) as usize * n + (b as u32) as usize] += 1;
                 }
             }
         }

@@ -160,18 +160,20 @@ impl Profile {
         chars: Vec<u32>,
     ) -> (Profile, Vec<(u32, u32)>) {
         let content_seq: Vec<u32> = p.terms.iter().zip(&p.content).filter(|(_, &c)| c).map(|(&t, _)| t).collect();
-        let mut quoted: Vec<(u32, bool)> = p
+        // Each term with its quoted flag as one key, `term << 1 | quoted`, which sorts as the pair
+        // would: only three integer types are sorted with the standard library's sort (src/sort.rs).
+        let mut quoted: Vec<u64> = p
             .terms
             .iter()
             .zip(&p.content)
             .zip(&p.quoted)
             .filter(|((_, &c), _)| c)
-            .map(|((&t, _), &q)| (t, q))
+            .map(|((&t, _), &q)| (u64::from(t) << 1) | u64::from(q))
             .collect();
         quoted.sort_unstable();
         // One entry per term, quoted only if every occurrence is.
         let mut content_quoted: Vec<(u32, bool)> = Vec::with_capacity(quoted.len());
-        for (t, q) in quoted {
+        for (t, q) in quoted.into_iter().map(|k| ((k >> 1) as u32, k & 1 == 1)) {
             match content_quoted.last_mut() {
                 Some((last, lq)) if *last == t => *lq &= q,
                 _ => content_quoted.push((t, q)),

@@ -7,8 +7,11 @@
 //! `&mut dyn FnMut`), then move the elements into place, so each call compiles only its closure
 //! and a swap loop. The sort is stable: it orders like `sort_by`. Where the code sorted with an
 //! unstable sort, the comparison tells every two different elements apart, so the order is the
-//! same. Plain `sort_unstable()` on integers stays as it is: one copy per integer type serves
-//! every call.
+//! same. Plain `sort_unstable()` stays for the hot lists of integers, and only for three types,
+//! `u32`, `u64` and `u128` (each compiled type is a quicksort of 1–4 KB): a pair of integers is
+//! packed into one wider integer that sorts as the pair would (`(hash, source)` as
+//! `hash << 32 | source`), and lists sorted once at load time (strings) take the merge sort
+//! below. Eight compiled types became three: 320.4 → 312.9 KB gzipped.
 
 use std::cmp::Ordering;
 

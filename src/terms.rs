@@ -315,8 +315,9 @@ pub(crate) fn distinctive(
                     ))
                 })
                 .collect();
-            // In the order of the term's stems first, so that the order never depends on hashing.
-            terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            // In the order of the term's stems first, so that the order never depends on hashing
+            // (the stems are distinct: stable or not, one order).
+            terms.stable_sort_by(|a, b| a.0.cmp(&b.0));
             // Surest first; then the more frequent; then the earlier (news puts what matters first).
             terms.stable_sort_by(|(_, a, fa), (_, b, fb)| {
                 b.z.total_cmp(&a.z).then(b.count.cmp(&a.count)).then(fa.cmp(fb)).then(a.text.cmp(&b.text))

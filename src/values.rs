@@ -22,6 +22,7 @@ use serde::Serialize;
 
 use crate::decimal;
 use crate::lexicon::{self, PerLang, WordMap};
+use crate::sort::StableSort;
 use crate::tokenize::{fold, tokenize, Lang, TokenKind};
 
 /// A value found in the text.
@@ -346,7 +347,7 @@ impl<'a> Words<'a> {
             .flat_map(|t| t.by_first.keys().cloned())
             .chain(w.compound_joiner.iter().cloned())
             .collect();
-        pieces.sort_unstable();
+        pieces.stable_sort();
         pieces.dedup();
         w.pieces = pieces;
         Ok(w)

@@ -9,6 +9,7 @@ use std::cell::Cell;
 use std::sync::RwLock;
 
 use crate::lexicon::{self, List, WordMap, WordSet};
+use crate::sort::StableSort;
 
 /// The phrase files, one per language.
 pub(crate) const FILES: &[&str] = &[
@@ -205,7 +206,7 @@ fn build() -> Phrases {
             }
         }
     }
-    squeezed.sort_unstable();
+    squeezed.stable_sort();
     squeezed.dedup();
     p.squeezed_trie = Trie::new(&squeezed);
     #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Languages: which one a text is written in, and what that changes for the later stages.
 
 use crate::lexicon::WordMap;
+use crate::sort::StableSort;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -423,7 +424,7 @@ fn by_function_words(text: &str, candidates: &[Lang]) -> Detection {
     let hits: Vec<usize> = candidates.iter().map(|lang| by_lang[lang.index()]).collect();
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     // Most hits first; ties go to the earlier candidate.
-    order.sort_by_key(|&i| (std::cmp::Reverse(hits[i]), i));
+    order.stable_sort_by_key(|&i| (std::cmp::Reverse(hits[i]), i));
     let best = order.first().copied().unwrap_or(0);
     let runner_up = order.get(1).map_or(0, |&i| hits[i]);
     if hits.get(best).copied().unwrap_or(0) < 2 {
