@@ -12,8 +12,6 @@
 //! * per source: unique share (content words in sentences no other source carries), omitted share (share
 //!   of the consensus statements it does not carry) and divergence = the mean of the two.
 
-use std::collections::BTreeMap;
-
 use crate::align::Alignment;
 use crate::config::Config;
 use crate::score::Score;
@@ -159,14 +157,15 @@ fn statements(al: &Alignment, cfg: &Config) -> (Vec<Statement>, Vec<Option<usize
             }
         }
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    // The members of each set, by its root, in the order of the roots.
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); total];
     for f in 0..total {
         let r = sets.find(f);
-        groups.entry(r).or_default().push(f);
+        groups[r].push(f);
     }
     let mut out = Vec::new();
     let mut of = vec![None; total];
-    for (_, sentences) in groups {
+    for sentences in groups.into_iter().filter(|g| !g.is_empty()) {
         let mut sources: Vec<usize> = sentences.iter().map(|&f| al.source[f]).collect();
         sources.dedup();
         if sources.len() < 2 {
@@ -203,18 +202,29 @@ pub(crate) fn score(al: &Alignment, cfg: &Config) -> Divergence {
     let mut covered = vec![0.0; n * n];
     let mut vocab: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n];
     for s in 0..n {
-        let mut counts: BTreeMap<u32, f64> = BTreeMap::new();
+        // Each occurrence count as one key, `term << 32 | count`, summed per term once sorted.
+        // The counts are whole numbers, so their sums are exact in any order.
+        let mut occurrences: Vec<u64> = Vec::new();
         for f in al.sentences_of(s) {
             total[s] += words(f);
             for &(t, c) in al.corpus.sentences[f].content_terms() {
-                *counts.entry(t).or_insert(0.0) += f64::from(c);
+                occurrences.push((u64::from(t) << 32) | u64::from(c));
             }
             for l in al.links[f].iter().filter(|l| l.counts()) {
                 covered[s * n + al.source[l.other]] += words(f);
             }
         }
         // Normalized once here, so each of the N² comparisons only merges.
-        let sum: f64 = counts.values().sum();
+        occurrences.sort_unstable();
+        let mut counts: Vec<(u32, f64)> = Vec::new();
+        for k in occurrences {
+            let (t, c) = ((k >> 32) as u32, f64::from(k as u32));
+            match counts.last_mut() {
+                Some((last, n)) if *last == t => *n += c,
+                _ => counts.push((t, c)),
+            }
+        }
+        let sum: f64 = counts.iter().map(|&(_, c)| c).sum();
         vocab[s] = counts.into_iter().map(|(t, c)| (t, if sum > 0.0 { c / sum } else { 0.0 })).collect();
     }
     let by_source: Vec<Vec<&Prepared>> =

@@ -214,13 +214,14 @@ pub(crate) fn families(n: usize, reuse: &[PairReuse]) -> Vec<Family> {
         let (ra, rb) = (find(&mut root, p.a), find(&mut root, p.b));
         root[ra.max(rb)] = ra.min(rb);
     }
-    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    // The members of each set, by its root, in the order of the roots.
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
     for s in 0..n {
         let r = find(&mut root, s);
-        groups.entry(r).or_default().push(s);
+        groups[r].push(s);
     }
     groups
-        .into_values()
+        .into_iter()
         .filter(|g| g.len() >= 2)
         .map(|sources| {
             // The original of the family: a member named the original by every derived pair it

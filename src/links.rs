@@ -8,29 +8,28 @@
 //! best first, when their content words overlap at least `link_neighbour_min` (Dice). The window
 //! tolerates a sentence split in two by one source.
 
-use std::collections::BTreeSet;
-
 use crate::align::Alignment;
 use crate::config::Config;
 use crate::similarity::dice;
-use crate::sort::StableSort;
+use crate::sort::{insert_sorted, StableSort};
 
 /// Related sentence pairs, by flat sentence index.
 pub(crate) struct Links {
-    partners: Vec<BTreeSet<usize>>,
+    /// Each sentence's partners, sorted, each once.
+    partners: Vec<Vec<usize>>,
 }
 
 impl Links {
     pub fn new(al: &Alignment, cfg: &Config) -> Links {
         let n = al.source.len();
-        let mut partners: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+        let mut partners: Vec<Vec<usize>> = vec![Vec::new(); n];
         for (i, list) in al.links.iter().enumerate() {
             for l in list.iter().filter(|l| l.counts()) {
                 // A counterpart that spans two sentences (a split) relates to both.
                 for other in l.other..(l.other + l.extent).min(n) {
                     if other != i {
-                        partners[i].insert(other);
-                        partners[other].insert(i);
+                        insert_sorted(&mut partners[i], other);
+                        insert_sorted(&mut partners[other], i);
                     }
                 }
             }
@@ -39,7 +38,7 @@ impl Links {
         let stems: Vec<Vec<u32>> =
             al.corpus.sentences.iter().map(|p| p.content_terms().iter().map(|&(t, _)| t).collect()).collect();
         let source = &al.source;
-        let has_link_to = |p: &[BTreeSet<usize>], i: usize, s: usize| p[i].iter().any(|&j| source[j] == s);
+        let has_link_to = |p: &[Vec<usize>], i: usize, s: usize| p[i].iter().any(|&j| source[j] == s);
         let window = cfg.link_neighbour_window;
         // Sentences of one source near position `i`, on one side of it.
         let near = |i: usize, before: bool| -> Vec<usize> {
@@ -71,8 +70,8 @@ impl Links {
                 pairs.stable_sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
                 for (_, x, y) in pairs {
                     if !has_link_to(&partners, x, sj) && !has_link_to(&partners, y, si) {
-                        partners[x].insert(y);
-                        partners[y].insert(x);
+                        insert_sorted(&mut partners[x], y);
+                        insert_sorted(&mut partners[y], x);
                     }
                 }
             }

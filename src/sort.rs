@@ -104,6 +104,28 @@ fn permute<T>(items: &mut [T], order: &mut [usize]) {
     }
 }
 
+/// `(key, value)` items grouped by key, in key order, each key's values in their order: what a
+/// `BTreeMap<K, Vec<V>>` filled in this order holds, without compiling the tree's code for each
+/// key type (a `BTreeMap` of a new type was 2–4 KB of the WebAssembly).
+pub(crate) fn group_by_key<K: Ord, V>(mut items: Vec<(K, V)>) -> Vec<(K, Vec<V>)> {
+    items.stable_sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out: Vec<(K, Vec<V>)> = Vec::new();
+    for (k, v) in items {
+        match out.last_mut() {
+            Some((last, values)) if *last == k => values.push(v),
+            _ => out.push((k, vec![v])),
+        }
+    }
+    out
+}
+
+/// Inserts `x` into a sorted list without repeats, unless it is there: a small ordered set.
+pub(crate) fn insert_sorted(v: &mut Vec<usize>, x: usize) {
+    if let Err(at) = v.binary_search(&x) {
+        v.insert(at, x);
+    }
+}
+
 /// Calls `each(i, j)` for every `a[i]` and `b[j]` that `cmp` finds equal, walking two lists
 /// sorted in `cmp`'s order once (a merge join). An item found several times on one side pairs
 /// with its counterparts in order, as the positions meet.
@@ -163,6 +185,29 @@ mod tests {
         let mut words = vec!["pear", "apple", "fig", "apple"];
         words.stable_sort();
         assert_eq!(words, ["apple", "apple", "fig", "pear"]);
+    }
+
+    #[test]
+    fn groups_and_sets_hold_what_the_tree_collections_hold() {
+        use std::collections::{BTreeMap, BTreeSet};
+        let mut seed = 11u64;
+        let items: Vec<(u32, usize)> = (0..500)
+            .map(|i| {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                ((seed >> 58) as u32, i)
+            })
+            .collect();
+        let mut tree: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+        let mut set: BTreeSet<usize> = BTreeSet::new();
+        let mut list = Vec::new();
+        for &(k, v) in &items {
+            tree.entry(k).or_default().push(v);
+            set.insert(k as usize);
+            insert_sorted(&mut list, k as usize);
+        }
+        assert_eq!(group_by_key(items), tree.into_iter().collect::<Vec<_>>());
+        assert_eq!(list, set.into_iter().collect::<Vec<_>>());
+        assert!(group_by_key(Vec::<(u8, u8)>::new()).is_empty());
     }
 
     #[test]

@@ -25,7 +25,6 @@
 //! one swapped word or pair ("the annexation of Crimea" / "the seizure of Crimea") name one thing
 //! two ways too.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -35,7 +34,7 @@ use crate::facts;
 use crate::lexicon::{self, Interner, WordMap, WordSet};
 use crate::report::{NamingReport, NamingUse, TermReport, Utf16Index};
 use crate::similarity::Corpus;
-use crate::sort::StableSort;
+use crate::sort::{group_by_key, StableSort};
 use crate::tokenize::{fold, words_in, Lang};
 use crate::values::Value;
 
@@ -459,8 +458,9 @@ pub(crate) fn namings(sentences: &[Vec<Range<usize>>], corpus: &Corpus) -> Vec<N
             }
         }
     }
-    // (thing, source, wording) → spans.
-    let mut found: BTreeMap<(&'static str, usize, &'static str), Vec<Range<usize>>> = BTreeMap::new();
+    // (thing, source, wording) and a span, grouped below.
+    type Found = ((&'static str, usize, &'static str), Range<usize>);
+    let mut found: Vec<Found> = Vec::new();
     let mut f = 0;
     for (s, sents) in sentences.iter().enumerate() {
         for _ in sents {
@@ -472,17 +472,15 @@ pub(crate) fn namings(sentences: &[Vec<Range<usize>>], corpus: &Corpus) -> Vec<N
                     let w = *w;
                     if words[k..].starts_with(phrase) {
                         let end = p.spans[k + phrase.len() - 1].end;
-                        found.entry((list[w].thing, s, list[w].wording)).or_default().push(p.spans[k].start..end);
+                        found.push(((list[w].thing, s, list[w].wording), p.spans[k].start..end));
                     }
                 }
             }
         }
     }
-    let mut by_thing: BTreeMap<&'static str, Vec<Use>> = BTreeMap::new();
-    for ((thing, s, wording), spans) in found {
-        by_thing.entry(thing).or_default().push((s, wording.to_string(), spans));
-    }
-    by_thing
+    let uses =
+        group_by_key(found).into_iter().map(|((thing, s, wording), spans)| (thing, (s, wording.to_string(), spans)));
+    group_by_key(uses.collect())
         .into_iter()
         .filter(|(_, uses)| {
             let mut wordings: Vec<&str> = uses.iter().map(|(_, w, _)| w.as_str()).collect();
@@ -506,9 +504,6 @@ fn listed_together(a: &str, b: &str) -> bool {
     ta.iter().any(|t| tb.contains(t))
 }
 
-/// Where each source uses each wording of one thing: (source, wording) → places.
-type Places = BTreeMap<(usize, String), Vec<Range<usize>>>;
-
 /// Things named two ways in related sentences: two sentences of different sources, related by
 /// `related` (flat sentence indices, sources one after another), that are the same word for
 /// word but for one run of one or two content words on each side, with at least
@@ -530,16 +525,19 @@ pub(crate) fn swaps<I: Iterator<Item = usize>>(
         at.extend((0..sents.len()).map(|k| (s, k)));
     }
     let words_of = |f: usize| -> Vec<(Range<usize>, &str)> { corpus.words_of(f).collect() };
-    // thing → (source, wording) → places.
-    let mut found: BTreeMap<String, Places> = BTreeMap::new();
-    // Each related pair once, whichever side lists it, in the order of the sources.
-    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    // ((thing, source, wording), place), grouped below.
+    let mut found: Vec<((String, usize, String), Range<usize>)> = Vec::new();
+    // Each related pair once, whichever side lists it, in the order of the sources: as one key,
+    // `f << 64 | g`, which sorts as the pair would (src/sort.rs).
+    let mut pairs: Vec<u128> = Vec::new();
     for f in 0..at.len() {
         for g in related(f).filter(|&g| g < at.len() && at[g].0 != at[f].0) {
-            pairs.insert((f.min(g), f.max(g)));
+            pairs.push((u128::from(f.min(g) as u64) << 64) | u128::from(f.max(g) as u64));
         }
     }
-    for (f, g) in pairs {
+    pairs.sort_unstable();
+    pairs.dedup();
+    for (f, g) in pairs.into_iter().map(|k| ((k >> 64) as usize, (k as u64) as usize)) {
         let ((s, _), (t, _)) = (at[f], at[g]);
         // One replaced run of at most two words between a shared head and a shared tail: the
         // common prefix and suffix must leave at most two words on each side. Most related pairs
@@ -595,27 +593,15 @@ pub(crate) fn swaps<I: Iterator<Item = usize>>(
         } else {
             format!("{wording_b} / {wording_a}")
         };
-        let uses = found.entry(thing).or_default();
-        for (source, wording, span) in [(s, wording_a, sa), (t, wording_b, sb)] {
-            let places = uses.entry((source, wording)).or_default();
-            if !places.contains(&span) {
-                places.push(span);
-            }
-        }
+        found.push(((thing.clone(), s, wording_a), sa));
+        found.push(((thing, t, wording_b), sb));
     }
-    found
-        .into_iter()
-        .map(|(thing, uses)| Naming {
-            thing,
-            uses: uses
-                .into_iter()
-                .map(|((s, w), mut spans)| {
-                    spans.stable_sort_by_key(|r| (r.start, r.end));
-                    (s, w, spans)
-                })
-                .collect(),
-        })
-        .collect()
+    let uses = group_by_key(found).into_iter().map(|((thing, s, w), mut spans)| {
+        spans.stable_sort_by_key(|r| (r.start, r.end));
+        spans.dedup();
+        (thing, (s, w, spans))
+    });
+    group_by_key(uses.collect()).into_iter().map(|(thing, uses)| Naming { thing, uses }).collect()
 }
 
 // ---------------------------------------------------------------------------------------------
