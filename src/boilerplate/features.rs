@@ -165,6 +165,9 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
                 } else {
                     digits += 1;
                 }
+            } else if GENERAL_PUNCTUATION.contains(&c) {
+                // Curly quotes, dashes and spaces of typeset text, common in pastes: no letters
+                // or digits there (a test checks), so no property lookups either.
             } else if c.is_numeric() {
                 digits += 1;
             } else if c.is_alphabetic() {
@@ -289,6 +292,10 @@ static ASCII_KINDS: [u64; 128] = {
     t
 };
 
+/// Unicode's General Punctuation block: spaces, dashes, quotation marks, bullets and invisible
+/// format characters, none of them a letter or a digit.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+
 /// A photo credit after a caption is a few words ("(AP Photo/Jane Roe)", "Kathrin Ziegler/Getty").
 const CREDIT_TAIL_MAX_WORDS: usize = 6;
 
@@ -409,6 +416,13 @@ mod tests {
                 "news",
             ]
         );
+    }
+
+    #[test]
+    fn issue_9_general_punctuation_holds_no_letters_or_digits() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(!c.is_alphabetic() && !c.is_numeric(), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]
