@@ -8,13 +8,12 @@
 //! stack search for implied ends is bounded, end tags are matched through per-name counts, and
 //! the stack has a maximum depth.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use tokenizer::Token;
 
-use crate::lexicon;
+use crate::lexicon::{self, WordMap};
 
 mod entities;
 mod tokenizer;
@@ -282,7 +281,7 @@ fn role_hints(role: &str) -> Hints {
 
 /// The class/id vocabulary: exact words and prefixes, each with its hint.
 struct Vocabulary {
-    exact: HashMap<String, Hint>,
+    exact: WordMap<String, Hint>,
     prefixes: Vec<(String, Hint)>,
 }
 
@@ -308,7 +307,7 @@ fn group_hint(group: &str) -> Option<Hint> {
 fn vocabulary() -> &'static Vocabulary {
     static V: OnceLock<Vocabulary> = OnceLock::new();
     V.get_or_init(|| {
-        let mut v = Vocabulary { exact: HashMap::new(), prefixes: Vec::new() };
+        let mut v = Vocabulary { exact: WordMap::default(), prefixes: Vec::new() };
         let Ok(list) = lexicon::List::parse(lexicon::data_file(HINTS_FILE)) else {
             return v;
         };
@@ -401,7 +400,7 @@ struct Builder {
     blocks: Vec<HtmlBlock>,
     marked: Vec<Marked>,
     stack: Vec<Open>,
-    counts: HashMap<String, u32>,
+    counts: WordMap<String, u32>,
     skipping: u32,
     pre: u32,
     links: u32,
@@ -424,7 +423,7 @@ impl Builder {
             blocks: Vec::new(),
             marked: Vec::new(),
             stack: Vec::new(),
-            counts: HashMap::new(),
+            counts: WordMap::default(),
             skipping: 0,
             pre: 0,
             links: 0,
