@@ -837,6 +837,15 @@ const WRAPPER_SHARE: f64 = 0.6;
 /// cells), with the blocks of that text and their hints.
 pub(crate) fn flatten(html: &str) -> Flat {
     let mut b = Builder::new(html.len() / 3);
+    feed(&mut b, html, true);
+    b.finish()
+}
+
+/// Paragraphs' worth of markup inside a `<noscript>` that is rendered (see [`feed`]).
+const NOSCRIPT_MIN_BYTES: usize = 1000;
+
+/// Builds the tree of `html` into `b`. `outer`: not already inside a rendered `<noscript>`.
+fn feed(b: &mut Builder, html: &str, outer: bool) {
     tokenizer::tokenize(html, |token| match token {
         Token::Start { name, attrs, self_closing } => {
             let self_closing = self_closing && !is_void(&name);
@@ -846,9 +855,26 @@ pub(crate) fn flatten(html: &str) -> Flat {
             }
         }
         Token::End { name } => b.close(&name),
-        Token::Text(text) => b.push_text(&text),
+        Token::Text(text) => {
+            // A page that writes its article with a script keeps a copy for readers without
+            // scripts in `<noscript>`: markup with paragraphs there is rendered, as a browser
+            // without scripts would; a "please enable JavaScript" line or a tracking pixel is not.
+            if outer
+                && b.skipping == 1
+                && text.len() >= NOSCRIPT_MIN_BYTES
+                && b.stack.last().is_some_and(|o| o.name == "noscript" && o.skip)
+                && text.contains("<p")
+            {
+                if let Some(o) = b.stack.last_mut() {
+                    o.skip = false;
+                }
+                b.skipping = 0;
+                feed(b, &text, false);
+                return;
+            }
+            b.push_text(&text)
+        }
     });
-    b.finish()
 }
 
 /// The `innerText` of an HTML page or fragment.
@@ -874,6 +900,23 @@ mod tests {
         assert_eq!(f.text, "Menu Home\n\nOne two three\n\nFour\nfive\n\na\tb");
         assert_eq!(lines(&f), ["Menu Home", "One two three", "Four\nfive", "a\tb"]);
         assert_eq!(f.blocks[0].link_bytes, 4);
+    }
+
+    #[test]
+    fn a_scripted_article_is_read_from_its_noscript_copy() {
+        let para = "The council met on Tuesday and agreed to keep the library open on Sundays for another year. ";
+        let copy = format!("<p>{}</p><p>{}</p><p>{}</p><p>{}</p>", para.repeat(6), para.repeat(6), para, para);
+        let html = format!(
+            "<body><div class=post><script type=\"text/template\">{copy}</script><noscript>{copy}</noscript></div>\
+             <noscript><p>Please enable JavaScript to see the comments.</p></noscript><p>Footer</p></body>"
+        );
+        let f = flatten(&html);
+        assert_eq!(lines(&f).len(), 5, "{:?}", lines(&f));
+        assert!(lines(&f)[0].starts_with("The council met"));
+        assert_eq!(lines(&f)[4], "Footer");
+        // Inside a rendered copy, a second `<noscript>` is not rendered again.
+        let nested = format!("<noscript>{copy}<noscript>{copy}</noscript></noscript>");
+        assert_eq!(lines(&flatten(&nested)).len(), 4);
     }
 
     #[test]
