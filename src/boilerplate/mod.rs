@@ -543,9 +543,10 @@ fn article_range(
 /// start of comments or teasers.
 const END_LOOKAHEAD: usize = 8;
 
-/// Lines of links or markup chrome right after a heading that make it the heading of a box of
-/// links ("Read more on this" over a list of headlines) rather than a subheading.
-const BOX_HEADING_LINKS: usize = 2;
+/// Lines of chrome right after a heading that make it the heading of a box ("Read more on this"
+/// over a list of headlines, "Our newsletter" over a sign-up prompt) rather than a subheading,
+/// which is followed by text.
+const BOX_HEADING_CHROME_LINES: usize = 1;
 
 /// Whether block `i` sits in a run of at least `run` blocks for which `pred` holds.
 fn in_run(n: usize, i: usize, run: usize, pred: impl Fn(usize) -> bool) -> bool {
@@ -655,11 +656,10 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
     }
 
     let n = feats.len();
-    let heads_a_link_box = |i: usize| {
+    let heads_a_box = |i: usize| {
         mark(i).is_some_and(|m| m.hints.has(Hint::Heading))
-            && i + BOX_HEADING_LINKS < n
-            && (i + 1..=i + BOX_HEADING_LINKS)
-                .all(|j| matches!(classes[j], Class::Chrome(Reason::Links | Reason::Markup)))
+            && i + BOX_HEADING_CHROME_LINES < n
+            && (i + 1..=i + BOX_HEADING_CHROME_LINES).all(|j| matches!(classes[j], Class::Chrome(_)))
     };
     let short_like = |j: usize| matches!(classes[j], Class::Short | Class::Label | Class::Chrome(_) | Class::End(_));
     let mut out: Vec<Block> = Vec::with_capacity(n);
@@ -680,7 +680,7 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
             }
             // The heading of a box of links inside the article ("More on this topic" over
             // three headlines) goes with its links; a subheading is followed by text.
-            Class::Short | Class::Label if !listed[i] && heads_a_link_box(i) => {
+            Class::Short | Class::Label if !listed[i] && heads_a_box(i) => {
                 (BlockKind::Boilerplate, Some(Reason::Navigation))
             }
             _ => (BlockKind::Body, None),
