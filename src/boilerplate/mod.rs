@@ -727,15 +727,16 @@ const REPEAT_SHINGLE_WORDS: usize = 4;
 /// Marks text printed twice in one paste: a paragraph most of whose four-word sequences already
 /// appeared in the lines before it (the whole article again in one block, a teaser that cuts the
 /// first paragraph short, the article's paragraphs or a gallery's captions printed again) is
-/// `repeated`; the first copy stays. One hash set of the sequences' hashes over the paste, so the
-/// check is linear in its words.
+/// `repeated`; the first copy stays. One hash map over the paste, from each sequence's hash to
+/// the paragraph that first had it, so the check is linear in its words.
 fn mark_repeated_text(feats: &[Features], classes: &mut [Class], repeated: &mut [bool], cfg: &Config) {
     // Only paragraphs are checked and remembered: short lines have their own repetition check.
     let capacity: usize = feats.iter().zip(classes.iter()).filter(|(_, &c)| is_text(c)).map(|(f, _)| f.words).sum();
-    let mut seen: WordSet<u64> = WordSet::with_capacity_and_hasher(capacity, Default::default());
+    // Each sequence with the paragraph it was first met in: one probe per sequence tells both
+    // whether it appeared before and, when it is new, remembers it.
+    let mut seen: WordMap<u64, usize> = WordMap::with_capacity_and_hasher(capacity, Default::default());
     // The hash of each word of the paragraph; a sequence's hash combines four of them.
     let mut words: Vec<u64> = Vec::new();
-    let mut hashes: Vec<u64> = Vec::new();
     for (i, f) in feats.iter().enumerate() {
         if !is_text(classes[i]) || f.words < REPEAT_SHINGLE_WORDS {
             continue;
@@ -751,16 +752,17 @@ fn mark_repeated_text(feats: &[Features], classes: &mut [Class], repeated: &mut 
             ws.iter().for_each(|&w| h.write_u64(w));
             h.finish()
         };
-        // Each sequence hashed once, looked up, then remembered (after the lookups: a paragraph
-        // that repeats a phrase of its own is not repeated text).
-        hashes.clear();
-        hashes.extend(words.windows(REPEAT_SHINGLE_WORDS).map(shingle));
-        let found = hashes.iter().filter(|h| seen.contains(*h)).count();
-        if found as f64 >= cfg.repeated_text_min_share * hashes.len() as f64 {
+        // A sequence counts as found when an earlier paragraph had it: a paragraph that repeats
+        // a phrase of its own is not repeated text.
+        let (mut found, mut total) = (0, 0);
+        for h in words.windows(REPEAT_SHINGLE_WORDS).map(shingle) {
+            total += 1;
+            found += usize::from(*seen.entry(h).or_insert(i) != i);
+        }
+        if found as f64 >= cfg.repeated_text_min_share * total as f64 {
             classes[i] = Class::Chrome(Reason::Repeated);
             repeated[i] = true;
         }
-        seen.extend(hashes.iter().copied());
     }
 }
 

@@ -295,6 +295,14 @@ pub fn detect_language(text: &str) -> Lang {
 }
 
 pub(crate) fn detect_with_evidence(text: &str) -> Detection {
+    // ASCII text (most English pastes) is Latin wherever it has a letter: no script to count.
+    if text.is_ascii() {
+        return if text.bytes().any(|b| b.is_ascii_alphabetic()) {
+            by_function_words(text, LATIN)
+        } else {
+            Detection { lang: Lang::Other, evidence: 0, runner_up: 0 }
+        };
+    }
     let mut counts = [0usize; SCRIPTS.len()];
     let mut persian = 0;
     let mut letters = 0;
