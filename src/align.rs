@@ -19,7 +19,7 @@ use crate::config::Config;
 use crate::lexicon::{self, PerLang, WordMap};
 use crate::score::Score;
 use crate::similarity::{classify, features, Comparison, Corpus, Prepared};
-use crate::sort::{for_each_common, StableSort};
+use crate::sort::{for_each_common, IdSort, StableSort};
 use crate::tokenize::Lang;
 
 /// How a sentence relates to its counterpart in another source.
@@ -239,7 +239,7 @@ fn trivial_sentence(corpus: &Corpus, p: &Prepared, stock: &[Vec<u32>], cfg: &Con
         .filter(|((&t, &c), &st)| c && !st && informative(corpus, t))
         .map(|((&t, _), _)| t)
         .collect();
-    seen.sort_unstable();
+    seen.sort_ids();
     seen.dedup();
     seen.len() < cfg.min_shared_words
 }
@@ -250,7 +250,7 @@ fn both_halves_contribute(corpus: &Corpus, a: &Prepared, h1: usize, h2: usize) -
     let informative_set = |p: &Prepared| -> Vec<u32> {
         let mut v: Vec<u32> =
             p.terms.iter().zip(&p.content).filter(|(&t, &c)| c && informative(corpus, t)).map(|(&t, _)| t).collect();
-        v.sort_unstable();
+        v.sort_ids();
         v.dedup();
         v
     };

@@ -920,7 +920,7 @@ pub(crate) fn find<I: Iterator<Item = usize>>(
     let max_postings = cfg.facts_max_postings.max(2);
     // Sorted and deduplicated as one list: inserting them into a tree set was a sixth of this
     // stage at a thousand sources (issue 9).
-    // Each pair as one key, `f << 64 | g`, which sorts as the pair would: only three integer
+    // Each pair as one key, `f << 64 | g`, which sorts as the pair would: only two integer
     // types are sorted with the standard library's sort (src/sort.rs).
     let mut pairs: Vec<u128> = Vec::new();
     for list in index.values().filter(|l| l.len() <= max_postings) {

@@ -23,7 +23,7 @@ use crate::report::{
 };
 use crate::score::Score;
 use crate::similarity::Corpus;
-use crate::sort::{common_count, StableSort};
+use crate::sort::{common_count, IdSort, StableSort};
 use crate::tokenize::{fold, words_in, Lang};
 
 /// One quotation in one source.
@@ -867,7 +867,7 @@ pub(crate) fn utterances(quotes: &[Vec<Quote>], cfg: &Config) -> Vec<Utterance> 
         .iter()
         .map(|v| {
             let mut v = v.clone();
-            v.sort_unstable();
+            v.sort_ids();
             v
         })
         .collect();

@@ -76,7 +76,7 @@ impl Shingles {
 pub(crate) fn shared_counts(sets: &[Vec<u64>], max_sources: usize) -> Vec<u32> {
     let n = sets.len();
     // Each shingle with its source as one key, `hash << 32 | source`, which sorts as the pair
-    // would: only three integer types are sorted with the standard library's sort (src/sort.rs).
+    // would: only two integer types are sorted with the standard library's sort (src/sort.rs).
     let mut all: Vec<u128> = sets
         .iter()
         .enumerate()

@@ -23,6 +23,7 @@ use crate::align::Relation;
 use crate::config::Config;
 use crate::lexicon::{self, Interner, WordMap};
 use crate::score::Score;
+use crate::sort::IdSort;
 use crate::tokenize::{detect_language, fold_into, words_in, Lang};
 
 /// The names of the features, in the order of the feature vector and of the model weights.
@@ -161,7 +162,7 @@ impl Profile {
     ) -> (Profile, Vec<(u32, u32)>) {
         let content_seq: Vec<u32> = p.terms.iter().zip(&p.content).filter(|(_, &c)| c).map(|(&t, _)| t).collect();
         // Each term with its quoted flag as one key, `term << 1 | quoted`, which sorts as the pair
-        // would: only three integer types are sorted with the standard library's sort (src/sort.rs).
+        // would: only two integer types are sorted with the standard library's sort (src/sort.rs).
         let mut quoted: Vec<u64> = p
             .terms
             .iter()
@@ -244,8 +245,11 @@ pub(crate) fn hash_words<'a>(words: impl IntoIterator<Item = &'a str>) -> u64 {
 }
 
 /// Sorted and deduplicated, without spare capacity: these lists live as long as the alignment.
-fn sorted_unique<T: Ord>(mut v: Vec<T>) -> Vec<T> {
-    v.sort_unstable();
+fn sorted_unique<T: Ord>(mut v: Vec<T>) -> Vec<T>
+where
+    [T]: IdSort,
+{
+    v.sort_ids();
     v.dedup();
     v.shrink_to_fit();
     v
@@ -389,7 +393,7 @@ impl Corpus {
             }
             seen.clear();
             seen.extend_from_slice(&p.terms);
-            seen.sort_unstable();
+            seen.sort_ids();
             seen.dedup();
             for &id in &seen {
                 df[id as usize] += 1;
@@ -461,9 +465,9 @@ impl Corpus {
             numbers: a.numbers.iter().chain(&b.numbers).copied().collect(),
             ..Prepared::default()
         };
-        p.names.sort_unstable();
+        p.names.sort_ids();
         p.names.dedup();
-        p.numbers.sort_unstable();
+        p.numbers.sort_ids();
         p.numbers.dedup();
         // A 4-gram across the junction that no sentence has cannot match the sentence the pair is
         // compared with (always one of the corpus): it gets an id from the top of the range, one
@@ -545,9 +549,9 @@ fn prepare(
         p.terms.push(id);
         p.content.push(content);
     }
-    names.sort_unstable();
+    names.sort_ids();
     names.dedup();
-    numbers.sort_unstable();
+    numbers.sort_ids();
     numbers.dedup();
     p.names = names;
     p.numbers = numbers;
@@ -634,9 +638,12 @@ fn dice_counts<T: Ord>(a: &[(T, u32)], b: &[(T, u32)]) -> f64 {
     2.0 * f64::from(matched_counts(a, b)) / f64::from(total)
 }
 
-fn counts<T: Ord + Copy>(ids: impl Iterator<Item = T>) -> Vec<(T, u32)> {
+fn counts<T: Ord + Copy>(ids: impl Iterator<Item = T>) -> Vec<(T, u32)>
+where
+    [T]: IdSort,
+{
     let mut v: Vec<T> = ids.collect();
-    v.sort_unstable();
+    v.sort_ids();
     let mut out: Vec<(T, u32)> = Vec::new();
     for id in v {
         match out.last_mut() {
