@@ -369,7 +369,9 @@ fn first_class(f: &Features, markup: Option<&LineMarkup>, author_box: bool, shar
         }
     }
     // Links, handles, hashtags or separators at a rate no prose has.
-    if (f.links + f.separators) * cfg.words_per_link_min > f.words + 1 && !prose {
+    // … but not in preformatted text: code's comments ("# ~/.bashrc"), paths and URLs are code.
+    let code = markup.is_some_and(|m| m.hints.has(Hint::Pre));
+    if (f.links + f.separators) * cfg.words_per_link_min > f.words + 1 && !prose && !code {
         return Class::Chrome(Reason::Links);
     }
     // A line that is only a date or time: a relative time, a clock time, or a year with more
