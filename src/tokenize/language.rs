@@ -391,9 +391,7 @@ fn by_function_words(text: &str, candidates: &[Lang]) -> Detection {
                 1
             } else {
                 match text.get(i..).and_then(|rest| rest.chars().next()) {
-                    // The letters of the common scripts from the tokenizer's table, without
-                    // Unicode's property lookup.
-                    Some(c) if super::is_letter(c) == Some(true) || c.is_alphabetic() || c == '’' => c.len_utf8(),
+                    Some(c) if c.is_alphabetic() || c == '’' => c.len_utf8(),
                     _ => break,
                 }
             };
