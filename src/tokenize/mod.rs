@@ -58,10 +58,91 @@ impl Token {
 pub fn tokenize(text: &str) -> Vec<Token> {
     // About one token per three bytes of news text; reserving avoids most regrowth.
     let mut tokens = Vec::with_capacity(text.len() / 3 + 1);
-    segment::segment(text, &mut tokens);
+    segment_into(text, &mut tokens);
     tokens
 }
 
+/// Appends the tokens of `text` to `tokens`.
+pub(crate) fn segment_into(text: &str, tokens: &mut Vec<Token>) {
+    #[cfg(not(target_arch = "wasm32"))]
+    segment::segment(text, tokens);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let mut out = Out::Tokens(std::mem::take(tokens));
+        segment::segment(text, &mut out);
+        if let Out::Tokens(t) = out {
+            *tokens = t;
+        }
+    }
+}
+
+/// In the WebAssembly, both outputs of the segmenter go through this one sink type, so that it is
+/// compiled once: with a sink type each, its second copy was 3.3 KB of the gzipped module.
+/// Natively each output keeps its own sink: the branch per token (and the token list kept in
+/// memory rather than in registers) cost 10 % of the instructions of tokenizing 1.5 MB.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+enum Out {
+    Tokens(Vec<Token>),
+    Packed(Packed),
+}
+
+impl segment::Sink for Out {
+    type Mark = (usize, u32);
+
+    #[inline(always)]
+    fn push(&mut self, text: &str, start: usize, end: usize, kind: TokenKind, utf16_end: Option<u32>) {
+        match self {
+            Out::Tokens(tokens) => tokens.push(Token { span: start..end, kind }),
+            Out::Packed(packed) => packed.push(text, start, end, kind, utf16_end),
+        }
+    }
+
+    fn mark(&self) -> (usize, u32) {
+        match self {
+            Out::Tokens(tokens) => (tokens.len(), 0),
+            Out::Packed(packed) => (packed.ends.len(), packed.units),
+        }
+    }
+
+    fn reset(&mut self, (len, units): (usize, u32)) {
+        match self {
+            Out::Tokens(tokens) => tokens.truncate(len),
+            Out::Packed(packed) => {
+                packed.ends.truncate(len);
+                packed.units = units;
+            }
+        }
+    }
+}
+
+/// The tokens of `text` packed for JavaScript: one `u32` per token, its end as a UTF-16 offset
+/// in the low 30 bits and its kind in the top two (0 word, 1 number, 2 space, 3 punctuation).
+/// A token starts where the one before it ends (the first at 0), so this is the whole
+/// tokenization in 4 bytes a token, with offsets that index a JS string directly. `None` for a
+/// text of 2^30 bytes or more, whose offsets would not fit.
+pub fn tokenize_utf16(text: &str) -> Option<Vec<u32>> {
+    if text.len() >= 1 << 30 {
+        return None;
+    }
+    let packed = Packed { ends: Vec::with_capacity(text.len() / 3 + 1), units: 0 };
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let mut packed = packed;
+        segment::segment(text, &mut packed);
+        Some(packed.ends)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let mut out = Out::Packed(packed);
+        segment::segment(text, &mut out);
+        match out {
+            Out::Packed(packed) => Some(packed.ends),
+            Out::Tokens(_) => None,
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 impl segment::Sink for Vec<Token> {
     type Mark = usize;
 
@@ -79,18 +160,23 @@ impl segment::Sink for Vec<Token> {
     }
 }
 
-/// The tokens of `text` packed for JavaScript: one `u32` per token, its end as a UTF-16 offset
-/// in the low 30 bits and its kind in the top two (0 word, 1 number, 2 space, 3 punctuation).
-/// A token starts where the one before it ends (the first at 0), so this is the whole
-/// tokenization in 4 bytes a token, with offsets that index a JS string directly. `None` for a
-/// text of 2^30 bytes or more, whose offsets would not fit.
-pub fn tokenize_utf16(text: &str) -> Option<Vec<u32>> {
-    if text.len() >= 1 << 30 {
-        return None;
+#[cfg(not(target_arch = "wasm32"))]
+impl segment::Sink for Packed {
+    type Mark = (usize, u32);
+
+    #[inline(always)]
+    fn push(&mut self, text: &str, start: usize, end: usize, kind: TokenKind, utf16_end: Option<u32>) {
+        Packed::push(self, text, start, end, kind, utf16_end);
     }
-    let mut sink = Packed { ends: Vec::with_capacity(text.len() / 3 + 1), units: 0 };
-    segment::segment(text, &mut sink);
-    Some(sink.ends)
+
+    fn mark(&self) -> (usize, u32) {
+        (self.ends.len(), self.units)
+    }
+
+    fn reset(&mut self, (len, units): (usize, u32)) {
+        self.ends.truncate(len);
+        self.units = units;
+    }
 }
 
 struct Packed {
@@ -99,9 +185,7 @@ struct Packed {
     units: u32,
 }
 
-impl segment::Sink for Packed {
-    type Mark = (usize, u32);
-
+impl Packed {
     #[inline(always)]
     fn push(&mut self, text: &str, start: usize, end: usize, kind: TokenKind, utf16_end: Option<u32>) {
         self.units = match utf16_end {
@@ -122,15 +206,6 @@ impl segment::Sink for Packed {
             TokenKind::Punct => 3,
         };
         self.ends.push(self.units | kind << 30);
-    }
-
-    fn mark(&self) -> (usize, u32) {
-        (self.ends.len(), self.units)
-    }
-
-    fn reset(&mut self, (len, units): (usize, u32)) {
-        self.ends.truncate(len);
-        self.units = units;
     }
 }
 

@@ -863,7 +863,7 @@ fn units_of_tokens(text: &str, range: Range<usize>, toks: &mut Vec<Token>, out: 
     let base = range.start;
     // About one token per three bytes of news text; reserving avoids most regrowth.
     toks.reserve(slice.len() / 3 + 1);
-    super::segment::segment(slice, toks);
+    super::segment_into(slice, toks);
     for t in toks.iter_mut() {
         t.span = base + t.span.start..base + t.span.end;
     }
