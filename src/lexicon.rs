@@ -327,7 +327,7 @@ impl WordFilter {
     /// 64-bit words of the filter: 4096 bits, so a list of a few hundred words sets under a tenth.
     const WORDS: usize = 64;
 
-    fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordFilter {
+    pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordFilter {
         let mut bits = [0u64; WordFilter::WORDS];
         for word in words {
             let slot = Self::slot(word.as_bytes());

@@ -8,6 +8,8 @@
 use std::cell::Cell;
 use std::sync::RwLock;
 
+#[cfg(not(target_arch = "wasm32"))]
+use crate::lexicon::WordFilter;
 use crate::lexicon::{self, List, WordMap, WordSet};
 use crate::sort::StableSort;
 
@@ -74,6 +76,10 @@ struct Phrases {
     prefixes: WordMap<String, Concept>,
     /// The start of a block that no prefix could be is not looked up.
     prefixes_shape: Shapes,
+    /// Natively, also a finer filter of the prefixes' shapes (first, second and last bytes and
+    /// length, `lexicon::WordFilter`): most starts pass the coarse one above.
+    #[cfg(not(target_arch = "wasm32"))]
+    prefixes_filter: WordFilter,
     /// Whole chrome phrases without spaces, for blocks of phrases run together ("Ad imageAd
     /// image"), sorted and without duplicates: what the trie below is built from (kept for the
     /// test that checks the trie against them).
@@ -161,6 +167,8 @@ fn build() -> Phrases {
         whole_max: 0,
         prefixes: WordMap::default(),
         prefixes_shape: Shapes::NONE,
+        #[cfg(not(target_arch = "wasm32"))]
+        prefixes_filter: WordFilter::new([]),
         #[cfg(test)]
         squeezed: Vec::new(),
         squeezed_first: [false; 256],
@@ -215,6 +223,10 @@ fn build() -> Phrases {
     }
     for item in p.prefixes.keys() {
         p.prefixes_shape.add(item);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        p.prefixes_filter = WordFilter::new(p.prefixes.keys().map(String::as_str));
     }
     for item in &p.ago {
         p.ago_shape.add(item);
@@ -375,8 +387,17 @@ pub(crate) fn prefix(key: &str) -> Option<(Concept, usize)> {
     }
     let words = (count + 1).min(MAX_PREFIX_WORDS);
     // The empty start is looked up as it is; any other must start with a byte and have a length
-    // some prefix has.
-    let possible = |end: usize| end == 0 || p.prefixes_shape.may_hold(&key.as_bytes()[..end]);
+    // some prefix has (and natively, pass the finer filter of their shapes).
+    let possible = |end: usize| {
+        if end == 0 {
+            return true;
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        if !p.prefixes_filter.may_hold(&key[..end]) {
+            return false;
+        }
+        p.prefixes_shape.may_hold(&key.as_bytes()[..end])
+    };
     ends[..words]
         .iter()
         .enumerate()
