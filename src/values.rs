@@ -295,8 +295,16 @@ pub(crate) const VALUE_FILES: &[(Lang, &str)] = &[
 ];
 
 /// Splits "words value" into the words and the value (the last field).
+#[inline(never)]
 fn split_value(item: &str) -> Result<(&str, &str), String> {
     item.rsplit_once(' ').ok_or_else(|| format!("'{item}' needs a value after the words"))
+}
+
+/// The error for a value that does not parse. Kept out of [`add`], which is compiled once per
+/// value type, so that its formatting is compiled once.
+#[inline(never)]
+fn bad_value(item: &str, value: &str) -> String {
+    format!("'{item}': cannot read the value '{value}'")
 }
 
 fn add<'a, V: Copy>(
@@ -305,7 +313,7 @@ fn add<'a, V: Copy>(
     parse: impl Fn(&'a str) -> Option<V>,
 ) -> Result<(), String> {
     let (words, value) = split_value(item)?;
-    let v = parse(value).ok_or_else(|| format!("'{item}': cannot read the value '{value}'"))?;
+    let v = parse(value).ok_or_else(|| bad_value(item, value))?;
     table.get_or_insert_with(Table::new).insert(words, v);
     Ok(())
 }
