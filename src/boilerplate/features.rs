@@ -4,11 +4,7 @@ use std::ops::Range;
 
 use super::phrases::{self, Concept};
 use crate::lexicon::{self, FunctionWords};
-#[cfg(target_arch = "wasm32")]
-use crate::tokenize::words_into;
-#[cfg(not(target_arch = "wasm32"))]
-use crate::tokenize::words_into_plain;
-use crate::tokenize::{fold_append, is_letter, Lang, WordBuffers};
+use crate::tokenize::{fold_append, is_letter, words_into, Lang, WordBuffers};
 
 /// The measurements of one block (one line of the paste).
 #[derive(Clone, Debug)]
@@ -182,14 +178,7 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
     let mut tail_key = None;
     // Looked up once per line rather than once per word.
     let stopwords = lexicon::function_words(lang);
-    #[cfg(not(target_arch = "wasm32"))]
-    let words_of_line = words_into_plain(text, span.clone(), !wide, breaks, &mut scratch.words);
-    #[cfg(target_arch = "wasm32")]
-    let words_of_line = {
-        let _ = (wide, breaks);
-        words_into(text, span.clone(), &mut scratch.words)
-    };
-    for w in words_of_line {
+    for w in words_into(text, span.clone(), !wide, breaks, &mut scratch.words) {
         if tail_key.is_none() && w.start >= tail_start {
             tail_key = Some((key.len() + usize::from(!key.is_empty()), words));
         }

@@ -224,17 +224,10 @@ pub(crate) struct WordBuffers {
 }
 
 /// The units of [`words_in`], in a list kept in `buffers`: for callers that read many short
-/// ranges, without allocating per range. (Natively, callers use [`words_into_plain`].)
-#[cfg(target_arch = "wasm32")]
-pub(crate) fn words_into<'b>(text: &str, range: Range<usize>, buffers: &'b mut WordBuffers) -> &'b [Range<usize>] {
-    normalize::units_into(text, range, &mut buffers.tokens, &mut buffers.words);
-    &buffers.words
-}
-
-/// [`words_into`] for a range the caller has read already: `ascii` must say whether it is all
-/// ASCII, `breaks` whether it holds a line break (`\n`, `\r`). Native only.
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn words_into_plain<'b>(
+/// ranges, without allocating per range. The caller has read the range already: `ascii` must
+/// say whether it is all ASCII and `breaks` whether it holds a line break (`\n`, `\r`) (see
+/// [`normalize::units_into_plain`]).
+pub(crate) fn words_into<'b>(
     text: &str,
     range: Range<usize>,
     ascii: bool,

@@ -760,26 +760,20 @@ pub(crate) fn units(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 /// reads many short ranges (the boilerplate stage reads every line of a paste) reuses both
 /// instead of allocating two lists per range.
 pub(crate) fn units_into(text: &str, range: Range<usize>, toks: &mut Vec<Token>, out: &mut Vec<Range<usize>>) {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let (ascii, breaks) = text
-            .get(range.clone())
-            .map_or((false, true), |s| (s.is_ascii(), s.bytes().any(|b| b == b'\n' || b == b'\r')));
-        units_into_plain(text, range, ascii, breaks, toks, out);
-    }
+    // The WebAssembly reads every range through the token list, so it needs no flags.
     #[cfg(target_arch = "wasm32")]
-    {
-        out.clear();
-        toks.clear();
-        units_of_tokens(text, range, toks, out);
-    }
+    let (ascii, breaks) = (false, true);
+    #[cfg(not(target_arch = "wasm32"))]
+    let (ascii, breaks) =
+        text.get(range.clone()).map_or((false, true), |s| (s.is_ascii(), s.bytes().any(|b| b == b'\n' || b == b'\r')));
+    units_into_plain(text, range, ascii, breaks, toks, out);
 }
 
 /// [`units_into`] for a range whose caller has read it already: `ascii` says whether it is all
 /// ASCII, `breaks` whether it holds a line break (`\n`, `\r`) (stripping measures every line
 /// byte by byte before taking its words, and reading the line again for this was 1 % of its
-/// time). Native only.
-#[cfg(not(target_arch = "wasm32"))]
+/// time). Natively the flags pick a lane; the WebAssembly leaves the lanes out (for size) and
+/// reads every range through the token list.
 pub(crate) fn units_into_plain(
     text: &str,
     range: Range<usize>,
@@ -790,25 +784,28 @@ pub(crate) fn units_into_plain(
 ) {
     out.clear();
     toks.clear();
-    // A word hyphenated across a line break is joined through the token list.
-    if breaks {
-        units_of_tokens(text, range, toks, out);
-        return;
-    }
-    // ASCII without line breaks (most lines of English news): the units are the words and
-    // numbers as the tokenizer reads them, read straight off its ASCII lane without listing the
-    // other tokens. Joining needs a line break or a character outside ASCII, and bigrams a
-    // script outside ASCII. Native only, like the all-ASCII lane of `segment`.
-    let done = if ascii {
-        super::segment::ascii_words(text, range.clone(), out)
-    } else {
-        units_of_pieces(text, range.clone(), toks, out)
-    };
-    if !done {
+    // A word hyphenated across a line break is joined through the token list. Otherwise, for
+    // ASCII (most lines of English news) the units are the words and numbers as the tokenizer
+    // reads them, read straight off its ASCII lane without listing the other tokens: joining
+    // needs a line break or a character outside ASCII, and bigrams a script outside ASCII; other
+    // lines are cut into pieces the ASCII lane reads. Native only, like the all-ASCII lane of
+    // `segment`.
+    #[cfg(not(target_arch = "wasm32"))]
+    if !breaks {
+        let done = if ascii {
+            super::segment::ascii_words(text, range.clone(), out)
+        } else {
+            units_of_pieces(text, range.clone(), toks, out)
+        };
+        if done {
+            return;
+        }
         out.clear();
         toks.clear();
-        units_of_tokens(text, range, toks, out);
     }
+    #[cfg(target_arch = "wasm32")]
+    let _ = (ascii, breaks);
+    units_of_tokens(text, range, toks, out);
 }
 
 /// [`units_of_tokens`] for a range without line breaks that holds characters outside ASCII:
