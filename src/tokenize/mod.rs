@@ -86,31 +86,29 @@ enum Out {
     Packed(Packed),
 }
 
+/// Each output's own sink does the work; this only picks it.
 impl segment::Sink for Out {
     type Mark = (usize, u32);
 
     #[inline(always)]
     fn push(&mut self, text: &str, start: usize, end: usize, kind: TokenKind, utf16_end: Option<u32>) {
         match self {
-            Out::Tokens(tokens) => tokens.push(Token { span: start..end, kind }),
-            Out::Packed(packed) => packed.push(text, start, end, kind, utf16_end),
+            Out::Tokens(tokens) => segment::Sink::push(tokens, text, start, end, kind, utf16_end),
+            Out::Packed(packed) => segment::Sink::push(packed, text, start, end, kind, utf16_end),
         }
     }
 
     fn mark(&self) -> (usize, u32) {
         match self {
-            Out::Tokens(tokens) => (tokens.len(), 0),
-            Out::Packed(packed) => (packed.ends.len(), packed.units),
+            Out::Tokens(tokens) => (segment::Sink::mark(tokens), 0),
+            Out::Packed(packed) => segment::Sink::mark(packed),
         }
     }
 
     fn reset(&mut self, (len, units): (usize, u32)) {
         match self {
-            Out::Tokens(tokens) => tokens.truncate(len),
-            Out::Packed(packed) => {
-                packed.ends.truncate(len);
-                packed.units = units;
-            }
+            Out::Tokens(tokens) => segment::Sink::reset(tokens, len),
+            Out::Packed(packed) => segment::Sink::reset(packed, (len, units)),
         }
     }
 }
@@ -142,7 +140,6 @@ pub fn tokenize_utf16(text: &str) -> Option<Vec<u32>> {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 impl segment::Sink for Vec<Token> {
     type Mark = usize;
 
@@ -160,32 +157,15 @@ impl segment::Sink for Vec<Token> {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-impl segment::Sink for Packed {
-    type Mark = (usize, u32);
-
-    #[inline(always)]
-    fn push(&mut self, text: &str, start: usize, end: usize, kind: TokenKind, utf16_end: Option<u32>) {
-        Packed::push(self, text, start, end, kind, utf16_end);
-    }
-
-    fn mark(&self) -> (usize, u32) {
-        (self.ends.len(), self.units)
-    }
-
-    fn reset(&mut self, (len, units): (usize, u32)) {
-        self.ends.truncate(len);
-        self.units = units;
-    }
-}
-
 struct Packed {
     ends: Vec<u32>,
     /// UTF-16 offset of the end of the last token.
     units: u32,
 }
 
-impl Packed {
+impl segment::Sink for Packed {
+    type Mark = (usize, u32);
+
     #[inline(always)]
     fn push(&mut self, text: &str, start: usize, end: usize, kind: TokenKind, utf16_end: Option<u32>) {
         self.units = match utf16_end {
@@ -206,6 +186,15 @@ impl Packed {
             TokenKind::Punct => 3,
         };
         self.ends.push(self.units | kind << 30);
+    }
+
+    fn mark(&self) -> (usize, u32) {
+        (self.ends.len(), self.units)
+    }
+
+    fn reset(&mut self, (len, units): (usize, u32)) {
+        self.ends.truncate(len);
+        self.units = units;
     }
 }
 
