@@ -43,42 +43,111 @@ impl List {
     }
 }
 
+/// A built-in data file as a (path, text) pair. In the WebAssembly (no `all-languages`) the text
+/// leaves out the file's header — the comment lines before the last comment line above the first
+/// item, prose for people reading the file (see [`body_start`]) — which would otherwise ship in
+/// the module; native builds keep the whole file, so the data-file test's line numbers are the
+/// file's own.
+macro_rules! built_in {
+    ($path:literal) => {{
+        #[cfg(feature = "all-languages")]
+        const TEXT: &str = include_str!(concat!("../", $path));
+        #[cfg(not(feature = "all-languages"))]
+        const TEXT: &str = {
+            const RAW: &str = include_str!(concat!("../", $path));
+            const BODY: [u8; RAW.len() - body_start(RAW)] = bytes_from(RAW, body_start(RAW));
+            match std::str::from_utf8(&BODY) {
+                Ok(text) => text,
+                Err(_) => panic!("a data file is not UTF-8"),
+            }
+        };
+        ($path, TEXT)
+    }};
+}
+
+/// Where the lists of a data file begin: the start of the last comment line before its first
+/// item (that line names the first items' group for [`List::parse`] and [`grouped`]), so that
+/// dropping what comes before leaves every parse of the file unchanged: the lines dropped are
+/// comments and blank lines only, and the first group keeps its name. A line counts as blank or
+/// a comment here only after ASCII whitespace, which is stricter than `str::trim`, so a doubtful
+/// line ends the header early rather than late. 0 for a file without such a line.
+#[cfg_attr(feature = "all-languages", allow(dead_code))]
+pub(crate) const fn body_start(text: &str) -> usize {
+    let b = text.as_bytes();
+    let mut line = 0;
+    let mut last_comment = 0;
+    let mut seen_comment = false;
+    while line < b.len() {
+        let mut i = line;
+        while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\r') {
+            i += 1;
+        }
+        let blank = i == b.len() || b[i] == b'\n';
+        if !blank && b[i] != b'#' {
+            return if seen_comment { last_comment } else { 0 };
+        }
+        if !blank {
+            last_comment = line;
+            seen_comment = true;
+        }
+        while i < b.len() && b[i] != b'\n' {
+            i += 1;
+        }
+        line = i + 1;
+    }
+    0
+}
+
+/// The bytes of `text` from `start` on, as an array (a `const` slice of the file would keep the
+/// whole file in the module).
+#[cfg_attr(feature = "all-languages", allow(dead_code))]
+const fn bytes_from<const N: usize>(text: &str, start: usize) -> [u8; N] {
+    let b = text.as_bytes();
+    let mut out = [0u8; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = b[start + i];
+        i += 1;
+    }
+    out
+}
+
 /// The lists always built in, as (path, text) pairs so the data-file test can check each one.
 pub(crate) const DATA_FILES: &[(&str, &str)] = &[
-    ("data/stopwords/ar.txt", include_str!("../data/stopwords/ar.txt")),
-    ("data/stopwords/da.txt", include_str!("../data/stopwords/da.txt")),
-    ("data/stopwords/de.txt", include_str!("../data/stopwords/de.txt")),
-    ("data/stopwords/el.txt", include_str!("../data/stopwords/el.txt")),
-    ("data/stopwords/en.txt", include_str!("../data/stopwords/en.txt")),
-    ("data/stopwords/es.txt", include_str!("../data/stopwords/es.txt")),
-    ("data/stopwords/fa.txt", include_str!("../data/stopwords/fa.txt")),
-    ("data/stopwords/fi.txt", include_str!("../data/stopwords/fi.txt")),
-    ("data/stopwords/fr.txt", include_str!("../data/stopwords/fr.txt")),
-    ("data/stopwords/hu.txt", include_str!("../data/stopwords/hu.txt")),
-    ("data/stopwords/it.txt", include_str!("../data/stopwords/it.txt")),
-    ("data/stopwords/nl.txt", include_str!("../data/stopwords/nl.txt")),
-    ("data/stopwords/no.txt", include_str!("../data/stopwords/no.txt")),
-    ("data/stopwords/pl.txt", include_str!("../data/stopwords/pl.txt")),
-    ("data/stopwords/pt.txt", include_str!("../data/stopwords/pt.txt")),
-    ("data/stopwords/ro.txt", include_str!("../data/stopwords/ro.txt")),
-    ("data/stopwords/ru.txt", include_str!("../data/stopwords/ru.txt")),
-    ("data/stopwords/sv.txt", include_str!("../data/stopwords/sv.txt")),
-    ("data/stopwords/ta.txt", include_str!("../data/stopwords/ta.txt")),
-    ("data/stopwords/tr.txt", include_str!("../data/stopwords/tr.txt")),
-    ("data/stopwords/uk.txt", include_str!("../data/stopwords/uk.txt")),
-    ("data/boilerplate/cs.txt", include_str!("../data/boilerplate/cs.txt")),
-    ("data/boilerplate/en.txt", include_str!("../data/boilerplate/en.txt")),
-    ("data/boilerplate/html-hints.txt", include_str!("../data/boilerplate/html-hints.txt")),
-    ("data/abbreviations/en.txt", include_str!("../data/abbreviations/en.txt")),
-    ("data/stock/en.txt", include_str!("../data/stock/en.txt")),
-    ("data/values/common.txt", include_str!("../data/values/common.txt")),
-    ("data/values/en.txt", include_str!("../data/values/en.txt")),
-    ("data/quotes/attribution.txt", include_str!("../data/quotes/attribution.txt")),
-    ("data/framing/en.txt", include_str!("../data/framing/en.txt")),
-    ("data/names/en.txt", include_str!("../data/names/en.txt")),
-    ("data/names/titles.txt", include_str!("../data/names/titles.txt")),
-    ("data/facts/en.txt", include_str!("../data/facts/en.txt")),
-    ("data/facts/roles-en.txt", include_str!("../data/facts/roles-en.txt")),
+    built_in!("data/stopwords/ar.txt"),
+    built_in!("data/stopwords/da.txt"),
+    built_in!("data/stopwords/de.txt"),
+    built_in!("data/stopwords/el.txt"),
+    built_in!("data/stopwords/en.txt"),
+    built_in!("data/stopwords/es.txt"),
+    built_in!("data/stopwords/fa.txt"),
+    built_in!("data/stopwords/fi.txt"),
+    built_in!("data/stopwords/fr.txt"),
+    built_in!("data/stopwords/hu.txt"),
+    built_in!("data/stopwords/it.txt"),
+    built_in!("data/stopwords/nl.txt"),
+    built_in!("data/stopwords/no.txt"),
+    built_in!("data/stopwords/pl.txt"),
+    built_in!("data/stopwords/pt.txt"),
+    built_in!("data/stopwords/ro.txt"),
+    built_in!("data/stopwords/ru.txt"),
+    built_in!("data/stopwords/sv.txt"),
+    built_in!("data/stopwords/ta.txt"),
+    built_in!("data/stopwords/tr.txt"),
+    built_in!("data/stopwords/uk.txt"),
+    built_in!("data/boilerplate/cs.txt"),
+    built_in!("data/boilerplate/en.txt"),
+    built_in!("data/boilerplate/html-hints.txt"),
+    built_in!("data/abbreviations/en.txt"),
+    built_in!("data/stock/en.txt"),
+    built_in!("data/values/common.txt"),
+    built_in!("data/values/en.txt"),
+    built_in!("data/quotes/attribution.txt"),
+    built_in!("data/framing/en.txt"),
+    built_in!("data/names/en.txt"),
+    built_in!("data/names/titles.txt"),
+    built_in!("data/facts/en.txt"),
+    built_in!("data/facts/roles-en.txt"),
 ];
 
 /// The lists that come in language packs (`src/packs.rs`), compiled in with the
@@ -426,6 +495,31 @@ mod tests {
             let mut got = WordHasher::default();
             got.write(&bytes[..len]);
             assert_eq!(got.finish(), expected.finish(), "{len} bytes");
+        }
+    }
+
+    #[test]
+    fn issue_8_a_data_file_without_its_header_reads_the_same() {
+        let groups = |text: &str| List::parse(text).map(|l| l.groups);
+        let mut dropped = 0;
+        for (path, text) in DATA_FILES.iter().chain(PACK_FILES) {
+            let body = &text[body_start(text)..];
+            assert_eq!(groups(body), groups(text), "{path}");
+            assert_eq!(grouped(body).collect::<Vec<_>>(), grouped(text).collect::<Vec<_>>(), "{path}");
+            dropped += text.len() - body.len();
+        }
+        assert!(dropped > 3000, "only {dropped} bytes of headers");
+        // What is dropped and what stays, on a file of each shape.
+        let cases = [
+            ("# about\n# more\n\n# first\na\n# second\nb\n", "# first\na\n# second\nb\n"),
+            ("  # about\r\n\t\r\n # first\r\na\r\n", " # first\r\na\r\n"),
+            ("a\n# group\nb\n", "a\n# group\nb\n"),
+            ("# only comments\n\n", "# only comments\n\n"),
+            ("# about\n\u{a0}\n# first\na\n", "# about\n\u{a0}\n# first\na\n"),
+            ("", ""),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&text[body_start(text)..], want, "{text:?}");
         }
     }
 
