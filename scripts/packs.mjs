@@ -22,13 +22,30 @@ export function fromRust() {
   };
 }
 
+/**
+ * A list's text without its header, as the WebAssembly's built-in lists (`body_start` in
+ * src/lexicon.rs, the same rule): from the last comment line above the first item, which names
+ * the first group; the comments and blank lines before it are prose for readers of the file.
+ */
+export function body(text) {
+  let start = 0;
+  let lastComment = -1;
+  for (const line of text.split("\n")) {
+    const rest = line.replace(/^[ \t\r]*/, "");
+    if (rest !== "" && rest[0] !== "#") return lastComment < 0 ? text : text.slice(lastComment);
+    if (rest !== "") lastComment = start;
+    start += line.length + 1;
+  }
+  return text;
+}
+
 /** The text of the pack of `code`. */
 export function packText(code, kinds = fromRust().kinds) {
   let out = `@@ pack ${code}\n`;
   for (const kind of kinds) {
     const file = join(root, "data", kind, `${code}.txt`);
     if (!existsSync(file)) continue;
-    const text = readFileSync(file, "utf8");
+    const text = body(readFileSync(file, "utf8"));
     out += `@@ list ${kind}\n${text}${text.endsWith("\n") ? "" : "\n"}`;
   }
   return out;
