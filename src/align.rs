@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::Config;
 use crate::lexicon::{self, PerLang, WordMap};
 use crate::score::Score;
-use crate::similarity::{classify, features, Comparison, Corpus, Prepared};
+use crate::similarity::{classify, features, Comparison, Corpus, Prepared, Probe, N_FEATURES};
 use crate::sort::{for_each_common, IdSort, StableSort};
 use crate::tokenize::Lang;
 
@@ -262,12 +262,17 @@ fn both_halves_contribute(corpus: &Corpus, a: &Prepared, h1: usize, h2: usize) -
     brings(&s1, &s2) && brings(&s2, &s1)
 }
 
-/// Compares two prepared sentences and fills in what a link needs besides its target: the
-/// comparison, whether the match is trivial (too few informative words shared) and the share of
-/// shared words that are quoted in both.
-fn compare(corpus: &Corpus, a: &Prepared, b: &Prepared, cfg: &Config) -> (Comparison, bool, Score) {
-    let x = features(a, b, &corpus.idf);
-    let cmp = classify(a, b, &x, cfg);
+/// Compares two prepared sentences, whose features are `x`, and fills in what a link needs
+/// besides its target: the comparison, whether the match is trivial (too few informative words
+/// shared) and the share of shared words that are quoted in both.
+fn compare(
+    corpus: &Corpus,
+    a: &Prepared,
+    b: &Prepared,
+    x: &[f64; N_FEATURES],
+    cfg: &Config,
+) -> (Comparison, bool, Score) {
+    let cmp = classify(a, b, x, cfg);
     let (sa, sb) = (&a.profile().content_quoted, &b.profile().content_quoted);
     let (mut n_informative, mut both, mut quoted) = (0usize, 0usize, 0usize);
     for_each_common(
@@ -301,13 +306,21 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
     // `index_budget` postings: on small inputs every term is probed, on large ones the rare
     // terms, which carry the evidence, still are. Ties go by the stem's hash, not its id, so
     // the order of the sources does not matter.
+    // Sorted as one integer per term, `df << 96 | stem hash << 32 | id`: the order of the stable
+    // sort by (df, stem hash) of the ids in ascending order, without its position lists.
+    let mut keys: Vec<u128> = Vec::new();
     let sets: Vec<Vec<u32>> = corpus
         .sentences
         .iter()
         .map(|p| {
-            let mut v: Vec<u32> = p.content_terms().iter().map(|&(t, _)| t).filter(|&t| indexed(t)).collect();
-            v.stable_sort_by_key(|&t| (corpus.df[t as usize], corpus.term_key[t as usize]));
-            v
+            keys.clear();
+            keys.extend(p.content_terms().iter().map(|&(t, _)| t).filter(|&t| indexed(t)).map(|t| {
+                (u128::from(corpus.df[t as usize]) << 96)
+                    | (u128::from(corpus.term_key[t as usize]) << 32)
+                    | u128::from(t)
+            }));
+            keys.sort_unstable();
+            keys.iter().map(|&k| k as u32).collect()
         })
         .collect();
     // The norm counts every content term, indexed or not, so the cheap score is a lower bound of
@@ -318,12 +331,25 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
         .iter()
         .map(|p| p.content_terms().iter().map(|&(t, _)| corpus.idf_of(t).powi(2)).sum::<f64>().sqrt())
         .collect();
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); corpus.df.len()];
+    // The postings of every term in one list (`postings[start[t]..start[t + 1]]`), in sentence
+    // order: a list per term grew by doubling, tens of thousands of allocations.
+    let mut start = vec![0usize; corpus.df.len() + 1];
+    for &t in sets.iter().flatten() {
+        start[t as usize + 1] += 1;
+    }
+    for t in 1..start.len() {
+        start[t] += start[t - 1];
+    }
+    let mut postings = vec![0u32; start[start.len() - 1]];
+    let mut next = start.clone();
     for (f, v) in sets.iter().enumerate() {
         for &t in v {
-            postings[t as usize].push(f as u32);
+            postings[next[t as usize]] = f as u32;
+            next[t as usize] += 1;
         }
     }
+    drop(next);
+    let postings_of = |t: u32| &postings[start[t as usize]..start[t as usize + 1]];
     // Sentences with the very same words are always candidates, even when every word is common.
     let mut same: WordMap<&[u32], Vec<u32>> = WordMap::default();
     for (f, p) in corpus.sentences.iter().enumerate() {
@@ -334,17 +360,19 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
 
     let mut acc = vec![0.0f64; n];
     let mut touched: Vec<u32> = Vec::new();
+    // Lists of every sentence's turn, emptied and refilled rather than allocated each turn.
+    let (mut strong, mut weak, mut by_source): (Vec<u128>, Vec<u128>, Vec<u128>) = Default::default();
     let mut out = Vec::with_capacity(n);
     for (f, v) in sets.iter().enumerate() {
         let mut walked = 0usize;
         for &t in v {
             // Terms come rarest first: once one would overrun the budget, so would the rest.
-            walked += postings[t as usize].len();
+            walked += postings_of(t).len();
             if walked > cfg.index_budget {
                 break;
             }
             let w = corpus.idf_of(t).powi(2);
-            for &g in &postings[t as usize] {
+            for &g in postings_of(t) {
                 if source[g as usize] == source[f] {
                     continue;
                 }
@@ -386,7 +414,8 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
             }
         }
         // Strong candidates keyed by source, weak ones by score (see `Cand`).
-        let (mut strong, mut weak): (Vec<u128>, Vec<u128>) = (Vec::new(), Vec::new());
+        strong.clear();
+        weak.clear();
         for &g in &touched {
             let d = norm[f] * norm[g as usize];
             let acc_g = acc[g as usize];
@@ -425,22 +454,24 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
             });
         };
         per_source(&mut strong);
-        let mut by_source: Vec<u128> = weak.iter().map(|&k| Cand::from_score_key(k).by_source()).collect();
+        by_source.clear();
+        by_source.extend(weak.iter().map(|&k| Cand::from_score_key(k).by_source()));
         per_source(&mut by_source);
-        let mut weak: Vec<u128> = by_source.into_iter().map(|k| Cand::from_source_key(k).by_score()).collect();
+        weak.clear();
+        weak.extend(by_source.iter().map(|&k| Cand::from_source_key(k).by_score()));
         weak.sort_unstable();
         weak.truncate(cfg.max_weak_candidates);
         // Strong candidates are all kept (they are near copies, and the report lists each anyway);
         // a source with a strong candidate takes no weak ones beyond its three.
-        let mut kept: Vec<u128> = strong;
-        for c in weak.into_iter().map(Cand::from_score_key) {
+        let kept = &mut strong;
+        for c in weak.iter().map(|&k| Cand::from_score_key(k)) {
             let taken = kept.iter().filter(|&&k| Cand::from_source_key(k).source == c.source).count();
             if taken < cfg.candidates_per_source {
                 kept.push(c.by_source());
             }
         }
         kept.sort_unstable();
-        out.push(kept.into_iter().map(|k| Cand::from_source_key(k).g as usize).collect());
+        out.push(kept.iter().map(|&k| Cand::from_source_key(k).g as usize).collect());
         // Out of time: the rest get no candidates, and `analyze` drops the partial alignment.
         if crate::budget::spend(walked + 1) {
             out.resize(n, Vec::new());
@@ -587,6 +618,7 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
     // sentence prepared and every list made, the peak of an analysis's memory.
     let mut cands = cands;
     let mut scored: Vec<Vec<Scored>> = Vec::with_capacity(n);
+    let mut probe = Probe::new(&corpus);
     for f in 0..n {
         let a = &corpus.sentences[f];
         let mine = std::mem::take(&mut cands[f]);
@@ -594,6 +626,7 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
             scored.push(Vec::new());
             continue;
         }
+        probe.load(a);
         let list = mine
             .iter()
             .map(|&g| {
@@ -601,15 +634,17 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
                 match seen {
                     Some(x) => Scored { other: g, ..x.clone() },
                     None => {
-                        let (cmp, weak, quoted) = compare(&corpus, a, &corpus.sentences[g], cfg);
+                        let b = &corpus.sentences[g];
+                        let (cmp, weak, quoted) = compare(&corpus, a, b, &probe.features(a, b, &corpus.idf), cfg);
                         Scored::new(g, cmp, weak || trivial[f] || trivial[g], quoted)
                     }
                 }
             })
             .collect();
+        probe.unload(a);
         scored.push(list);
     }
-    drop(cands);
+    drop((cands, probe));
     let by_source = |list: &[Scored]| -> Vec<std::ops::Range<usize>> {
         let mut runs = Vec::new();
         let mut start = 0;
@@ -715,7 +750,7 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
                             continue;
                         }
                         let joined = joined_cache[start].get_or_init(|| Box::new(corpus.joined(start, end)));
-                        let (cmp, weak, quoted) = compare(&corpus, a, joined, cfg);
+                        let (cmp, weak, quoted) = compare(&corpus, a, joined, &features(a, joined, &corpus.idf), cfg);
                         let trivial = weak;
                         // As for single sentences: the model's verdict, or a rewrite when one
                         // half has this sentence as its nearest in its source.
