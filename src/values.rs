@@ -226,17 +226,22 @@ fn canonical(x: f64) -> f64 {
 // The words of a language.
 
 /// Phrases (sequences of folded tokens) that map to a value, indexed by their first token and
-/// tried longest first.
+/// tried longest first. The phrases map to positions in `values`, so that the phrase index (its
+/// hash map, insertion and lookup) is compiled once rather than once per value type: six types
+/// each had their own copy in the WebAssembly.
 struct Table<V> {
-    by_first: WordMap<String, Vec<(Vec<String>, V)>>,
+    phrases: Phrases,
+    values: Vec<V>,
 }
 
-impl<V: Copy> Table<V> {
-    fn new() -> Table<V> {
-        Table { by_first: WordMap::default() }
-    }
+/// The phrases of a [`Table`], each with the position of its value.
+#[derive(Default)]
+struct Phrases {
+    by_first: WordMap<String, Vec<(Vec<String>, u32)>>,
+}
 
-    fn insert(&mut self, phrase: &str, value: V) {
+impl Phrases {
+    fn insert(&mut self, phrase: &str, value: u32) {
         let words: Vec<String> =
             tokenize(phrase).into_iter().filter(|t| t.kind != TokenKind::Space).map(|t| fold(t.text(phrase))).collect();
         let Some(first) = words.first().cloned() else {
@@ -249,8 +254,40 @@ impl<V: Copy> Table<V> {
         list.insert(at, (words, value));
     }
 
-    fn get_word(&self, folded: &str) -> Option<V> {
+    fn get_word(&self, folded: &str) -> Option<u32> {
         self.by_first.get(folded)?.iter().find(|(w, _)| w.len() == 1).map(|(_, v)| *v)
+    }
+
+    /// Longest phrase starting at token `i`: its value's position and the token after it.
+    fn longest(&self, toks: &[Tok], i: usize) -> Option<(u32, usize)> {
+        let first = toks.get(i)?;
+        let list = self.by_first.get(first.low.as_ref())?;
+        'entries: for (words, value) in list {
+            for (k, w) in words.iter().enumerate().skip(1) {
+                match toks.get(i + k) {
+                    Some(t) if t.gap != Gap::Break && t.low == *w => {}
+                    _ => continue 'entries,
+                }
+            }
+            return Some((*value, i + words.len()));
+        }
+        None
+    }
+}
+
+impl<V: Copy> Table<V> {
+    fn new() -> Table<V> {
+        Table { phrases: Phrases::default(), values: Vec::new() }
+    }
+
+    fn insert(&mut self, phrase: &str, value: V) {
+        // A value file holds a few hundred items, far below u32::MAX.
+        self.phrases.insert(phrase, self.values.len() as u32);
+        self.values.push(value);
+    }
+
+    fn get_word(&self, folded: &str) -> Option<V> {
+        self.phrases.get_word(folded).and_then(|k| self.values.get(k as usize).copied())
     }
 }
 
@@ -352,7 +389,7 @@ impl<'a> Words<'a> {
         let mut pieces: Vec<String> = [&w.cardinal, &w.cardinal_part, &w.scale]
             .iter()
             .filter_map(|t| t.as_ref())
-            .flat_map(|t| t.by_first.keys().cloned())
+            .flat_map(|t| t.phrases.by_first.keys().cloned())
             .chain(w.compound_joiner.iter().cloned())
             .collect();
         pieces.stable_sort();
@@ -534,18 +571,9 @@ struct Reader<'a> {
 
 /// Longest phrase of `table` starting at token `i`: its value and the token after it.
 fn phrase<V: Copy>(toks: &[Tok], i: usize, table: &Option<Table<V>>) -> Option<(V, usize)> {
-    let first = toks.get(i)?;
-    let list = table.as_ref()?.by_first.get(first.low.as_ref())?;
-    'entries: for (words, value) in list {
-        for (k, w) in words.iter().enumerate().skip(1) {
-            match toks.get(i + k) {
-                Some(t) if t.gap != Gap::Break && t.low == *w => {}
-                _ => continue 'entries,
-            }
-        }
-        return Some((*value, i + words.len()));
-    }
-    None
+    let table = table.as_ref()?;
+    let (k, next) = table.phrases.longest(toks, i)?;
+    Some((*table.values.get(k as usize)?, next))
 }
 
 /// The largest power of ten that divides `x` (1 for 5, 10 for 20, 100 for 300).
