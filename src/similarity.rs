@@ -141,8 +141,9 @@ pub(crate) struct Profile {
     content_bigrams: Vec<u64>,
     /// Function-word term ids with counts, sorted.
     function: Vec<(u32, u32)>,
-    /// Hashes of the first four characters of each content word, with counts, sorted.
-    prefixes: Vec<(u64, u32)>,
+    /// The first four characters of each content word as ids of the corpus's [`Prefixes`], with
+    /// counts, sorted.
+    prefixes: Vec<(u32, u32)>,
     /// Content term ids in order, at most `LCS_MAX_WORDS`.
     seq: Vec<u32>,
     /// Share of the words inside quotation marks.
@@ -165,7 +166,7 @@ impl Profile {
     /// The profile of `p` with its n-grams, and its content terms with their counts.
     fn of(
         p: &Prepared,
-        forms: &Interner,
+        prefix_id: &mut dyn FnMut(u32) -> u32,
         [bigrams, trigrams]: [Vec<u64>; 2],
         chars: Vec<u32>,
     ) -> (Profile, Vec<(u32, u32)>) {
@@ -199,11 +200,7 @@ impl Profile {
                 content_seq.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect(),
             ),
             function: counts(p.terms.iter().zip(&p.content).filter(|(_, &c)| !c).map(|(&t, _)| t)),
-            prefixes: counts(p.words.iter().zip(&p.content).filter(|(_, &c)| c).map(|(&w, _)| {
-                let w = forms.name(w);
-                let cut = w.char_indices().nth(4).map_or(w, |(i, _)| &w[..i]);
-                hash_words([cut])
-            })),
+            prefixes: counts(p.words.iter().zip(&p.content).filter(|(_, &c)| c).map(|(&w, _)| prefix_id(w))),
             seq: content_seq.into_iter().take(LCS_MAX_WORDS).collect(),
             quote_share: if p.words.is_empty() {
                 0.0
@@ -329,6 +326,51 @@ impl Grams {
     }
 }
 
+/// Ids of the 4-letter prefixes of a corpus's words (the hash of a word's first four characters,
+/// renamed one to one, as [`Grams`] does for 4-grams): a sentence's prefix counts are then 8
+/// bytes an entry instead of 16, and the comparison tables of [`Probe`] can hold them. Each word
+/// form's prefix is found once per analysis, not at every occurrence.
+#[derive(Default)]
+struct Prefixes {
+    ids: Grams,
+    /// The prefix id of each word id (`u32::MAX`: not found yet).
+    of_form: Vec<u32>,
+}
+
+/// The hash of a folded word's first four characters.
+fn prefix_hash(word: &str) -> u64 {
+    let cut = word.char_indices().nth(4).map_or(word, |(i, _)| &word[..i]);
+    hash_words([cut])
+}
+
+impl Prefixes {
+    /// The prefix id of word id `form`, given a new one the first time the prefix is met.
+    fn id(&mut self, forms: &Interner, form: u32) -> u32 {
+        if let Some(&id) = self.of_form.get(form as usize).filter(|&&id| id != u32::MAX) {
+            return id;
+        }
+        let id = self.ids.id(prefix_hash(forms.name(form)));
+        if self.of_form.len() <= form as usize {
+            self.of_form.resize(form as usize + 1, u32::MAX);
+        }
+        self.of_form[form as usize] = id;
+        id
+    }
+
+    /// The prefix id of word id `form`, if its prefix has one.
+    fn get(&self, forms: &Interner, form: u32) -> Option<u32> {
+        match self.of_form.get(form as usize) {
+            Some(&id) if id != u32::MAX => Some(id),
+            _ => self.ids.0.get(&prefix_hash(forms.name(form))).copied(),
+        }
+    }
+
+    /// Number of ids given.
+    fn len(&self) -> usize {
+        self.ids.0.len()
+    }
+}
+
 /// A set of sentences prepared together, with the vocabulary and inverse document frequencies
 /// they share.
 pub(crate) struct Corpus {
@@ -337,6 +379,8 @@ pub(crate) struct Corpus {
     forms: Interner,
     /// The character 4-grams of the sentences (emptied with their profiles).
     grams: Grams,
+    /// The prefixes of the sentences' words (emptied with their profiles).
+    prefixes: Prefixes,
     /// Document frequency (in sentences) of each term id.
     pub df: Vec<u32>,
     /// Smoothed inverse document frequency of each term id.
@@ -358,6 +402,7 @@ impl Corpus {
         let mut ids: WordMap<String, u32> = WordMap::default();
         let mut forms = Interner::default();
         let mut grams = Grams::default();
+        let mut prefixes = Prefixes::default();
         // The term id of each form already met, with the language it was stemmed in, and as a
         // number: a word is stemmed once per analysis, not at every occurrence (issue 9).
         let mut stem_of: Vec<Option<(Lang, u32)>> = Vec::new();
@@ -379,7 +424,7 @@ impl Corpus {
                 lang,
                 &quotes.2,
                 &mut forms,
-                &mut grams,
+                (&mut grams, &mut prefixes),
                 &mut |form: u32, word: &str, number: bool| {
                     let memo = if number { &mut number_of } else { &mut stem_of };
                     if memo.len() <= form as usize {
@@ -442,7 +487,7 @@ impl Corpus {
         // Grown by doubling (the number of sentences is not known up front): the room left over
         // would be held as long as the analysis.
         sentences.shrink_to_fit();
-        Corpus { sentences, forms, grams, df, idf, is_name, is_number, term_key }
+        Corpus { sentences, forms, grams, prefixes, df, idf, is_name, is_number, term_key }
     }
 
     /// Prepares the sentences `spans[s]` of every text `texts[s]` in language `langs[s]`, flat:
@@ -460,6 +505,7 @@ impl Corpus {
     pub fn release_comparison_data(&mut self) {
         self.sentences.iter_mut().for_each(Prepared::release_comparison_data);
         self.grams = Grams::default();
+        self.prefixes = Prefixes::default();
     }
 
     /// The folded form of word id `w`.
@@ -502,17 +548,27 @@ impl Corpus {
         // A 4-gram across the junction that no sentence has cannot match the sentence the pair is
         // compared with (always one of the corpus): it gets an id from the top of the range, one
         // per distinct hash.
+        let fresh_id = |fresh: &mut Vec<u64>, hash: u64| {
+            let k = fresh.iter().position(|&h| h == hash).unwrap_or_else(|| {
+                fresh.push(hash);
+                fresh.len() - 1
+            });
+            u32::MAX - k as u32
+        };
         let mut fresh: Vec<u64> = Vec::new();
-        finish(&mut p, &self.forms, &mut |hash| match self.grams.0.get(&hash) {
-            Some(&id) => id,
-            None => {
-                let k = fresh.iter().position(|&h| h == hash).unwrap_or_else(|| {
-                    fresh.push(hash);
-                    fresh.len() - 1
-                });
-                u32::MAX - k as u32
-            }
-        });
+        // The words are the corpus's, so their prefixes have ids; a new one would be treated
+        // like a new 4-gram.
+        let mut fresh_prefixes: Vec<u64> = Vec::new();
+        finish(
+            &mut p,
+            &self.forms,
+            &mut |hash| self.grams.0.get(&hash).copied().unwrap_or_else(|| fresh_id(&mut fresh, hash)),
+            &mut |w| {
+                self.prefixes
+                    .get(&self.forms, w)
+                    .unwrap_or_else(|| fresh_id(&mut fresh_prefixes, prefix_hash(self.forms.name(w))))
+            },
+        );
         if let Some(profile) = p.profile.as_deref_mut() {
             profile.weigh(&p.content_terms, &self.idf);
         }
@@ -535,14 +591,15 @@ impl Corpus {
 }
 
 /// Prepares one sentence. `term_of(form, word, is_number)` gives the term id of a word (its
-/// stem's, or a number's normal form's).
+/// stem's, or a number's normal form's); its 4-grams and prefixes get their ids in `grams` and
+/// `prefixes`.
 fn prepare(
     text: &str,
     span: Range<usize>,
     lang: Lang,
     quotes: &[Range<usize>],
     forms: &mut Interner,
-    grams: &mut Grams,
+    (grams, prefixes): (&mut Grams, &mut Prefixes),
     term_of: &mut impl FnMut(u32, &str, bool) -> u32,
 ) -> Prepared {
     let in_quote = |at: usize| {
@@ -588,7 +645,8 @@ fn prepare(
     numbers.dedup();
     p.names = names;
     p.numbers = numbers;
-    finish(&mut p, forms, &mut |hash| grams.id(hash));
+    let forms: &Interner = forms;
+    finish(&mut p, forms, &mut |hash| grams.id(hash), &mut |w| prefixes.id(forms, w));
     p
 }
 
@@ -600,8 +658,13 @@ pub(crate) fn hash_ids(ids: &[u32]) -> u64 {
 }
 
 /// Fills in the word and character n-grams of a sentence from its words, and its profile;
-/// `gram_id` gives the id of a character 4-gram's hash.
-fn finish(p: &mut Prepared, forms: &Interner, gram_id: &mut dyn FnMut(u64) -> u32) {
+/// `gram_id` gives the id of a character 4-gram's hash and `prefix_id` that of a word id's prefix.
+fn finish(
+    p: &mut Prepared,
+    forms: &Interner,
+    gram_id: &mut dyn FnMut(u64) -> u32,
+    prefix_id: &mut dyn FnMut(u32) -> u32,
+) {
     // Two ids fit in a u64 exactly; three are hashed.
     let bigrams = sorted_unique(p.words.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect());
     let trigrams = sorted_unique(p.words.windows(3).map(hash_ids).collect());
@@ -622,7 +685,7 @@ fn finish(p: &mut Prepared, forms: &Interner, gram_id: &mut dyn FnMut(u64) -> u3
             ));
         }
     }
-    let (profile, content_terms) = Profile::of(p, forms, [bigrams, trigrams], sorted_unique(chars));
+    let (profile, content_terms) = Profile::of(p, prefix_id, [bigrams, trigrams], sorted_unique(chars));
     p.profile = Some(Box::new(profile));
     p.content_terms = content_terms;
 }
@@ -734,6 +797,8 @@ struct Overlap {
     chars: usize,
     /// Function-word terms in common, counted with repeats.
     function: u32,
+    /// Prefixes in common, counted with repeats.
+    prefixes: u32,
     /// Longest common subsequence of the content terms.
     lcs: usize,
 }
@@ -761,6 +826,7 @@ pub(crate) fn features(a: &Prepared, b: &Prepared, idf: &[f64]) -> [f64; N_FEATU
         shared_idf,
         chars: shared(&pa.chars, &pb.chars),
         function: matched_counts(&pa.function, &pb.function),
+        prefixes: matched_counts(&pa.prefixes, &pb.prefixes),
         lcs: lcs(&pa.seq, &pb.seq),
     };
     features_of(a, b, &overlap)
@@ -808,7 +874,7 @@ fn features_of(a: &Prepared, b: &Prepared, o: &Overlap) -> [f64; N_FEATURES] {
     let function_total = (pa.word_total - pa.content_total) + (pb.word_total - pb.content_total);
     let function_dice = dice_of(f64::from(o.function), function_total);
     // One prefix per content word.
-    let prefix_dice = dice_of(f64::from(matched_counts(&pa.prefixes, &pb.prefixes)), total_content);
+    let prefix_dice = dice_of(f64::from(o.prefixes), total_content);
 
     let (sa, sb) = (&pa.seq, &pb.seq);
     let lcs_share =
@@ -870,6 +936,8 @@ pub(crate) struct Probe {
     content: Vec<u32>,
     /// Count of each function-word term id.
     function: Vec<u32>,
+    /// Count of each prefix id.
+    prefixes: Vec<u32>,
     /// For each term id, the bits of the places of the content sequence that hold it (when that
     /// sequence fits in a machine word): the match masks of the bit-parallel [`lcs`].
     peq: Vec<u64>,
@@ -883,6 +951,7 @@ impl Probe {
             forms: vec![0; corpus.forms.len()],
             content: vec![0; corpus.df.len()],
             function: vec![0; corpus.df.len()],
+            prefixes: vec![0; corpus.prefixes.len()],
             peq: vec![0; corpus.df.len()],
         }
     }
@@ -906,9 +975,11 @@ impl Probe {
                 *x = if on { k as u32 + 1 } else { 0 };
             }
         }
-        for &(t, c) in &pa.function {
-            if let Some(x) = self.function.get_mut(t as usize) {
-                *x = if on { c } else { 0 };
+        for (table, list) in [(&mut self.function, &pa.function), (&mut self.prefixes, &pa.prefixes)] {
+            for &(t, c) in list {
+                if let Some(x) = table.get_mut(t as usize) {
+                    *x = if on { c } else { 0 };
+                }
             }
         }
         if pa.seq.len() <= 64 {
@@ -941,6 +1012,7 @@ impl Probe {
             .count();
         let words = pb.words.iter().map(|&(w, c)| c.min(count(&self.forms, w))).sum();
         let function = pb.function.iter().map(|&(t, c)| c.min(count(&self.function, t))).sum();
+        let prefixes = pb.prefixes.iter().map(|&(t, c)| c.min(count(&self.prefixes, t))).sum();
         let w = |id: u32| idf.get(id as usize).copied().unwrap_or(1.0);
         let (mut content, mut dot, mut shared_idf) = (0, 0.0, 0.0);
         // In ascending term id, as the walk of both lists adds them.
@@ -965,7 +1037,7 @@ impl Probe {
         } else {
             lcs(&pa.seq, &pb.seq)
         };
-        features_of(a, b, &Overlap { words, content, dot, shared_idf, chars, function, lcs })
+        features_of(a, b, &Overlap { words, content, dot, shared_idf, chars, function, prefixes, lcs })
     }
 }
 
@@ -1123,7 +1195,8 @@ mod tests {
             probe.unload(a);
             // Unloading leaves the tables as new.
             assert!(probe.grams.iter().chain(&probe.peq).all(|&w| w == 0));
-            assert!(probe.forms.iter().chain(&probe.content).chain(&probe.function).all(|&w| w == 0));
+            let tables = [&probe.forms, &probe.content, &probe.function, &probe.prefixes];
+            assert!(tables.iter().all(|t| t.iter().all(|&w| w == 0)));
         }
     }
 
