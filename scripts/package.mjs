@@ -27,11 +27,11 @@ export const TARGET_GZIP = 200 * 1024;
  * serde, exact decimal parsing without core's float code, language packs), of which 316.3 KB
  * WebAssembly; `node scripts/wasm-cost.mjs` says by which crate and `--languages` what each
  * language costs. The budget leaves a little room above that (it was 400 KB at 388.6, 360 KB at
- * 357.4, then 340 KB at 333.7), so growth
+ * 357.4, 340 KB at 333.7, then 334 KB at 330.4), so growth
  * is a decision rather than an accident; the test of TARGET_GZIP stays a to-do until the core is
  * under it.
  */
-export const BUDGET_GZIP = 340 * 1024;
+export const BUDGET_GZIP = 334 * 1024;
 
 /** The parts of the package a page downloads, by what they are for. */
 export function parts(dir = DIST) {
