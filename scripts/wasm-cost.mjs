@@ -2,7 +2,8 @@
 // still in it), shrinks it with the same wasm-opt passes as the release build but keeping the
 // function names, and sums the code size of each function by the crate its name comes from.
 // Gzipped sizes are apportioned by raw share (gzip works on the whole file, not per function).
-// Usage: node scripts/wasm-cost.mjs [module.wasm]   (default: the last `npm run build`'s input)
+// Usage: node scripts/wasm-cost.mjs [module.wasm] [--top N [crate]] [--families N] [--languages]
+// (module: default the last `npm run build`'s input)
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -158,6 +159,36 @@ if (top > 0) {
   for (const [len, crate, name] of fns.filter((f) => !only || f[1].startsWith(only)).slice(0, n)) {
     console.log(`${kb(len)}  ${crate.slice(0, 12).padEnd(12)} ${name.slice(0, 150)}`);
   }
+}
+
+// --families N: the N largest generic families — functions grouped by name with the type
+// arguments inside their outer type or function left out (`FlatMap<…> as Iterator>::next`), with
+// the number of copies — to find generic code compiled once per type. The names carry their type
+// arguments only in a build with v0 symbols: RUSTFLAGS="-C symbol-mangling-version=v0"
+// CARGO_TARGET_DIR=<another dir> cargo build --lib --release --target wasm32-unknown-unknown
+// --no-default-features, then pass that dir's parallax.wasm (its own dir keeps the usual build's
+// cache).
+const families = process.argv.indexOf("--families");
+if (families > 0) {
+  const n = Number(process.argv[families + 1]) || 30;
+  const byFamily = new Map();
+  for (const [len, , name] of fns) {
+    let depth = 0;
+    let key = "";
+    for (const ch of name.replace(/\[[0-9a-f]+\]/g, "")) {
+      if (ch === "<") depth++;
+      if (depth <= 1) key += ch;
+      else if (depth === 2 && ch === "<") key += "<…";
+      else if (depth === 2 && ch === ">") key += ">";
+      if (ch === ">") depth--;
+    }
+    const f = byFamily.get(key) || { size: 0, copies: 0 };
+    f.size += len;
+    f.copies++;
+    byFamily.set(key, f);
+  }
+  const rows = [...byFamily.entries()].sort((a, b) => b[1].size - a[1].size).slice(0, n);
+  for (const [key, f] of rows) console.log(`${kb(f.size)} ${String(f.copies).padStart(5)}×  ${key.slice(0, 150)}`);
 }
 
 // --languages: what each language costs — its data files (each gzipped on its own, an upper
