@@ -111,9 +111,7 @@ static NO_PROFILE: Profile = Profile {
     bigrams: Vec::new(),
     trigrams: Vec::new(),
     chars: Vec::new(),
-    words: Vec::new(),
     content_bigrams: Vec::new(),
-    function: Vec::new(),
     prefixes: Vec::new(),
     seq: Vec::new(),
     quote_share: 0.0,
@@ -135,12 +133,10 @@ pub(crate) struct Profile {
     trigrams: Vec<u64>,
     /// Character 4-grams as ids of the corpus's [`Grams`], sorted and deduplicated.
     chars: Vec<u32>,
-    /// Word ids (folded forms), with counts, sorted.
-    words: Vec<(u32, u32)>,
-    /// Adjacent content term pairs, sorted and deduplicated.
+    /// Adjacent content term pairs, sorted and deduplicated. (The counts of words and of
+    /// function words are read off the sentence's own lists when two sentences are compared:
+    /// kept here they were ~14 MB at a thousand sources.)
     content_bigrams: Vec<u64>,
-    /// Function-word term ids with counts, sorted.
-    function: Vec<(u32, u32)>,
     /// The first four characters of each content word as ids of the corpus's [`Prefixes`], with
     /// counts, sorted.
     prefixes: Vec<(u32, u32)>,
@@ -195,11 +191,9 @@ impl Profile {
             bigrams,
             trigrams,
             chars,
-            words: counts(p.words.iter().copied()),
             content_bigrams: sorted_unique(
                 content_seq.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect(),
             ),
-            function: counts(p.terms.iter().zip(&p.content).filter(|(_, &c)| !c).map(|(&t, _)| t)),
             prefixes: counts(p.words.iter().zip(&p.content).filter(|(_, &c)| c).map(|(&w, _)| prefix_id(w))),
             seq: content_seq.into_iter().take(LCS_MAX_WORDS).collect(),
             quote_share: if p.words.is_empty() {
@@ -527,8 +521,8 @@ impl Corpus {
     }
 
     /// Sentences `i` and `j` (in that order) prepared as one, for matching a sentence that another
-    /// source split in two. Only what [`features`] and [`classify`] read is kept (words, names,
-    /// numbers, content terms and the profile): alignment holds every joined pair it makes until
+    /// source split in two. Only what [`features`] and [`classify`] read is kept (words, terms and
+    /// their content flags, names, numbers, content terms and the profile): alignment holds every joined pair it makes until
     /// it is done, ten thousand of them at a thousand sources.
     pub fn joined(&self, i: usize, j: usize) -> Prepared {
         let (a, b) = (&self.sentences[i], &self.sentences[j]);
@@ -572,9 +566,8 @@ impl Corpus {
         if let Some(profile) = p.profile.as_deref_mut() {
             profile.weigh(&p.content_terms, &self.idf);
         }
-        // Read only by `finish`, which made the profile from them.
-        p.terms = Vec::new();
-        p.content = Vec::new();
+        // Read only by `finish`, which made the profile from them (the terms and their flags stay:
+        // comparison counts the function words from them).
         p.quoted = Vec::new();
         p
     }
@@ -820,12 +813,12 @@ pub(crate) fn features(a: &Prepared, b: &Prepared, idf: &[f64]) -> [f64; N_FEATU
         },
     );
     let overlap = Overlap {
-        words: matched_counts(&pa.words, &pb.words),
+        words: matched_counts(&counts(a.words.iter().copied()), &counts(b.words.iter().copied())),
         content: matched_counts(ca, cb),
         dot,
         shared_idf,
         chars: shared(&pa.chars, &pb.chars),
-        function: matched_counts(&pa.function, &pb.function),
+        function: matched_counts(&function_terms(a), &function_terms(b)),
         prefixes: matched_counts(&pa.prefixes, &pb.prefixes),
         lcs: lcs(&pa.seq, &pb.seq),
     };
@@ -843,6 +836,11 @@ fn tf(count: u32) -> f64 {
     } else {
         1.0 + f64::from(count).ln()
     }
+}
+
+/// The function-word terms of a sentence with their counts, sorted.
+fn function_terms(p: &Prepared) -> Vec<(u32, u32)> {
+    counts(p.terms.iter().zip(&p.content).filter(|(_, &c)| !c).map(|(&t, _)| t))
 }
 
 /// `2·shared / total`, 0 when the total is.
@@ -921,6 +919,24 @@ fn features_of(a: &Prepared, b: &Prepared, o: &Overlap) -> [f64; N_FEATURES] {
     ]
 }
 
+/// Occurrences of `items` shared with the counts `have` (by id), counted with repeats: the sum
+/// over ids of the smaller count. `taken` is all zeros, and is left so.
+fn shared_occurrences(have: &[u32], taken: &mut [u32], items: impl Iterator<Item = u32> + Clone) -> u32 {
+    let mut n = 0;
+    for id in items.clone() {
+        if let Some(t) = taken.get_mut(id as usize) {
+            *t += 1;
+            n += u32::from(*t <= have.get(id as usize).copied().unwrap_or(0));
+        }
+    }
+    for id in items {
+        if let Some(t) = taken.get_mut(id as usize) {
+            *t = 0;
+        }
+    }
+    n
+}
+
 /// One sentence's items laid out in tables indexed by id, for comparing it with many others:
 /// each item of the other sentence is then one lookup, where walking two sorted lists side by
 /// side costs a step (and a comparison) per item of both. Alignment compares each sentence with
@@ -932,6 +948,11 @@ pub(crate) struct Probe {
     grams: Vec<u64>,
     /// Count of each word id.
     forms: Vec<u32>,
+    /// The other sentence's running count of each word id, and of each function-word term id:
+    /// its k-th occurrence of an item is shared when the loaded sentence has it at least k times,
+    /// which adds up to the smaller count of the two. Cleared after each comparison.
+    taken_forms: Vec<u32>,
+    taken_terms: Vec<u32>,
     /// 1 + the position in `content_terms` of each content term id (0: absent).
     content: Vec<u32>,
     /// Count of each function-word term id.
@@ -949,6 +970,8 @@ impl Probe {
         Probe {
             grams: vec![0; corpus.grams.0.len().div_ceil(64)],
             forms: vec![0; corpus.forms.len()],
+            taken_forms: vec![0; corpus.forms.len()],
+            taken_terms: vec![0; corpus.df.len()],
             content: vec![0; corpus.df.len()],
             function: vec![0; corpus.df.len()],
             prefixes: vec![0; corpus.prefixes.len()],
@@ -965,9 +988,14 @@ impl Probe {
                 *word = if on { *word | bit } else { *word & !bit };
             }
         }
-        for &(w, c) in &pa.words {
+        for &w in &a.words {
             if let Some(x) = self.forms.get_mut(w as usize) {
-                *x = if on { c } else { 0 };
+                *x = if on { *x + 1 } else { 0 };
+            }
+        }
+        for (&t, _) in a.terms.iter().zip(&a.content).filter(|(_, &c)| !c) {
+            if let Some(x) = self.function.get_mut(t as usize) {
+                *x = if on { *x + 1 } else { 0 };
             }
         }
         for (k, &(t, _)) in a.content_terms.iter().enumerate() {
@@ -975,11 +1003,9 @@ impl Probe {
                 *x = if on { k as u32 + 1 } else { 0 };
             }
         }
-        for (table, list) in [(&mut self.function, &pa.function), (&mut self.prefixes, &pa.prefixes)] {
-            for &(t, c) in list {
-                if let Some(x) = table.get_mut(t as usize) {
-                    *x = if on { c } else { 0 };
-                }
+        for &(t, c) in &pa.prefixes {
+            if let Some(x) = self.prefixes.get_mut(t as usize) {
+                *x = if on { c } else { 0 };
             }
         }
         if pa.seq.len() <= 64 {
@@ -1002,7 +1028,7 @@ impl Probe {
     }
 
     /// [`features`]`(a, b, idf)`, with `a` the sentence loaded.
-    pub fn features(&self, a: &Prepared, b: &Prepared, idf: &[f64]) -> [f64; N_FEATURES] {
+    pub fn features(&mut self, a: &Prepared, b: &Prepared, idf: &[f64]) -> [f64; N_FEATURES] {
         let (pa, pb) = (a.profile(), b.profile());
         let count = |table: &[u32], id: u32| table.get(id as usize).copied().unwrap_or(0);
         let chars = pb
@@ -1010,8 +1036,9 @@ impl Probe {
             .iter()
             .filter(|&&g| self.grams.get(g as usize / 64).is_some_and(|word| word >> (g % 64) & 1 == 1))
             .count();
-        let words = pb.words.iter().map(|&(w, c)| c.min(count(&self.forms, w))).sum();
-        let function = pb.function.iter().map(|&(t, c)| c.min(count(&self.function, t))).sum();
+        let words = shared_occurrences(&self.forms, &mut self.taken_forms, b.words.iter().copied());
+        let b_function = b.terms.iter().zip(&b.content).filter(|(_, &c)| !c).map(|(&t, _)| t);
+        let function = shared_occurrences(&self.function, &mut self.taken_terms, b_function);
         let prefixes = pb.prefixes.iter().map(|&(t, c)| c.min(count(&self.prefixes, t))).sum();
         let w = |id: u32| idf.get(id as usize).copied().unwrap_or(1.0);
         let (mut content, mut dot, mut shared_idf) = (0, 0.0, 0.0);
@@ -1196,7 +1223,8 @@ mod tests {
             // Unloading leaves the tables as new.
             assert!(probe.grams.iter().chain(&probe.peq).all(|&w| w == 0));
             let tables = [&probe.forms, &probe.content, &probe.function, &probe.prefixes];
-            assert!(tables.iter().all(|t| t.iter().all(|&w| w == 0)));
+            let taken = [&probe.taken_forms, &probe.taken_terms];
+            assert!(tables.iter().chain(&taken).all(|t| t.iter().all(|&w| w == 0)));
         }
     }
 
