@@ -79,6 +79,12 @@ pub struct Config {
     /// When the article's last line ends with a colon ("The tour dates:"), at most this many
     /// short or unpunctuated lines after it are the list it announces and stay with the article.
     pub announced_list_max_lines: usize,
+    /// Inside the article, a line of at most this many words that ends with a colon and is
+    /// directly followed by chrome other than links ("Download the route as a map:" over a
+    /// sign-up button, "Release date:" over a time stamp) announces that chrome and is removed with it as
+    /// `navigation`. Such announcements are a few words; a longer line ending with a colon is a
+    /// sentence that introduces a quotation or a list.
+    pub announcer_max_words: usize,
     /// A paragraph whose four-word sequences appeared earlier in the same paste at least at this
     /// share (unitless, 0–1) is the text printed again — the article repeated whole in one block,
     /// a truncated teaser of its first paragraph, a pull quote — and is removed as `repeated`.
@@ -335,6 +341,7 @@ impl Default for Config {
             article_markup_weight: 2.0,
             menu_run: 3,
             announced_list_max_lines: 60,
+            announcer_max_words: 6,
             repeated_text_min_share: 0.8,
             prompt_max_words: 40,
             prompt_min_words: 2,
@@ -514,6 +521,7 @@ pub(crate) const SETTINGS: &[(&str, Setting)] = settings![
     F64 article_markup_weight,
     Usize menu_run,
     Usize announced_list_max_lines,
+    Usize announcer_max_words,
     F64 repeated_text_min_share,
     Usize prompt_max_words,
     Usize prompt_min_words,

@@ -663,6 +663,16 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
             && i + BOX_HEADING_CHROME_LINES < n
             && (i + 1..=i + BOX_HEADING_CHROME_LINES).all(|j| matches!(classes[j], Class::Chrome(_)))
     };
+    // A few words ending with a colon right above chrome ("Download the route as a map:" over
+    // a sign-up button, "Release date:" over a time stamp) announce that chrome. Links are left
+    // out: in a plain paste code reads as links ("You can use this code:"), and a document the
+    // paragraph points to ("The full report is here:") counts as the article's to many readers.
+    let announces_chrome = |i: usize| {
+        feats[i].words <= cfg.announcer_max_words
+            && ends_with_colon(text, &feats[i])
+            && i + 1 < n
+            && matches!(classes[i + 1], Class::Chrome(r) if r != Reason::Links)
+    };
     let short_like = |j: usize| matches!(classes[j], Class::Short | Class::Label | Class::Chrome(_) | Class::End(_));
     let mut out: Vec<Block> = Vec::with_capacity(n);
     for (i, f) in feats.iter().enumerate() {
@@ -683,6 +693,9 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
             // The heading of a box of links inside the article ("More on this topic" over
             // three headlines) goes with its links; a subheading is followed by text.
             Class::Short | Class::Label if !listed[i] && heads_a_box(i) => {
+                (BlockKind::Boilerplate, Some(Reason::Navigation))
+            }
+            Class::Short | Class::Label | Class::Weak if !listed[i] && announces_chrome(i) => {
                 (BlockKind::Boilerplate, Some(Reason::Navigation))
             }
             _ => (BlockKind::Body, None),
