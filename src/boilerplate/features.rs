@@ -51,6 +51,12 @@ pub(crate) struct Features {
     pub relative_time: bool,
 }
 
+/// Smileys: the Unicode block of emoticons, the faces of the supplemental symbols and
+/// pictographs, and the two faces of the miscellaneous symbols (☹ ☺).
+fn is_smiley(c: char) -> bool {
+    matches!(c, '\u{1F600}'..='\u{1F64F}' | '\u{1F910}'..='\u{1F92F}' | '\u{1F970}'..='\u{1F97A}' | '\u{2639}' | '\u{263A}')
+}
+
 impl Features {
     /// Share of the words that are function words.
     pub fn function_share(&self) -> f64 {
@@ -212,7 +218,11 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
             || c.is_whitespace()
             || crate::tokenize::is_invisible(c)
     });
-    let sentence_end = trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';', '؟', '।']);
+    // A sentence may end with a smiley instead of a full stop ("…and I liked it 😉"): informal
+    // posts end their paragraphs so. Other pictographs do not: a camera or a heart after a
+    // headline or a menu item marks what it links to.
+    let sentence_end = trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';', '؟', '।'])
+        || trimmed.trim_end_matches('\u{fe0f}').ends_with(is_smiley);
     let starts_with = |p: &str| line.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
     let copyright = line.starts_with('©') || starts_with("(c) ") || starts_with("copyright") || reserved == 3;
     let whole = phrases::whole(&key);
@@ -387,6 +397,15 @@ mod tests {
         assert!(m("\u{202B}ستعود حركة المرور يوم الخميس إذا سمح الطقس.\u{202C}").sentence_end);
         assert!(m("The bridge reopened on Thursday.\u{200B}\u{200F}").sentence_end);
         assert!(!m("The bridge reopened on Thursday\u{200B}").sentence_end);
+    }
+
+    #[test]
+    fn issue_4_a_smiley_ends_a_sentence_but_other_pictographs_do_not() {
+        assert!(m("Running in the cold makes you feel strong, and I like that \u{1F609}").sentence_end);
+        assert!(m("We finally made it to the top \u{263A}\u{FE0F}").sentence_end);
+        // A camera after a headline, a heart after a menu item: markers, not sentence ends.
+        assert!(!m("Auction: the old racing car sold for a record price \u{1F3A5}").sentence_end);
+        assert!(!m("Gifts \u{2764}").sentence_end);
     }
 
     #[test]
