@@ -74,6 +74,10 @@ struct Vocabulary {
     words: Interner,
     /// The stem id of each id used as a folded form, with the language it was stemmed in.
     stem_of: Vec<Option<(Lang, u32)>>,
+    /// What a word of the corpus (by its id there, `Corpus::form`) is here, in the language it
+    /// was read in: its folded id and stem id, and whether it is a content word. Worked out at
+    /// its first occurrence, not at every one (issue 9).
+    of_form: Vec<Option<(Lang, u32, u32, bool)>>,
 }
 
 impl Vocabulary {
@@ -116,7 +120,8 @@ fn sentence_words(
     let mut out: Vec<Word> = Vec::new();
     let mut prev_end: Option<usize> = None;
     let mut base = String::new();
-    for (span, word) in corpus.words_of(f) {
+    let Some(p) = corpus.sentences.get(f) else { return out };
+    for (span, &form) in p.spans.iter().cloned().zip(&p.words) {
         if crate::facts::within_any(&values, &span) {
             prev_end = None;
             continue;
@@ -132,18 +137,29 @@ fn sentence_words(
                 last.content = true;
             }
             _ => {
-                // "U.S." and "US" are one term: dots of abbreviations are dropped.
-                base.clear();
-                base.extend(word.chars().filter(|&c| c != '.'));
-                let trimmed = base.strip_suffix("'s").unwrap_or(&base);
-                // A contraction of a function word ("don't", "we've") is one too.
-                let head = trimmed.split('\'').next().unwrap_or("");
-                let content = trimmed.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && !trimmed.chars().next().is_some_and(char::is_numeric)
-                    && !lexicon::is_stopword(trimmed, lang)
-                    && !lexicon::is_stopword(head, lang);
-                let folded = vocab.id(trimmed);
-                let stem = vocab.stem(folded, lang);
+                let known = vocab.of_form.get(form as usize).copied().flatten().filter(|k| k.0 == lang);
+                let (folded, stem, content) = match known {
+                    Some((_, folded, stem, content)) => (folded, stem, content),
+                    None => {
+                        // "U.S." and "US" are one term: dots of abbreviations are dropped.
+                        base.clear();
+                        base.extend(corpus.form(form).chars().filter(|&c| c != '.'));
+                        let trimmed = base.strip_suffix("'s").unwrap_or(&base);
+                        // A contraction of a function word ("don't", "we've") is one too.
+                        let head = trimmed.split('\'').next().unwrap_or("");
+                        let content = trimmed.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                            && !trimmed.chars().next().is_some_and(char::is_numeric)
+                            && !lexicon::is_stopword(trimmed, lang)
+                            && !lexicon::is_stopword(head, lang);
+                        let folded = vocab.id(trimmed);
+                        let stem = vocab.stem(folded, lang);
+                        if vocab.of_form.len() <= form as usize {
+                            vocab.of_form.resize(form as usize + 1, None);
+                        }
+                        vocab.of_form[form as usize] = Some((lang, folded, stem, content));
+                        (folded, stem, content)
+                    }
+                };
                 let joined = prev_end.is_some() && !gap.is_empty() && gap.chars().all(char::is_whitespace);
                 out.push(Word { span: span.clone(), folded, stem, content, joined });
             }
@@ -235,6 +251,17 @@ fn occurrences(src: &Source, corpus: &Corpus, values: &[Vec<Value>], vocab: &mut
     out
 }
 
+/// The bytes of [`key_text`], without writing them out.
+fn key_bytes(vocab: &Vocabulary, key: Key) -> impl Iterator<Item = u8> + '_ {
+    let second = (key.1 != NONE).then(|| vocab.name(key.1));
+    vocab.name(key.0).bytes().chain(second.into_iter().flat_map(|s| std::iter::once(b' ').chain(s.bytes())))
+}
+
+/// The order of two keys' texts (as `key_text(a).cmp(&key_text(b))`).
+fn key_cmp(vocab: &Vocabulary, a: Key, b: Key) -> std::cmp::Ordering {
+    key_bytes(vocab, a).cmp(key_bytes(vocab, b))
+}
+
 /// The text of a key: its one or two strings joined by a space.
 fn key_text(vocab: &Vocabulary, key: Key) -> String {
     if key.1 == NONE {
@@ -287,7 +314,7 @@ pub(crate) fn distinctive(
             let c = Counts::of(&occ, cfg.framing_max_spans);
             drop(occ);
             let (ni, nj) = (c.total as f64, (total - c.total) as f64);
-            let mut terms: Vec<(String, Term, usize)> = c
+            let mut terms: Vec<(Key, Term, usize)> = c
                 .terms
                 .iter()
                 .filter_map(|(key, (yi, surfaces, spans))| {
@@ -303,23 +330,26 @@ pub(crate) fn distinctive(
                     // The most frequent surface form, the first in order among equals.
                     let text = surfaces
                         .iter()
-                        .map(|&(k, n)| (key_text(&vocab, k), n))
-                        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-                        .map(|(s, _)| s)?;
+                        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| key_cmp(&vocab, b.0, a.0)))
+                        .map(|&(k, _)| key_text(&vocab, k))?;
                     let first = spans.first().map_or(usize::MAX, |r| r.start);
                     Some((
-                        key_text(&vocab, *key),
+                        *key,
                         Term { text, count: yi as u32, others: yj as u32, log_odds: delta, z, spans: spans.clone() },
                         first,
                     ))
                 })
                 .collect();
-            // In the order of the term's stems first, so that the order never depends on hashing
-            // (the stems are distinct: stable or not, one order).
-            terms.stable_sort_by(|a, b| a.0.cmp(&b.0));
-            // Surest first; then the more frequent; then the earlier (news puts what matters first).
-            terms.stable_sort_by(|(_, a, fa), (_, b, fb)| {
-                b.z.total_cmp(&a.z).then(b.count.cmp(&a.count)).then(fa.cmp(fb)).then(a.text.cmp(&b.text))
+            // Surest first; then the more frequent; then the earlier (news puts what matters first);
+            // then by the text of the term's stems, so that the order never depends on hashing
+            // (the stems are distinct, so this is one order). Compared without writing the texts
+            // out: one sort where there were two, and no string per term (issue 9).
+            terms.stable_sort_by(|(ka, a, fa), (kb, b, fb)| {
+                b.z.total_cmp(&a.z)
+                    .then(b.count.cmp(&a.count))
+                    .then(fa.cmp(fb))
+                    .then(a.text.cmp(&b.text))
+                    .then_with(|| key_cmp(&vocab, *ka, *kb))
             });
             prefer_phrases(terms.into_iter().map(|(_, t, _)| t).collect(), cfg.framing_max_terms)
         })
@@ -686,6 +716,20 @@ mod tests {
         let oil0 = terms[0].iter().find(|t| t.text == "oil").map(|t| t.z).unwrap_or(0.0);
         let oil1 = terms[1].iter().find(|t| t.text == "oil").map(|t| t.z).unwrap_or(0.0);
         assert!(oil0 < 0.0 && oil1 > 0.0);
+    }
+
+    #[test]
+    fn issue_9_keys_compare_as_their_texts() {
+        let mut vocab = Vocabulary::default();
+        let words = ["bank", "banker", "rate", "bank\u{1}", "", "b", "zoo"];
+        let ids: Vec<u32> = words.iter().map(|w| vocab.id(w)).collect();
+        let mut keys: Vec<Key> = ids.iter().map(|&a| (a, NONE)).collect();
+        keys.extend(ids.iter().flat_map(|&a| ids.iter().map(move |&b| (a, b))));
+        for &a in &keys {
+            for &b in &keys {
+                assert_eq!(key_cmp(&vocab, a, b), key_text(&vocab, a).cmp(&key_text(&vocab, b)), "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]
