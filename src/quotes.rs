@@ -11,6 +11,7 @@
 //! different words in sentences that report the same thing.
 
 use crate::lexicon::WordMap;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -218,9 +219,11 @@ fn scan(text: &str, range: Range<usize>, out: &mut Vec<(char, Range<usize>)>) ->
 // Words of a sentence, for attribution
 
 #[derive(Clone, Debug)]
-struct W {
+struct W<'a> {
     span: Range<usize>,
-    folded: String,
+    /// Borrowed from the corpus's forms when the alignment prepared the sentence: a string per
+    /// word, made twice per sentence, was most of this stage's allocations (issue 9).
+    folded: Cow<'a, str>,
     /// Starts with a capital letter.
     cap: bool,
     /// Whether only spaces (or the dot of an abbreviation) separate it from the previous word.
@@ -231,7 +234,12 @@ struct W {
 
 /// The words of `sentence`, leaving out words inside `quotes` (sorted, not overlapping).
 /// `starts_sentence` says whether `sentence` begins where its sentence does (for `W::initial`).
-fn sentence_words(text: &str, sentence: Range<usize>, quotes: &[Range<usize>], starts_sentence: bool) -> Vec<W> {
+fn sentence_words(
+    text: &str,
+    sentence: Range<usize>,
+    quotes: &[Range<usize>],
+    starts_sentence: bool,
+) -> Vec<W<'static>> {
     let units = words_in(text, sentence.clone()).map(|r| (r, None));
     words_of(text, sentence, units, quotes, starts_sentence)
 }
@@ -242,7 +250,7 @@ fn known_sentence_words<'a>(
     sentence: Range<usize>,
     words: impl Iterator<Item = (Range<usize>, &'a str)>,
     quotes: &[Range<usize>],
-) -> Vec<W> {
+) -> Vec<W<'a>> {
     words_of(text, sentence, words.map(|(r, w)| (r, Some(w))), quotes, true)
 }
 
@@ -253,12 +261,12 @@ fn words_of<'a>(
     units: impl Iterator<Item = (Range<usize>, Option<&'a str>)>,
     quotes: &[Range<usize>],
     starts_sentence: bool,
-) -> Vec<W> {
+) -> Vec<W<'a>> {
     // Only the quotations that overlap the sentence matter; finding them keeps this linear.
     let from = quotes.partition_point(|q| q.end <= sentence.start);
     let to = quotes.partition_point(|q| q.start < sentence.end).max(from);
     let quotes = &quotes[from..to];
-    let mut out: Vec<W> = Vec::new();
+    let mut out: Vec<W<'a>> = Vec::new();
     let mut prev_end = sentence.start;
     for (span, folded) in units {
         let inside = quotes.iter().any(|q| q.start <= span.start && span.end <= q.end);
@@ -274,7 +282,7 @@ fn words_of<'a>(
         let cap = word.chars().next().is_some_and(char::is_uppercase);
         out.push(W {
             span: span.clone(),
-            folded: folded.map_or_else(|| fold(word), str::to_string),
+            folded: folded.map_or_else(|| Cow::Owned(fold(word)), Cow::Borrowed),
             cap,
             joined,
             initial: prev_end == sentence.start && out.is_empty(),
@@ -330,12 +338,13 @@ impl SourceWords<'_> {
 }
 
 fn learn_names(text: &str, sentences: &[Range<usize>], lang: Lang, words: &SourceWords) -> Names {
-    let mut capital: WordSet<String> = WordSet::default();
-    let mut lower: WordSet<String> = WordSet::default();
+    // Borrowed from the corpus's forms: only the names kept are copied.
+    let mut capital: WordSet<&str> = WordSet::default();
+    let mut lower: WordSet<&str> = WordSet::default();
     for k in 0..sentences.len() {
         for (i, (span, folded)) in words.of(k).enumerate() {
             let word = &text[span];
-            let folded = strip_possessive(folded).to_string();
+            let folded = strip_possessive(folded);
             match word.chars().next() {
                 Some(c) if c.is_uppercase() && i > 0 => {
                     capital.insert(folded);
@@ -347,7 +356,7 @@ fn learn_names(text: &str, sentences: &[Range<usize>], lang: Lang, words: &Sourc
             }
         }
     }
-    let known: WordSet<String> = capital.difference(&lower).cloned().collect();
+    let known: WordSet<String> = capital.difference(&lower).map(|w| w.to_string()).collect();
     let mut names = Names { lang, known, people: WordSet::default() };
     for (k, s) in sentences.iter().enumerate() {
         let ws = known_sentence_words(text, s.clone(), words.of(k), &[]);
@@ -396,13 +405,13 @@ struct Candidate {
 
 fn candidates(ws: &[W], names: &Names) -> Vec<Candidate> {
     let lists = words();
-    let after_preposition = |k: usize| k > 0 && lists.prepositions.contains(&ws[k - 1].folded);
+    let after_preposition = |k: usize| k > 0 && lists.prepositions.contains(&*ws[k - 1].folded);
     let mut out: Vec<Candidate> = runs(ws, names)
         .into_iter()
         .map(|words| Candidate { after_preposition: after_preposition(words.start), words, pronoun: false })
         .collect();
     for (k, w) in ws.iter().enumerate() {
-        if lists.pronouns.contains(&w.folded) {
+        if lists.pronouns.contains(&*w.folded) {
             out.push(Candidate { words: k..k + 1, pronoun: true, after_preposition: after_preposition(k) });
         }
     }
@@ -431,7 +440,7 @@ enum Found {
 }
 
 fn is_speech_verb(w: &W) -> bool {
-    words().speech_verbs.contains(&w.folded)
+    words().speech_verbs.contains(&*w.folded)
 }
 
 /// A name followed by a role and another name, "Kremlin aide Yuri Ushakov": the person.
@@ -492,7 +501,7 @@ fn attribution_after(ws: &[W], cands: &[Candidate]) -> Found {
 /// Left of the quotation: X said: "…" / X, stating, "…" / X's statement that "…".
 fn attribution_before(ws: &[W], cands: &[Candidate]) -> Found {
     let lists = words();
-    let Some(v) = ws.iter().rposition(|w| is_speech_verb(w) || lists.speech_nouns.contains(&w.folded)) else {
+    let Some(v) = ws.iter().rposition(|w| is_speech_verb(w) || lists.speech_nouns.contains(&*w.folded)) else {
         return Found::None;
     };
     // Agent after a passive verb: "described by Trump as '…'".
@@ -502,14 +511,14 @@ fn attribution_before(ws: &[W], cands: &[Candidate]) -> Found {
         }
     }
     // The subject of a passive ("was described as '…'") is what was spoken about.
-    if v > 0 && lists.passive.contains(&ws[v - 1].folded) {
+    if v > 0 && lists.passive.contains(&*ws[v - 1].folded) {
         return Found::None;
     }
     // The nearest name before the verb, unless a new clause starts between them ("He stated
     // that Europe must … and wrote:"): then the sentence's first name is the subject.
     let before: Vec<&Candidate> = cands.iter().filter(|c| c.words.end <= v && !c.after_preposition).collect();
     for c in before.iter().rev() {
-        let clause_break = ws[c.words.end..v].iter().any(|w| lists.clause_words.contains(&w.folded));
+        let clause_break = ws[c.words.end..v].iter().any(|w| lists.clause_words.contains(&*w.folded));
         if !clause_break {
             return Found::Name((*c).clone());
         }
