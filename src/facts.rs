@@ -22,7 +22,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::diff::{self, Op};
-use crate::lexicon::{self, WordMap, WordSet};
+use crate::lexicon::{self, Stems, WordMap, WordSet};
 use crate::similarity::Corpus;
 use crate::sort::{common_count, StableSort};
 use crate::tokenize::{fold, words_in, Lang};
@@ -237,7 +237,8 @@ fn significant_digits(written: &str) -> u32 {
 /// figure was read).
 pub(crate) fn facts_of(text: &str, sentence: Range<usize>, lang: Lang, cfg: &Config) -> Vec<Fact> {
     let found = values(text, sentence.clone(), lang);
-    facts_from(text, found, || words_in(text, sentence).map(|r| (r.clone(), fold(&text[r]))).collect(), lang, cfg)
+    let words = || words_in(text, sentence).map(|r| (r.clone(), fold(&text[r]))).collect();
+    facts_from(text, found, words, lang, cfg, &mut Stems::default())
 }
 
 /// The values of every sentence, flat (source 0's sentences first, then source 1's…): read once
@@ -259,6 +260,7 @@ fn facts_from(
     words: impl FnOnce() -> Vec<(Range<usize>, String)>,
     lang: Lang,
     cfg: &Config,
+    stems: &mut Stems,
 ) -> Vec<Fact> {
     if found.is_empty() {
         return Vec::new();
@@ -287,7 +289,7 @@ fn facts_from(
         };
         let before = words[..first].iter().rev().filter(content).take(cfg.facts_window);
         let following = words.get(after..).unwrap_or(&[]).iter().filter(content).take(cfg.facts_window);
-        let mut context: Vec<String> = before.chain(following).map(|(_, w)| lexicon::stem(w, lang)).collect();
+        let mut context: Vec<String> = before.chain(following).map(|(_, w)| stems.of(w, lang)).collect();
         context.stable_sort();
         context.dedup();
         let written = text.get(v.span.clone()).unwrap_or("");
@@ -314,12 +316,12 @@ fn facts_from(
             unit: match v.kind {
                 // What an ordinal counts is the word after it: "fifth time" is not "first meeting".
                 ValueKind::Ordinal { unit: None, .. } => {
-                    words.get(after..).unwrap_or(&[]).iter().find(content).map(|(_, w)| lexicon::stem(w, lang))
+                    words.get(after..).unwrap_or(&[]).iter().find(content).map(|(_, w)| stems.of(w, lang))
                 }
-                _ => near(after).filter(|w| l.units.contains(w)).map(|w| lexicon::stem(w, lang)),
+                _ => near(after).filter(|w| l.units.contains(w)).map(|w| stems.of(w, lang)),
             },
             counts: if matches!(v.kind, ValueKind::Number { .. }) && clock.is_none() {
-                counted(text, &words, first, after, lang, &inside)
+                counted(text, &words, first, after, lang, &inside, stems)
             } else {
                 Vec::new()
             },
@@ -378,6 +380,7 @@ fn counted(
     after: usize,
     lang: Lang,
     inside: &dyn Fn(&Range<usize>) -> bool,
+    stems: &mut Stems,
 ) -> Vec<String> {
     let gap = |a: usize, b: usize| -> &str {
         match (words.get(a), words.get(b)) {
@@ -414,7 +417,7 @@ fn counted(
         {
             break;
         }
-        out.push(lexicon::stem(w, lang));
+        out.push(stems.of(w, lang));
         prev = k;
         k += 1;
     }
@@ -859,13 +862,14 @@ pub(crate) fn find<I: Iterator<Item = usize>>(
     // Flat index → (source, sentence), and the facts of every sentence.
     let mut at: Vec<(usize, usize)> = Vec::new();
     let mut facts: Vec<Vec<Fact>> = Vec::new();
+    let mut stems = Stems::default();
     for (s, (text, sents)) in texts.iter().zip(sentences).enumerate() {
         let lang = langs.get(s).copied().unwrap_or_default();
         for k in 0..sents.len() {
             let f = at.len();
             at.push((s, k));
             let words = || corpus.words_of(f).map(|(r, w)| (r, w.to_string())).collect();
-            facts.push(facts_from(text, found.get(f).cloned().unwrap_or_default(), words, lang, cfg));
+            facts.push(facts_from(text, found.get(f).cloned().unwrap_or_default(), words, lang, cfg, &mut stems));
         }
     }
     // The words of each sentence as the name check reads them, made once per sentence: an

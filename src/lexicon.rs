@@ -460,6 +460,32 @@ pub(crate) fn has_stemmer(lang: Lang) -> bool {
     algorithm(lang).is_some()
 }
 
+/// Stems of folded words, each worked out once per language by whoever keeps the memo (a stage,
+/// for one analysis): Snowball costs a few thousand instructions a word, and the same words come
+/// back in every sentence (issue 9).
+#[derive(Default)]
+pub(crate) struct Stems(Vec<(Lang, WordMap<String, String>)>);
+
+impl Stems {
+    /// [`stem`]`(folded, lang)`.
+    pub fn of(&mut self, folded: &str, lang: Lang) -> String {
+        let k = match self.0.iter().position(|(l, _)| *l == lang) {
+            Some(k) => k,
+            None => {
+                self.0.push((lang, WordMap::default()));
+                self.0.len() - 1
+            }
+        };
+        let memo = &mut self.0[k].1;
+        if let Some(s) = memo.get(folded) {
+            return s.clone();
+        }
+        let s = stem(folded, lang);
+        memo.insert(folded.to_string(), s.clone());
+        s
+    }
+}
+
 /// The stem of a folded word in `lang` (Snowball). Languages without a stemmer keep the word.
 /// An English possessive "'s" and a French or Italian elided article ("l'", "d'", "dell'") are
 /// dropped first, so "Trump's" stems like "Trump" and "l'accord" like "accord".
@@ -569,6 +595,19 @@ mod tests {
         assert!(!is_stopword("the", Lang::Zh));
         assert_eq!(stem("talks", Lang::En), "talk");
         assert_eq!(stem("trump's", Lang::En), "trump");
+    }
+
+    #[test]
+    fn issue_9_the_stem_memo_keeps_languages_apart() {
+        // "verhandlungen" stemmed by the German rules and by the English ones are two stems: the
+        // memo must not hand one language's stem to the other.
+        let mut stems = Stems::default();
+        for _ in 0..2 {
+            for (word, lang) in [("verhandlungen", Lang::De), ("verhandlungen", Lang::En), ("talks", Lang::En)] {
+                assert_eq!(stems.of(word, lang), stem(word, lang), "{word} {lang:?}");
+            }
+        }
+        assert_ne!(stems.of("verhandlungen", Lang::De), stems.of("verhandlungen", Lang::En));
     }
 
     #[test]

@@ -567,6 +567,7 @@ pub(crate) fn swaps<I: Iterator<Item = usize>>(
     }
     pairs.sort_unstable();
     pairs.dedup();
+    let mut stems = lexicon::Stems::default();
     for (f, g) in pairs.into_iter().map(|k| ((k >> 64) as usize, (k as u64) as usize)) {
         let ((s, _), (t, _)) = (at[f], at[g]);
         // One replaced run of at most two words between a shared head and a shared tail: the
@@ -594,7 +595,7 @@ pub(crate) fn swaps<I: Iterator<Item = usize>>(
         }
         let la = langs.get(s).copied().unwrap_or_default();
         let lb = langs.get(t).copied().unwrap_or_default();
-        let side = |ws: &[(Range<usize>, &str)], r: &Range<usize>, text: &str, lang: Lang| {
+        let mut side = |ws: &[(Range<usize>, &str)], r: &Range<usize>, text: &str, lang: Lang| {
             let run = &ws[r.clone()];
             let span = run.first().map_or(0, |w| w.0.start)..run.last().map_or(0, |w| w.0.end);
             let wording = run.iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" ");
@@ -603,7 +604,7 @@ pub(crate) fn swaps<I: Iterator<Item = usize>>(
                 .all(|(_, w)| w.chars().all(|c| c.is_alphabetic() || c == '-') && !lexicon::is_stopword(w, lang));
             let capital = r.start > 0 && run.iter().any(|(x, _)| text[x.clone()].starts_with(char::is_uppercase));
             let value = !crate::values::values(text, span.clone(), lang).is_empty();
-            let stems: Vec<String> = run.iter().map(|(_, w)| lexicon::stem(w, lang)).collect();
+            let stems: Vec<String> = run.iter().map(|(_, w)| stems.of(w, lang)).collect();
             (span, wording, content && !value, capital, stems)
         };
         let (sa, wording_a, ok_a, cap_a, stem_a) = side(&wa, &e.a, texts[s], la);
