@@ -111,74 +111,7 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
     // How far the words so far spell "all rights reserved" (0 to 3), checked word by word
     // instead of searching every key for the phrase.
     let mut reserved = 0;
-    let (mut links, mut separators, mut digits, mut letters, mut inner_stops) = (0, 0, 0, 0, 0);
-    // Where the line's last part starts: after its last full stop followed by a space, opening
-    // bracket or bar; 0 when it has none (found in the loop below).
-    let mut tail = 0;
-    let bytes = line.as_bytes();
-    // Byte by byte, decoding only the characters outside ASCII: the WebAssembly build is
-    // optimised for size and does not inline a `chars()` iterator, which made this loop the
-    // costliest part of stripping in the browser.
-    // The ASCII letters (low half) and digits (high half) counted in one sum (a line would need
-    // four billion letters to carry into the digits).
-    let mut ascii_counts = 0u64;
-    // Whether the line has a character outside ASCII or a line break (a paragraph wrapped by
-    // hard line breaks): the tokenizer reads other lines by a shortcut, natively.
-    let (mut wide, mut breaks) = (false, false);
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            i += 1;
-            // Letters and digits are counted from a table, without a branch per byte; the few
-            // bytes that need a closer look are marked in it.
-            let kind = ASCII_KINDS[usize::from(b)];
-            ascii_counts += kind & COUNTS;
-            if kind & CLOSER_LOOK != 0 {
-                match b {
-                    b'|' => separators += 1,
-                    // At the line's start or after whitespace (the character before is looked
-                    // up here rather than remembered at every byte).
-                    b'@' | b'#' if line[..i - 1].chars().next_back().is_none_or(char::is_whitespace) => links += 1,
-                    // "http://", "https://" and "www." found at their last character.
-                    b'/' if bytes[..i - 1].ends_with(b"http:/") || bytes[..i - 1].ends_with(b"https:/") => links += 1,
-                    b'.' if bytes[..i - 1].ends_with(b"www") => links += 1,
-                    b'\n' | b'\r' => breaks = true,
-                    _ => {}
-                }
-                // A full stop, exclamation or question mark followed by a space.
-                if matches!(b, b'.' | b'!' | b'?') && bytes.get(i) == Some(&b' ') {
-                    inner_stops += 1;
-                }
-                if (matches!(b, b'(' | b'|') && i < bytes.len()) || (b == b'.' && bytes.get(i) == Some(&b' ')) {
-                    tail = i;
-                }
-            }
-        } else {
-            wide = true;
-            let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) else { break };
-            i += c.len_utf8();
-            if matches!(c, '•' | '·' | '»' | '›') {
-                separators += 1;
-            } else if let Some(letter) = is_letter(c) {
-                // The common scripts without Unicode property lookups.
-                if letter {
-                    letters += 1;
-                } else {
-                    digits += 1;
-                }
-            } else if GENERAL_PUNCTUATION.contains(&c) {
-                // Curly quotes, dashes and spaces of typeset text, common in pastes: no letters
-                // or digits there (a test checks), so no property lookups either.
-            } else if c.is_numeric() {
-                digits += 1;
-            } else if c.is_alphabetic() {
-                letters += 1;
-            }
-        }
-    }
-    letters += (ascii_counts & u64::from(u32::MAX)) as usize;
-    digits += (ascii_counts >> 32) as usize;
+    let Scan { links, separators, digits, letters, inner_stops, tail, wide, breaks } = scan::<true>(line);
     // Where the line's last part starts, and where that part's words start in the key.
     let tail_start = span.start + tail;
     let mut tail_key = None;
@@ -260,6 +193,157 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
         copyright,
         credit_tail,
     }
+}
+
+/// What the byte loop of [`measure_with`] finds in a line (see [`Features`] for the counts).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Scan {
+    links: usize,
+    separators: usize,
+    digits: usize,
+    letters: usize,
+    inner_stops: usize,
+    /// Where the line's last part starts: after its last full stop followed by a space, opening
+    /// bracket or bar; 0 when it has none.
+    tail: usize,
+    /// Whether the line has a character outside ASCII.
+    wide: bool,
+    /// Whether the line has a line break (a paragraph wrapped by hard line breaks).
+    breaks: bool,
+}
+
+/// The byte loop of [`measure_with`]; `CHUNKS` reads runs of plain ASCII eight bytes at a time
+/// (always, but for the test that compares the two ways).
+#[inline(always)]
+fn scan<const CHUNKS: bool>(line: &str) -> Scan {
+    let (mut links, mut separators, mut digits, mut letters, mut inner_stops) = (0, 0, 0, 0, 0);
+    let mut tail = 0;
+    let bytes = line.as_bytes();
+    // Byte by byte, decoding only the characters outside ASCII: the WebAssembly build is
+    // optimised for size and does not inline a `chars()` iterator, which made this loop the
+    // costliest part of stripping in the browser.
+    // The ASCII letters (low half) and digits (high half) counted in one sum (a line would need
+    // four billion letters to carry into the digits).
+    let mut ascii_counts = 0u64;
+    // Whether the line has a character outside ASCII or a line break (a paragraph wrapped by
+    // hard line breaks): the tokenizer reads other lines by a shortcut, natively.
+    let (mut wide, mut breaks) = (false, false);
+    let mut i = 0;
+    // Up to where the bytes are read one by one because a block of eight there needs it.
+    let mut bytewise_until = 0;
+    while i < bytes.len() {
+        // Eight bytes at a time where none needs a closer look (most of running text): only
+        // letters and digits to count.
+        if CHUNKS && i >= bytewise_until {
+            match bytes.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+                Some(chunk) => match plain_counts(u64::from_le_bytes(chunk)) {
+                    Some(counts) => {
+                        ascii_counts += counts;
+                        i += 8;
+                        continue;
+                    }
+                    None => bytewise_until = i + 8,
+                },
+                None => bytewise_until = bytes.len(),
+            }
+        }
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            // Letters and digits are counted from a table, without a branch per byte; the few
+            // bytes that need a closer look are marked in it.
+            let kind = ASCII_KINDS[usize::from(b)];
+            ascii_counts += kind & COUNTS;
+            if kind & CLOSER_LOOK != 0 {
+                match b {
+                    b'|' => separators += 1,
+                    // At the line's start or after whitespace (the character before is looked
+                    // up here rather than remembered at every byte).
+                    b'@' | b'#' if line[..i - 1].chars().next_back().is_none_or(char::is_whitespace) => links += 1,
+                    // "http://", "https://" and "www." found at their last character.
+                    b'/' if bytes[..i - 1].ends_with(b"http:/") || bytes[..i - 1].ends_with(b"https:/") => links += 1,
+                    b'.' if bytes[..i - 1].ends_with(b"www") => links += 1,
+                    b'\n' | b'\r' => breaks = true,
+                    _ => {}
+                }
+                // A full stop, exclamation or question mark followed by a space.
+                if matches!(b, b'.' | b'!' | b'?') && bytes.get(i) == Some(&b' ') {
+                    inner_stops += 1;
+                }
+                if (matches!(b, b'(' | b'|') && i < bytes.len()) || (b == b'.' && bytes.get(i) == Some(&b' ')) {
+                    tail = i;
+                }
+            }
+        } else {
+            wide = true;
+            let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) else { break };
+            i += c.len_utf8();
+            if matches!(c, '•' | '·' | '»' | '›') {
+                separators += 1;
+            } else if let Some(letter) = is_letter(c) {
+                // The common scripts without Unicode property lookups.
+                if letter {
+                    letters += 1;
+                } else {
+                    digits += 1;
+                }
+            } else if GENERAL_PUNCTUATION.contains(&c) {
+                // Curly quotes, dashes and spaces of typeset text, common in pastes: no letters
+                // or digits there (a test checks), so no property lookups either.
+            } else if c.is_numeric() {
+                digits += 1;
+            } else if c.is_alphabetic() {
+                letters += 1;
+            }
+        }
+    }
+    letters += (ascii_counts & u64::from(u32::MAX)) as usize;
+    digits += (ascii_counts >> 32) as usize;
+    Scan { links, separators, digits, letters, inner_stops, tail, wide, breaks }
+}
+
+/// Every byte of a `u64` set to 1, and to 0x80.
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// For eight ASCII bytes in `x`: the top bit of each byte that is at least `n` (at most 0x80),
+/// the other bits clear. No byte carries into the next: each is below 0x80 and so is 0x80 − n.
+#[inline(always)]
+fn at_least(x: u64, n: u8) -> u64 {
+    x.wrapping_add(ONES * u64::from(0x80 - n)) & HIGH
+}
+
+/// The letters and digits of eight bytes as [`ASCII_KINDS`] counts them (letters plus digits
+/// times [`DIGIT`]), when the bytes are all ASCII and none is one the loop of [`scan`] looks at
+/// more closely; `None` otherwise (the loop then reads the eight bytes one by one: sending it
+/// only up to the first such byte and trying eight again after it cost more). A few more bytes
+/// than those are sent to the loop (every control character, the double quote), which only
+/// costs time.
+#[inline(always)]
+fn plain_counts(x: u64) -> Option<u64> {
+    if x & HIGH != 0 {
+        return None;
+    }
+    let eq = |c: u8| !at_least(x ^ (ONES * u64::from(c)), 1) & HIGH;
+    let between = |lo: u8, hi: u8| at_least(x, lo) & !at_least(x, hi + 1);
+    // Line breaks among the control characters, `!` to `#`, `(`, `.` and `/`, `?` and `@`, `|`.
+    let closer = (!at_least(x, 0x20) & HIGH)
+        | between(b'!', b'#')
+        | eq(b'(')
+        | between(b'.', b'/')
+        | between(b'?', b'@')
+        | eq(b'|');
+    if closer != 0 {
+        return None;
+    }
+    // Letters in either case: setting 0x20 makes capitals lowercase and no other byte a letter.
+    let lower = x | (ONES * 0x20);
+    let letters = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+    let digits = between(b'0', b'9');
+    // A letter's bit at the bottom of its byte, a digit's at bit 4; one multiplication adds the
+    // bytes into the top one (at most 8 + 16 × 8 = 136, so nothing carries out of it).
+    let sum = ((letters >> 7) | (digits >> 3)).wrapping_mul(ONES) >> 56;
+    Some((sum & 0xF) * LETTER + (sum >> 4) * DIGIT)
 }
 
 /// Bits of [`ASCII_KINDS`]: a letter adds one to the low half of a sum, a digit one to the high
@@ -430,6 +514,72 @@ mod tests {
     fn issue_9_general_punctuation_holds_no_letters_or_digits() {
         for c in GENERAL_PUNCTUATION {
             assert!(!c.is_alphabetic() && !c.is_numeric(), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn issue_9_eight_bytes_count_as_the_table_does() {
+        // Each ASCII byte among plain letters: sent to the loop when the loop looks at it more
+        // closely, otherwise counted as the table counts it.
+        for b in 0u8..0x80 {
+            let mut chunk = *b"aZ09xq7M";
+            for at in 0..8 {
+                let keep = chunk[at];
+                chunk[at] = b;
+                let kind = ASCII_KINDS[usize::from(b)];
+                match plain_counts(u64::from_le_bytes(chunk)) {
+                    Some(counts) => {
+                        assert!(kind & CLOSER_LOOK == 0, "byte {b:#x} skipped the closer look");
+                        let want: u64 = chunk.iter().map(|&c| ASCII_KINDS[usize::from(c)] & COUNTS).sum();
+                        assert_eq!(counts, want, "byte {b:#x} at {at}");
+                    }
+                    None => assert!(kind & CLOSER_LOOK != 0 || b < 0x20 || b == b'"', "byte {b:#x} sent to the loop"),
+                }
+                chunk[at] = keep;
+            }
+        }
+        assert_eq!(plain_counts(u64::from_le_bytes(*b"Caf\xC3\xA9 ok")), None);
+        assert_eq!(plain_counts(u64::from_le_bytes(*b"ab 12 Cd")), Some(4 * LETTER + 2 * DIGIT));
+    }
+
+    /// Pieces of lines: words, numbers, the bytes the loop looks at closely, characters outside
+    /// ASCII of several lengths, and any printable ASCII.
+    fn line_piece() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pieces = vec![
+            "The",
+            " storm ",
+            "2024",
+            ". ",
+            "|",
+            "@x",
+            "#tag",
+            "https://a.org/b",
+            "www.x",
+            "(",
+            "!",
+            "? ",
+            "\n",
+            "\r",
+            "\t",
+            "é",
+            "•",
+            "’",
+            "\u{2003}",
+            "日本",
+            "٣",
+            "\"",
+            "a-b, c;d:e",
+            "[x]_{y}~`^",
+        ];
+        prop_oneof![proptest::sample::select(pieces).prop_map(String::from), "[ -~]{0,12}"]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn issue_9_eight_bytes_at_a_time_scan_as_one_at_a_time(parts in proptest::collection::vec(line_piece(), 0..24)) {
+            let line = parts.concat();
+            proptest::prop_assert_eq!(scan::<true>(&line), scan::<false>(&line));
         }
     }
 
