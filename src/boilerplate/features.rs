@@ -111,7 +111,7 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
     // How far the words so far spell "all rights reserved" (0 to 3), checked word by word
     // instead of searching every key for the phrase.
     let mut reserved = 0;
-    let Scan { links, separators, digits, letters, inner_stops, tail, wide, breaks } = scan::<true>(line);
+    let Scan { links, separators, digits, letters, inner_stops, tail, wide, breaks } = scan::<NATIVE>(line);
     // Where the line's last part starts, and where that part's words start in the key.
     let tail_start = span.start + tail;
     let mut tail_key = None;
@@ -221,8 +221,12 @@ struct Scan {
     breaks: bool,
 }
 
+/// Whether this is a native build: the WebAssembly leaves out the eight-byte shortcuts of
+/// measuring, for size (0.4 KB gzipped).
+const NATIVE: bool = cfg!(not(target_arch = "wasm32"));
+
 /// The byte loop of [`measure_with`]; `CHUNKS` reads runs of plain ASCII eight bytes at a time
-/// (always, but for the test that compares the two ways).
+/// (natively; the test compares the two ways).
 #[inline(always)]
 fn scan<const CHUNKS: bool>(line: &str) -> Scan {
     let (mut links, mut separators, mut digits, mut letters, mut inner_stops) = (0, 0, 0, 0, 0);
@@ -441,9 +445,9 @@ pub(crate) fn lines(text: &str) -> Vec<Range<usize>> {
     // when this line goes on in lower case, which few lines do.
     let mut last: Option<&str> = None;
     while start < bytes.len() {
-        // Each line with its line break, as `split_inclusive('\n')` gives them (a byte loop:
-        // a search call per line cost more than the bytes it reads).
-        let end = bytes[start..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |k| start + k + 1);
+        // Each line with its line break, as `split_inclusive('\n')` gives them (an inlined
+        // search: a search call per line cost more than the bytes it reads).
+        let end = find_newline(bytes, start).map_or(bytes.len(), |k| k + 1);
         let piece = &text[start..end];
         let inner = piece.trim_start();
         let lead = piece.len() - inner.len();
@@ -464,6 +468,29 @@ pub(crate) fn lines(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The first line feed in `bytes` from `from` on: natively eight bytes at a time (a few
+/// operations on a `u64` tell whether one of them is a line feed, and which is the first),
+/// then byte by byte; in the WebAssembly byte by byte, for size.
+#[inline(always)]
+fn find_newline(bytes: &[u8], from: usize) -> Option<usize> {
+    #[cfg(not(target_arch = "wasm32"))]
+    let from = {
+        let mut i = from;
+        while let Some(chunk) = bytes.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+            // The bytes equal to a line feed become zero; the lowest zero byte sets the top bit
+            // of its byte here (a borrow can set bits above it, never below).
+            let x = u64::from_le_bytes(chunk) ^ (ONES * u64::from(b'\n'));
+            let zero = x.wrapping_sub(ONES) & !x & HIGH;
+            if zero != 0 {
+                return Some(i + zero.trailing_zeros() as usize / 8);
+            }
+            i += 8;
+        }
+        i
+    };
+    bytes.get(from..)?.iter().position(|&b| b == b'\n').map(|k| from + k)
+}
+
 /// Whether a line of at least [`WRAPPED_MIN_WORDS`] words stops mid-sentence, so that the next
 /// line may continue it.
 fn stops_open(line: &str) -> bool {
@@ -479,6 +506,7 @@ fn continues_in_lower_case(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Just;
 
     fn m(s: &str) -> Features {
         measure(s, 0..s.len(), Lang::En)
@@ -591,6 +619,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn issue_9_line_feeds_are_found_as_a_byte_search_finds_them(
+            bytes in proptest::collection::vec(proptest::prop_oneof![Just(b'\n'), Just(b'\n' ^ 0x80), Just(0u8), Just(b'\t'), proptest::num::u8::ANY], 0..40),
+            from in 0usize..44,
+        ) {
+            let want = bytes.get(from..).and_then(|rest| rest.iter().position(|&b| b == b'\n')).map(|k| from + k);
+            proptest::prop_assert_eq!(find_newline(&bytes, from), want);
+        }
+
         #[test]
         fn issue_9_keys_are_the_folded_words(parts in proptest::collection::vec(line_piece(), 0..24)) {
             let line = parts.concat();
