@@ -35,6 +35,7 @@ mod align;
 mod analyze;
 mod boilerplate;
 mod budget;
+mod bytes8;
 mod config;
 mod decimal;
 mod diff;

@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use super::phrases::{self, Concept};
+use crate::bytes8::{ascii_letters, at_least, HIGH, ONES};
 use crate::lexicon::{self, FunctionWords};
 use crate::tokenize::{fold_append, is_letter, words_into, Lang, WordBuffers};
 
@@ -315,17 +316,6 @@ fn scan<const CHUNKS: bool>(line: &str) -> Scan {
     Scan { links, separators, digits, letters, inner_stops, tail, wide, breaks }
 }
 
-/// Every byte of a `u64` set to 1, and to 0x80.
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// For eight ASCII bytes in `x`: the top bit of each byte that is at least `n` (at most 0x80),
-/// the other bits clear. No byte carries into the next: each is below 0x80 and so is 0x80 − n.
-#[inline(always)]
-fn at_least(x: u64, n: u8) -> u64 {
-    x.wrapping_add(ONES * u64::from(0x80 - n)) & HIGH
-}
-
 /// The letters and digits of eight bytes as [`ASCII_KINDS`] counts them (letters plus digits
 /// times [`DIGIT`]), when the bytes are all ASCII and none is one the loop of [`scan`] looks at
 /// more closely; `None` otherwise (the loop then reads the eight bytes one by one: sending it
@@ -350,8 +340,7 @@ fn plain_counts(x: u64) -> Option<u64> {
         return None;
     }
     // Letters in either case: setting 0x20 makes capitals lowercase and no other byte a letter.
-    let lower = x | (ONES * 0x20);
-    let letters = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+    let letters = ascii_letters(x);
     let digits = between(b'0', b'9');
     // A letter's bit at the bottom of its byte, a digit's at bit 4; one multiplication adds the
     // bytes into the top one (at most 8 + 16 × 8 = 136, so nothing carries out of it).
