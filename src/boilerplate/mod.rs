@@ -749,7 +749,7 @@ fn mark_repeated_text(feats: &[Features], classes: &mut [Class], repeated: &mut 
     let capacity: usize = feats.iter().zip(classes.iter()).filter(|(_, &c)| is_text(c)).map(|(f, _)| f.words).sum();
     // Each sequence with the paragraph it was first met in: one probe per sequence tells both
     // whether it appeared before and, when it is new, remembers it.
-    let mut seen: WordMap<u64, usize> = WordMap::with_capacity_and_hasher(capacity, Default::default());
+    let mut seen = FirstSeen::with_capacity(capacity);
     // The hash of each word of the paragraph; a sequence's hash combines four of them.
     let mut words: Vec<u64> = Vec::new();
     for (i, f) in feats.iter().enumerate() {
@@ -772,11 +772,60 @@ fn mark_repeated_text(feats: &[Features], classes: &mut [Class], repeated: &mut 
         let (mut found, mut total) = (0, 0);
         for h in words.windows(REPEAT_SHINGLE_WORDS).map(shingle) {
             total += 1;
-            found += usize::from(*seen.entry(h).or_insert(i) != i);
+            found += usize::from(seen.first(h, i) != i);
         }
         if found as f64 >= cfg.repeated_text_min_share * total as f64 {
             classes[i] = Class::Chrome(Reason::Repeated);
             repeated[i] = true;
+        }
+    }
+}
+
+/// The paragraph that first had each sequence hash, for [`mark_repeated_text`]: a table of
+/// (hash, paragraph) pairs probed linearly from the hash's top bits and kept at most half
+/// full. The hashes are mixed already (`WordHasher`), and each probe is one of the paste's
+/// four-word sequences: a general hash map hashed them again and cost four times as much per
+/// probe (issue 9).
+struct FirstSeen {
+    /// A paragraph of `usize::MAX` marks an empty slot.
+    slots: Vec<(u64, usize)>,
+    len: usize,
+}
+
+impl FirstSeen {
+    fn with_capacity(n: usize) -> FirstSeen {
+        FirstSeen { slots: vec![(0, usize::MAX); (2 * n).max(8).next_power_of_two()], len: 0 }
+    }
+
+    /// The paragraph that first had `hash`; `para` when the hash is new, which is remembered.
+    fn first(&mut self, hash: u64, para: usize) -> usize {
+        if 2 * (self.len + 1) > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        // The top bits of the hash: the length is a power of two of at least 8.
+        let mut k = (hash >> (64 - self.slots.len().trailing_zeros())) as usize;
+        loop {
+            let slot = &mut self.slots[k];
+            if slot.1 == usize::MAX {
+                *slot = (hash, para);
+                self.len += 1;
+                return para;
+            }
+            if slot.0 == hash {
+                return slot.1;
+            }
+            k = (k + 1) & mask;
+        }
+    }
+
+    /// Twice the room, every pair put in again (not reached when the capacity was right).
+    fn grow(&mut self) {
+        let room = 2 * self.slots.len();
+        let old = std::mem::replace(&mut self.slots, vec![(0, usize::MAX); room]);
+        self.len = 0;
+        for (hash, para) in old.into_iter().filter(|&(_, p)| p != usize::MAX) {
+            self.first(hash, para);
         }
     }
 }
@@ -826,6 +875,23 @@ pub(crate) fn markup_for(text: &str, flat: &Flat) -> Vec<Option<LineMarkup>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn issue_9_first_seen_answers_as_a_hash_map(
+            // Few distinct hashes (so most repeat), some equal in their top bits, and a capacity
+            // that may be too small (the table then grows).
+            probes in proptest::collection::vec((0u64..40, 0u64..3, 0usize..6), 0..300),
+            capacity in 0usize..64,
+        ) {
+            let mut table = FirstSeen::with_capacity(capacity);
+            let mut map: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+            for (low, high, para) in probes {
+                let hash = low | high << 62;
+                proptest::prop_assert_eq!(table.first(hash, para), *map.entry(hash).or_insert(para));
+            }
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(String, BlockKind, Option<Reason>)> {
         classify(text, None, &Shared::default(), &Config::default())
