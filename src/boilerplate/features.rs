@@ -77,6 +77,17 @@ fn is_function_word(word: &str, folded: &str, stopwords: FunctionWords) -> bool 
 
 /// One to three characters, all lowercase letters.
 fn is_short_lowercase(word: &str) -> bool {
+    // Most words decide by their ASCII bytes: four of them are four characters, and up to three
+    // are as many characters, lowercase when each is a lowercase letter.
+    match *word.as_bytes() {
+        [a, b, c, d, ..] if (a | b | c | d) < 0x80 => return false,
+        [a] if a < 0x80 => return a.is_ascii_lowercase(),
+        [a, b] if (a | b) < 0x80 => return a.is_ascii_lowercase() && b.is_ascii_lowercase(),
+        [a, b, c] if (a | b | c) < 0x80 => {
+            return a.is_ascii_lowercase() && b.is_ascii_lowercase() && c.is_ascii_lowercase()
+        }
+        _ => {}
+    }
     let mut n = 0;
     for c in word.chars() {
         if !c.is_lowercase() {
@@ -615,6 +626,13 @@ mod tests {
         ) {
             let want = bytes.get(from..).and_then(|rest| rest.iter().position(|&b| b == b'\n')).map(|k| from + k);
             proptest::prop_assert_eq!(find_newline(&bytes, from), want);
+        }
+
+        #[test]
+        fn issue_9_short_lowercase_words_by_bytes_as_by_characters(word in "[a-zA-Zé1ß'’ ÉΣ_]{0,6}") {
+            let n = word.chars().count();
+            let want = (1..=3).contains(&n) && word.chars().all(char::is_lowercase);
+            proptest::prop_assert_eq!(is_short_lowercase(&word), want);
         }
 
         #[test]
