@@ -365,17 +365,22 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
     let mut out = Vec::with_capacity(n);
     for (f, v) in sets.iter().enumerate() {
         let mut walked = 0usize;
+        // The sentences of f's own source, `lo..hi`: flat indices grow with the source, so in a
+        // posting list (in sentence order) they are one run, stepped over rather than each
+        // checked.
+        let lo = source.partition_point(|&s| s < source[f]);
+        let hi = source.partition_point(|&s| s <= source[f]);
         for &t in v {
             // Terms come rarest first: once one would overrun the budget, so would the rest.
-            walked += postings_of(t).len();
+            let list = postings_of(t);
+            walked += list.len();
             if walked > cfg.index_budget {
                 break;
             }
             let w = corpus.idf_of(t).powi(2);
-            for &g in postings_of(t) {
-                if source[g as usize] == source[f] {
-                    continue;
-                }
+            let before = list.partition_point(|&g| (g as usize) < lo);
+            let after = before + list[before..].partition_point(|&g| (g as usize) < hi);
+            for &g in list[..before].iter().chain(&list[after..]) {
                 if acc[g as usize] == 0.0 {
                     touched.push(g);
                 }
