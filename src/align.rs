@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::Config;
 use crate::lexicon::{self, PerLang, WordMap};
 use crate::score::Score;
-use crate::similarity::{classify, features, Comparison, Corpus, Prepared, Probe, N_FEATURES};
+use crate::similarity::{classify, Comparison, Corpus, Prepared, Probe, N_FEATURES};
 use crate::sort::{for_each_common, IdSort, StableSort};
 use crate::tokenize::Lang;
 
@@ -649,7 +649,7 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
         probe.unload(a);
         scored.push(list);
     }
-    drop((cands, probe));
+    drop(cands);
     let by_source = |list: &[Scored]| -> Vec<std::ops::Range<usize>> {
         let mut runs = Vec::new();
         let mut start = 0;
@@ -697,6 +697,8 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
     let mut corpus = corpus;
     for f in 0..n {
         let a = &corpus.sentences[f];
+        // Laid out in the probe when a joined pair is first compared with it.
+        let mut loaded = false;
         // Only this sentence's own list is read from here on: freed as it is done with, so that
         // the links and joined pairs this step makes take the room the lists leave (issue 9).
         let list = std::mem::take(&mut scored[f]);
@@ -755,7 +757,12 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
                             continue;
                         }
                         let joined = joined_cache[start].get_or_init(|| Box::new(corpus.joined(start, end)));
-                        let (cmp, weak, quoted) = compare(&corpus, a, joined, &features(a, joined, &corpus.idf), cfg);
+                        if !loaded {
+                            probe.load(a);
+                            loaded = true;
+                        }
+                        let x = probe.features(a, joined, &corpus.idf);
+                        let (cmp, weak, quoted) = compare(&corpus, a, joined, &x, cfg);
                         let trivial = weak;
                         // As for single sentences: the model's verdict, or a rewrite when one
                         // half has this sentence as its nearest in its source.
@@ -795,6 +802,9 @@ pub(crate) fn align(texts: &[&str], spans: &[Vec<Range<usize>>], langs: &[Lang],
         // Every comparison of this sentence is made: from here on only its words are read (the
         // joined pairs it is a half of are made from those), so its profile goes now rather than
         // after the last sentence, and the links and joined pairs take the room it leaves.
+        if loaded {
+            probe.unload(a);
+        }
         corpus.sentences[f].release_comparison_data();
     }
 
