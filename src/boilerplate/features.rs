@@ -174,9 +174,10 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
     });
     // A sentence may end with a smiley instead of a full stop ("…and I liked it 😉"): informal
     // posts end their paragraphs so. Other pictographs do not: a camera or a heart after a
-    // headline or a menu item marks what it links to.
+    // headline or a menu item marks what it links to. (A line that ends in ASCII is not decoded.)
     let sentence_end = trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';', '؟', '।'])
-        || trimmed.trim_end_matches('\u{fe0f}').ends_with(is_smiley);
+        || (trimmed.as_bytes().last().is_some_and(|&b| !b.is_ascii())
+            && trimmed.trim_end_matches('\u{fe0f}').ends_with(is_smiley));
     let starts_with = |p: &str| line.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
     let copyright = line.starts_with('©') || starts_with("(c) ") || starts_with("copyright") || reserved == 3;
     let whole = phrases::whole(&key);
