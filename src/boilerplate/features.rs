@@ -75,18 +75,30 @@ fn is_function_word(word: &str, folded: &str, stopwords: FunctionWords) -> bool 
     is_short_lowercase(word) || stopwords.contains(folded)
 }
 
+/// [`is_short_lowercase`] for a word whose first bytes are ASCII (four of them are four
+/// characters; up to three are as many); `None` when a byte outside ASCII comes first.
+#[inline(always)]
+fn short_lowercase_ascii(bytes: &[u8]) -> Option<bool> {
+    match *bytes {
+        [a, b, c, d, ..] if (a | b | c | d) < 0x80 => Some(false),
+        [a] if a < 0x80 => Some(a.is_ascii_lowercase()),
+        [a, b] if (a | b) < 0x80 => Some(a.is_ascii_lowercase() && b.is_ascii_lowercase()),
+        [a, b, c] if (a | b | c) < 0x80 => {
+            Some(a.is_ascii_lowercase() && b.is_ascii_lowercase() && c.is_ascii_lowercase())
+        }
+        _ => None,
+    }
+}
+
 /// One to three characters, all lowercase letters.
 fn is_short_lowercase(word: &str) -> bool {
     // Most words decide by their ASCII bytes: four of them are four characters, and up to three
-    // are as many characters, lowercase when each is a lowercase letter.
-    match *word.as_bytes() {
-        [a, b, c, d, ..] if (a | b | c | d) < 0x80 => return false,
-        [a] if a < 0x80 => return a.is_ascii_lowercase(),
-        [a, b] if (a | b) < 0x80 => return a.is_ascii_lowercase() && b.is_ascii_lowercase(),
-        [a, b, c] if (a | b | c) < 0x80 => {
-            return a.is_ascii_lowercase() && b.is_ascii_lowercase() && c.is_ascii_lowercase()
+    // are as many characters, lowercase when each is a lowercase letter (natively; the
+    // WebAssembly decodes characters, for size).
+    if NATIVE {
+        if let Some(answer) = short_lowercase_ascii(word.as_bytes()) {
+            return answer;
         }
-        _ => {}
     }
     let mut n = 0;
     for c in word.chars() {
