@@ -462,26 +462,30 @@ pub(crate) fn has_stemmer(lang: Lang) -> bool {
 
 /// Stems of folded words, each worked out once per language by whoever keeps the memo (a stage,
 /// for one analysis): Snowball costs a few thousand instructions a word, and the same words come
-/// back in every sentence (issue 9).
+/// back in every sentence (issue 9). Words and stems are [`Interner`] ids, so the memo adds no
+/// hash table of its own to the WebAssembly.
 #[derive(Default)]
-pub(crate) struct Stems(Vec<(Lang, WordMap<String, String>)>);
+pub(crate) struct Stems {
+    words: Interner,
+    stems: Interner,
+    /// The stem of each word id, with the language it was stemmed in.
+    of: Vec<Option<(Lang, u32)>>,
+}
 
 impl Stems {
     /// [`stem`]`(folded, lang)`.
     pub fn of(&mut self, folded: &str, lang: Lang) -> String {
-        let k = match self.0.iter().position(|(l, _)| *l == lang) {
-            Some(k) => k,
-            None => {
-                self.0.push((lang, WordMap::default()));
-                self.0.len() - 1
+        let w = self.words.id(folded) as usize;
+        if let Some(&Some((l, s))) = self.of.get(w) {
+            if l == lang {
+                return self.stems.name(s).to_string();
             }
-        };
-        let memo = &mut self.0[k].1;
-        if let Some(s) = memo.get(folded) {
-            return s.clone();
         }
         let s = stem(folded, lang);
-        memo.insert(folded.to_string(), s.clone());
+        if self.of.len() <= w {
+            self.of.resize(w + 1, None);
+        }
+        self.of[w] = Some((lang, self.stems.id(&s)));
         s
     }
 }
