@@ -267,7 +267,7 @@ def how(meta):
         "collection after each, outside the timing, so that a report an earlier run left behind is "
         "not counted), ru_maxrss for Python, maxRSS for Node. Ratios are "
         "each peer's median over parallax's median, on the same input in the same run. CPU time is "
-        "this thread's (native: /proc/thread-self/schedstat; Chromium: the renderer main thread's "
+        "this thread's (native: clock_gettime(CLOCK_THREAD_CPUTIME_ID); Chromium: the renderer main thread's "
         "ThreadTime from the DevTools protocol) or this process's (Python process_time, Node "
         "cpuUsage); every measured run is single-threaded, so CPU time is what it would take on an "
         "idle machine, and MB/s and the ratios use it."
