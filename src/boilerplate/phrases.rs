@@ -73,6 +73,12 @@ struct Phrases {
     /// The longest whole phrase, in bytes: a longer block is not looked up (most blocks are
     /// paragraphs, and hashing them is the cost).
     whole_max: usize,
+    /// Natively, a filter of the whole phrases' shapes (first, second and last bytes and length,
+    /// `lexicon::WordFilter`): most short blocks are not phrases, and the filter, a few hundred
+    /// bytes, says so without hashing the block and probing a table of a thousand phrases that
+    /// does not stay in the cache.
+    #[cfg(not(target_arch = "wasm32"))]
+    whole_filter: WordFilter,
     prefixes: WordMap<String, Concept>,
     /// The start of a block that no prefix could be is not looked up.
     prefixes_shape: Shapes,
@@ -165,6 +171,8 @@ fn build() -> Phrases {
     let mut p = Phrases {
         whole: WordMap::default(),
         whole_max: 0,
+        #[cfg(not(target_arch = "wasm32"))]
+        whole_filter: WordFilter::new([]),
         prefixes: WordMap::default(),
         prefixes_shape: Shapes::NONE,
         #[cfg(not(target_arch = "wasm32"))]
@@ -227,6 +235,7 @@ fn build() -> Phrases {
     #[cfg(not(target_arch = "wasm32"))]
     {
         p.prefixes_filter = WordFilter::new(p.prefixes.keys().map(String::as_str));
+        p.whole_filter = WordFilter::new(p.whole.keys().map(String::as_str));
     }
     for item in &p.ago {
         p.ago_shape.add(item);
@@ -313,11 +322,28 @@ const MAX_SQUEEZED: usize = 120;
 /// The concept of a folded block that is a known phrase as a whole, or several chrome phrases run
 /// together.
 pub(crate) fn whole(key: &str) -> Option<Concept> {
+    whole_with::<{ cfg!(not(target_arch = "wasm32")) }>(key)
+}
+
+/// [`whole`], with the native filters (`FAST`) or without them (the WebAssembly build, for size,
+/// and the test that compares the two).
+fn whole_with<const FAST: bool>(key: &str) -> Option<Concept> {
     let p = phrases();
-    if key.len() <= p.whole_max {
+    #[cfg(not(target_arch = "wasm32"))]
+    let may_be_whole = key.len() <= p.whole_max && (!FAST || p.whole_filter.may_hold(key));
+    #[cfg(target_arch = "wasm32")]
+    let may_be_whole = key.len() <= p.whole_max;
+    if may_be_whole {
         if let Some(c) = p.whole.get(key) {
             return Some(*c);
         }
+    }
+    // Natively, a block whose start no squeezed phrase covers is no cover either: one walk down
+    // the trie over the key's bytes without its spaces says so for most blocks, before the key is
+    // copied without its spaces below.
+    #[cfg(not(target_arch = "wasm32"))]
+    if FAST && !phrase_starts(&p.squeezed_trie, key.as_bytes()) {
+        return None;
     }
     // Chrome run together is a few words ("Ad imageAd image"); longer blocks are not tried, nor
     // blocks that cannot start with a phrase.
@@ -367,6 +393,29 @@ pub(crate) fn whole(key: &str) -> Option<Concept> {
         });
     }
     reach[n].then_some(Concept::Chrome)
+}
+
+/// Whether a string of `trie` (other than the empty one) starts `key` once its spaces are
+/// dropped: what `phrases_at` finds from the squeezed key's first byte, without copying it.
+#[cfg(not(target_arch = "wasm32"))]
+fn phrase_starts(trie: &Trie, key: &[u8]) -> bool {
+    let mut node = 0usize;
+    for &b in key {
+        if b == b' ' {
+            continue;
+        }
+        let Some(&(first, count, _)) = trie.nodes.get(node) else { return false };
+        let from = first as usize;
+        let Some(edges) = trie.edges.get(from..from + count as usize) else { return false };
+        match edges.binary_search_by_key(&b, |&(c, _)| c) {
+            Ok(k) => node = edges[k].1 as usize,
+            Err(_) => return false,
+        }
+        if trie.nodes.get(node).is_some_and(|n| n.2) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The concept of the longest known prefix pattern the folded block starts with, and the number
@@ -571,6 +620,42 @@ mod tests {
             }
         }
         assert!(checked > 100, "the texts hold phrases: {checked}");
+    }
+
+    /// The filters in front of the whole-phrase lookup and of the run-together cover change no
+    /// answer: every phrase passes the first, and `whole` answers as without them.
+    #[test]
+    fn issue_4_whole_finds_what_a_plain_lookup_finds() {
+        let p = phrases();
+        #[cfg(not(target_arch = "wasm32"))]
+        for key in p.whole.keys() {
+            assert!(p.whole_filter.may_hold(key), "{key:?}");
+        }
+        let mut keys: Vec<String> = p.whole.keys().cloned().collect();
+        keys.extend(p.whole.keys().map(|k| format!("{k}s")));
+        keys.extend(p.whole.keys().map(|k| format!("the {k}")));
+        keys.extend(p.whole.keys().filter_map(|k| k.get(..k.len().saturating_sub(1)).map(String::from)));
+        keys.extend(["", "a", "the storm", "ad imagead image", "sharethis"].map(String::from));
+        // Phrases run together, whole and cut at either end, with and without spaces.
+        for (i, a) in p.squeezed.iter().enumerate() {
+            let b = &p.squeezed[(i * 31 + 5) % p.squeezed.len()];
+            keys.push(format!("{a}{b}"));
+            keys.push(format!("{a} {b}"));
+            keys.push(format!("{a}{b}x"));
+            keys.extend(a.char_indices().skip(1).map(|(at, _)| format!("{}{b}", &a[at..])));
+            keys.extend(a.char_indices().skip(1).map(|(at, _)| a[..at].to_string()));
+        }
+        let (mut found, mut run_together) = (0, 0);
+        for key in &keys {
+            let plain = p.whole.get(key.as_str()).copied();
+            let want = whole_with::<false>(key);
+            assert!(plain.is_none() || want == plain, "{key:?}");
+            assert_eq!(whole_with::<true>(key), want, "{key:?}");
+            found += usize::from(plain.is_some());
+            run_together += usize::from(plain.is_none() && want.is_some());
+        }
+        assert!(found >= p.whole.len(), "every phrase is found: {found}");
+        assert!(run_together > 100, "phrases run together are found: {run_together}");
     }
 
     /// The filters in front of the prefix lookups change no answer.
