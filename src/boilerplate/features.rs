@@ -527,7 +527,7 @@ fn continues_in_lower_case(line: &str) -> bool {
     line.trim_start_matches(['"', '\'', '“', '‘', '«', '(', '[']).chars().next().is_some_and(char::is_lowercase)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::strategy::Just;

@@ -555,7 +555,7 @@ pub(crate) fn source_languages(texts: &[&str]) -> Vec<Lang> {
     detected.into_iter().map(|l| if l == Lang::Other { common } else { l }).collect()
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 /// [`by_function_words`] as it was written before its word loop was fused (a character test per
 /// byte, a second pass for the case): the reference of a property test.
 fn by_function_words_reference(text: &str, candidates: &[Lang]) -> Detection {
@@ -620,7 +620,7 @@ fn by_function_words_reference(text: &str, candidates: &[Lang]) -> Detection {
     pick(&by_lang, candidates)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
