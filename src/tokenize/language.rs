@@ -312,7 +312,7 @@ pub(crate) fn detect_with_evidence(text: &str) -> Detection {
             Detection { lang: Lang::Other, evidence: 0, runner_up: 0 }
         };
     }
-    let (counts, persian) = count_scripts::<{ cfg!(not(target_arch = "wasm32")) }>(text);
+    let (counts, persian) = count_scripts::<{ crate::bytes8::NATIVE }>(text);
     let count = |s: Script| counts[s as usize];
     let Some(dominant) = SCRIPTS.iter().copied().filter(|s| count(*s) > 0).max_by_key(|s| count(*s)) else {
         return Detection { lang: Lang::Other, evidence: 0, runner_up: 0 };
@@ -477,26 +477,39 @@ fn by_function_words(text: &str, candidates: &[Lang]) -> Detection {
         if letters > MAX_LETTERS {
             break;
         }
-        let lower = if as_it_stands {
-            word
-        } else {
-            folded.clear();
-            if ascii {
-                folded.push_str(word);
-                folded.make_ascii_lowercase();
-            } else {
-                folded.extend(word.chars().flat_map(char::to_lowercase));
-            }
-            folded.as_str()
-        };
-        let Some(&langs) = map.get(lower) else { continue };
-        let mut bits = langs;
-        while bits != 0 {
-            by_lang[bits.trailing_zeros() as usize] += 1;
-            bits &= bits - 1;
-        }
+        vote(map, word, as_it_stands, ascii, &mut folded, &mut by_lang);
     }
     pick(&by_lang, candidates)
+}
+
+/// Counts `word` for each language it is a function word of: looked up as it stands when it is
+/// lowercase already (`as_it_stands`), otherwise lowercased into `folded` first (ASCII in bulk).
+fn vote(
+    map: &WordMap<&'static str, u32>,
+    word: &str,
+    as_it_stands: bool,
+    ascii: bool,
+    folded: &mut String,
+    by_lang: &mut [usize; 32],
+) {
+    let lower = if as_it_stands {
+        word
+    } else {
+        folded.clear();
+        if ascii {
+            folded.push_str(word);
+            folded.make_ascii_lowercase();
+        } else {
+            folded.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        folded.as_str()
+    };
+    let Some(&langs) = map.get(lower) else { return };
+    let mut bits = langs;
+    while bits != 0 {
+        by_lang[bits.trailing_zeros() as usize] += 1;
+        bits &= bits - 1;
+    }
 }
 
 /// The detection among `candidates` from the hits per language (at `Lang::index`).
@@ -557,7 +570,8 @@ pub(crate) fn source_languages(texts: &[&str]) -> Vec<Lang> {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 /// [`by_function_words`] as it was written before its word loop was fused (a character test per
-/// byte, a second pass for the case): the reference of a property test.
+/// byte, a second pass for the case): the reference of a property test of the word loop, so the
+/// lookup of a word ([`vote`]) is shared.
 fn by_function_words_reference(text: &str, candidates: &[Lang]) -> Detection {
     // Hits per language at `Lang::index`, counted through the few bits a function word sets
     // rather than by asking every candidate; the candidates' counts are read out at the end.
@@ -598,24 +612,8 @@ fn by_function_words_reference(text: &str, candidates: &[Lang]) -> Detection {
             break;
         }
         // Most words of running text are lowercase ASCII already: looked up as they stand.
-        let lower = if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
-            word
-        } else {
-            folded.clear();
-            if word.is_ascii() {
-                folded.push_str(word);
-                folded.make_ascii_lowercase();
-            } else {
-                folded.extend(word.chars().flat_map(char::to_lowercase));
-            }
-            folded.as_str()
-        };
-        let Some(&langs) = map.get(lower) else { continue };
-        let mut bits = langs;
-        while bits != 0 {
-            by_lang[bits.trailing_zeros() as usize] += 1;
-            bits &= bits - 1;
-        }
+        let as_it_stands = word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'');
+        vote(map, word, as_it_stands, word.is_ascii(), &mut folded, &mut by_lang);
     }
     pick(&by_lang, candidates)
 }
