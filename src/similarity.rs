@@ -116,14 +116,13 @@ static NO_PROFILE: Profile = Profile {
     seq: Vec::new(),
     quote_share: 0.0,
     content_quoted: Vec::new(),
-    word_total: 0,
     content_total: 0,
     norm2: 0.0,
     idf_sum: 0.0,
 };
 
-/// The per-sentence side of [`features`]: word and term counts, content bigrams, prefixes and
-/// the content sequence. A sentence meets many candidates; computing these once per sentence
+/// The per-sentence side of [`features`]: totals, word n-grams, character 4-grams, content
+/// bigrams, prefixes, the content sequence and IDF sums. A sentence meets many candidates; computing these once per sentence
 /// rather than once per pair (hashing every word, allocating each list) made alignment several
 /// times faster (`npm run bench`, issue 9).
 #[derive(Clone, Debug, Default)]
@@ -146,10 +145,9 @@ pub(crate) struct Profile {
     quote_share: f64,
     /// Content term ids, each once, sorted, with whether every occurrence is quoted.
     pub content_quoted: Vec<(u32, bool)>,
-    /// Number of words, and of content words (each has a prefix): the totals of the Dice
-    /// coefficients of word, content, function-word and prefix counts, kept so that comparing
-    /// two sentences adds only what they share.
-    word_total: u32,
+    /// Number of content words (each has a prefix): with the number of words, the totals of the
+    /// Dice coefficients of word, content, function-word and prefix counts, kept so that
+    /// comparing two sentences adds only what they share.
     content_total: u32,
     /// Σ (tf·idf)² and Σ idf over the content terms, in their order: the sentence's side of the
     /// TF-IDF cosine and the IDF-weighted overlaps, summed once per sentence rather than once per
@@ -202,7 +200,6 @@ impl Profile {
                 p.quoted.iter().filter(|&&q| q).count() as f64 / p.words.len() as f64
             },
             content_quoted,
-            word_total: p.words.len() as u32,
             content_total: content.iter().map(|&(_, c)| c).sum(),
             norm2: 0.0,
             idf_sum: 0.0,
@@ -855,7 +852,8 @@ fn dice_of(shared: f64, total: u32) -> f64 {
 /// The feature vector of two sentences from what they share.
 fn features_of(a: &Prepared, b: &Prepared, o: &Overlap) -> [f64; N_FEATURES] {
     let (pa, pb) = (a.profile(), b.profile());
-    let word_dice = dice_of(f64::from(o.words), pa.word_total + pb.word_total);
+    let (words_a, words_b) = (a.words.len() as u32, b.words.len() as u32);
+    let word_dice = dice_of(f64::from(o.words), words_a + words_b);
     let total_content = pa.content_total + pb.content_total;
     let content_dice = dice_of(f64::from(o.content), total_content);
 
@@ -869,14 +867,13 @@ fn features_of(a: &Prepared, b: &Prepared, o: &Overlap) -> [f64; N_FEATURES] {
     let idf_max_containment =
         if own_a > 0.0 && own_b > 0.0 { (shared_idf / own_a).max(shared_idf / own_b) } else { 0.0 };
     let content_bigram_dice = dice(&pa.content_bigrams, &pb.content_bigrams);
-    let function_total = (pa.word_total - pa.content_total) + (pb.word_total - pb.content_total);
+    let function_total = (words_a - pa.content_total) + (words_b - pb.content_total);
     let function_dice = dice_of(f64::from(o.function), function_total);
     // One prefix per content word.
     let prefix_dice = dice_of(f64::from(o.prefixes), total_content);
 
     let (sa, sb) = (&pa.seq, &pb.seq);
-    let lcs_share =
-        if sa.is_empty() && sb.is_empty() { 0.0 } else { 2.0 * o.lcs as f64 / (sa.len() + sb.len()) as f64 };
+    let lcs_share = dice_of(o.lcs as f64, (sa.len() + sb.len()) as u32);
     let (la, lb) = (a.words.len() as f64, b.words.len() as f64);
     let length_ratio = if la.max(lb) > 0.0 { la.min(lb) / la.max(lb) } else { 0.0 };
 
@@ -889,11 +886,7 @@ fn features_of(a: &Prepared, b: &Prepared, o: &Overlap) -> [f64; N_FEATURES] {
     let unmatched_content = (1.0 + f64::from(total_content - 2 * o.content)).ln();
 
     let quote_share = (pa.quote_share + pb.quote_share) / 2.0;
-    let char_dice = if pa.chars.is_empty() && pb.chars.is_empty() {
-        0.0
-    } else {
-        2.0 * o.chars as f64 / (pa.chars.len() + pb.chars.len()) as f64
-    };
+    let char_dice = dice_of(o.chars as f64, (pa.chars.len() + pb.chars.len()) as u32);
 
     [
         word_dice,
