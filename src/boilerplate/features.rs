@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::phrases::{self, Concept};
-use crate::bytes8::{ascii_letters, at_least, HIGH, ONES};
+use crate::bytes8::{ascii_letters, at_least, HIGH, NATIVE, ONES};
 use crate::lexicon::{self, FunctionWords};
 use crate::tokenize::{fold_append, is_letter, words_into, Lang, WordBuffers};
 
@@ -256,10 +256,6 @@ struct Scan {
     /// Whether the line has a line break (a paragraph wrapped by hard line breaks).
     breaks: bool,
 }
-
-/// Whether this is a native build: the WebAssembly leaves out the eight-byte shortcuts of
-/// measuring, for size (0.4 KB gzipped).
-const NATIVE: bool = cfg!(not(target_arch = "wasm32"));
 
 /// The byte loop of [`measure_with`]; `CHUNKS` reads runs of plain ASCII eight bytes at a time
 /// (natively; the test compares the two ways).

@@ -690,8 +690,9 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
             {
                 (BlockKind::Boilerplate, Some(Reason::Navigation))
             }
-            // The heading of a box of links inside the article ("More on this topic" over
-            // three headlines) goes with its links; a subheading is followed by text.
+            // The heading of a box of chrome inside the article ("More on this topic" over
+            // three headlines, "Our newsletter" over a sign-up prompt) goes with it; a
+            // subheading is followed by text.
             Class::Short | Class::Label if !listed[i] && heads_a_box(i) => {
                 (BlockKind::Boilerplate, Some(Reason::Navigation))
             }

@@ -322,7 +322,7 @@ const MAX_SQUEEZED: usize = 120;
 /// The concept of a folded block that is a known phrase as a whole, or several chrome phrases run
 /// together.
 pub(crate) fn whole(key: &str) -> Option<Concept> {
-    whole_with::<{ cfg!(not(target_arch = "wasm32")) }>(key)
+    whole_with::<{ crate::bytes8::NATIVE }>(key)
 }
 
 /// [`whole`], with the native filters (`FAST`) or without them (the WebAssembly build, for size,

@@ -80,13 +80,14 @@ pub(crate) fn segment_into(text: &str, tokens: &mut Vec<Token>) {
 /// compiled once: with a sink type each, its second copy was 3.3 KB of the gzipped module.
 /// Natively each output keeps its own sink: the branch per token (and the token list kept in
 /// memory rather than in registers) cost 10 % of the instructions of tokenizing 1.5 MB.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#[cfg(target_arch = "wasm32")]
 enum Out {
     Tokens(Vec<Token>),
     Packed(Packed),
 }
 
 /// Each output's own sink does the work; this only picks it.
+#[cfg(target_arch = "wasm32")]
 impl segment::Sink for Out {
     type Mark = (usize, u32);
 

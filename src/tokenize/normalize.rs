@@ -751,25 +751,20 @@ fn starts_spaceless(text: &str, t: &Token) -> bool {
 ///
 /// A range that is out of bounds or off character boundaries gives nothing.
 pub(crate) fn units(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    units_into(text, range, &mut Vec::new(), &mut out);
-    out
-}
-
-/// [`units`] into `out` (cleared first), with `toks` as room for the tokens: a caller that
-/// reads many short ranges (the boilerplate stage reads every line of a paste) reuses both
-/// instead of allocating two lists per range.
-pub(crate) fn units_into(text: &str, range: Range<usize>, toks: &mut Vec<Token>, out: &mut Vec<Range<usize>>) {
     // The WebAssembly reads every range through the token list, so it needs no flags.
     #[cfg(target_arch = "wasm32")]
     let (ascii, breaks) = (false, true);
     #[cfg(not(target_arch = "wasm32"))]
     let (ascii, breaks) =
         text.get(range.clone()).map_or((false, true), |s| (s.is_ascii(), s.bytes().any(|b| b == b'\n' || b == b'\r')));
-    units_into_plain(text, range, ascii, breaks, toks, out);
+    let mut out = Vec::new();
+    units_into_plain(text, range, ascii, breaks, &mut Vec::new(), &mut out);
+    out
 }
 
-/// [`units_into`] for a range whose caller has read it already: `ascii` says whether it is all
+/// [`units`] into `out` (cleared first), with `toks` as room for the tokens, for a range whose
+/// caller has read it already: a caller that reads many short ranges (the boilerplate stage
+/// reads every line of a paste, through `words_into`) reuses both lists. `ascii` says whether it is all
 /// ASCII, `breaks` whether it holds a line break (`\n`, `\r`) (stripping measures every line
 /// byte by byte before taking its words, and reading the line again for this was 1 % of its
 /// time). Natively the flags pick a lane; the WebAssembly leaves the lanes out (for size) and
@@ -854,7 +849,7 @@ fn units_of_pieces(text: &str, range: Range<usize>, toks: &mut Vec<Token>, out: 
     at >= range.end || super::segment::ascii_words(text, at..range.end, out)
 }
 
-/// [`units_into`] through the full token list (the general case).
+/// [`units_into_plain`] through the full token list (the general case).
 fn units_of_tokens(text: &str, range: Range<usize>, toks: &mut Vec<Token>, out: &mut Vec<Range<usize>>) {
     let Some(slice) = text.get(range.clone()) else { return };
     let base = range.start;
@@ -927,15 +922,15 @@ mod ascii_tests {
     use proptest::prelude::*;
 
     proptest! {
-        /// The ASCII shortcut of `units_into` gives the units of the full token list.
+        /// The ASCII shortcut of `units` gives the units of the full token list.
         #[test]
         fn issue_9_ascii_lines_have_the_units_of_the_token_list(
             s in prop_oneof!["[\t -~]{0,60}", "[aZ09_:.',; \t\\-\"()]{0,60}"],
             from in 0usize..8,
         ) {
             let range = from.min(s.len())..s.len();
-            let (mut fast, mut full) = (Vec::new(), Vec::new());
-            units_into(&s, range.clone(), &mut Vec::new(), &mut fast);
+            let mut full = Vec::new();
+            let fast = units(&s, range.clone());
             units_of_tokens(&s, range, &mut Vec::new(), &mut full);
             prop_assert_eq!(fast, full);
         }
@@ -954,16 +949,16 @@ mod ascii_tests {
         ) {
             let s: String = chars.into_iter().collect();
             let from = (0..=from.min(s.len())).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
-            let (mut fast, mut full) = (Vec::new(), Vec::new());
-            units_into(&s, from..s.len(), &mut Vec::new(), &mut fast);
+            let mut full = Vec::new();
+            let fast = units(&s, from..s.len());
             units_of_tokens(&s, from..s.len(), &mut Vec::new(), &mut full);
             prop_assert_eq!(fast, full, "{:?}", s);
         }
 
         #[test]
         fn issue_9_any_text_has_the_units_of_the_token_list(s in any::<String>()) {
-            let (mut fast, mut full) = (Vec::new(), Vec::new());
-            units_into(&s, 0..s.len(), &mut Vec::new(), &mut fast);
+            let mut full = Vec::new();
+            let fast = units(&s, 0..s.len());
             units_of_tokens(&s, 0..s.len(), &mut Vec::new(), &mut full);
             prop_assert_eq!(fast, full, "{:?}", s);
         }

@@ -442,7 +442,7 @@ pub(crate) fn segment(text: &str, sink: &mut impl Sink) {
     // All ASCII (most lines of English news): the loop below would read every token whole in
     // its ASCII lane, and the bookkeeping for the other characters is not needed. Native only:
     // in the WebAssembly the second copy of the lane cost 1.8 KB gzipped (with the same in
-    // `normalize::units_into`) and no measurable time.
+    // `normalize::units_into_plain`) and no measurable time.
     #[cfg(not(target_arch = "wasm32"))]
     if bytes.is_ascii() {
         let mark = sink.mark();
