@@ -844,6 +844,14 @@ pub(crate) fn flatten(html: &str) -> Flat {
 /// Paragraphs' worth of markup inside a `<noscript>` that is rendered (see [`feed`]).
 const NOSCRIPT_MIN_BYTES: usize = 1000;
 
+/// Whether `markup` opens a paragraph: `<p>` or `<p` with attributes, in either case (not
+/// `<picture>`, `<pre>` or `<param>`, which a tracking pixel or an image block is made of).
+fn has_paragraph_tag(markup: &str) -> bool {
+    markup.as_bytes().windows(3).any(|w| {
+        w[0] == b'<' && w[1].eq_ignore_ascii_case(&b'p') && matches!(w[2], b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r')
+    })
+}
+
 /// Builds the tree of `html` into `b`. `outer`: not already inside a rendered `<noscript>`.
 fn feed(b: &mut Builder, html: &str, outer: bool) {
     tokenizer::tokenize(html, |token| match token {
@@ -863,7 +871,7 @@ fn feed(b: &mut Builder, html: &str, outer: bool) {
                 && b.skipping == 1
                 && text.len() >= NOSCRIPT_MIN_BYTES
                 && b.stack.last().is_some_and(|o| o.name == "noscript" && o.skip)
-                && text.contains("<p")
+                && has_paragraph_tag(&text)
             {
                 if let Some(o) = b.stack.last_mut() {
                     o.skip = false;
@@ -917,6 +925,16 @@ mod tests {
         // Inside a rendered copy, a second `<noscript>` is not rendered again.
         let nested = format!("<noscript>{copy}<noscript>{copy}</noscript></noscript>");
         assert_eq!(lines(&flatten(&nested)).len(), 4);
+        // Long markup without a paragraph (pictures, a player's parameters) stays unrendered,
+        // and a paragraph tag is one in any case and with attributes.
+        let pictures = format!(
+            "<noscript>{}</noscript><p>Body</p>",
+            "<picture><source srcset=\"a.webp\"><img src=\"a.jpg\"></picture><span>Photo: agency</span>".repeat(20)
+        );
+        assert_eq!(lines(&flatten(&pictures)), ["Body"]);
+        assert!(
+            has_paragraph_tag("x<P class=lead>y") && has_paragraph_tag("<p>") && !has_paragraph_tag("<pre><param>")
+        );
     }
 
     #[test]
