@@ -155,7 +155,8 @@ fn issue_9_tokenize_packs_utf16_ends_and_kinds() {
     assert_eq!(pieces.last().unwrap(), &("%".to_string(), 3));
 }
 
-/// The German pack as `scripts/packs.mjs` writes it.
+/// The German pack as `scripts/packs.mjs` writes it, but with each file whole (its header
+/// comments too, which the pack format reads as comments).
 fn german_pack() -> String {
     let mut pack = String::from("@@ pack de\n");
     for (kind, text) in [

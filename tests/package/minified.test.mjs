@@ -15,7 +15,7 @@ const SHEETS = [
 ];
 
 test("issue_8 each minified stylesheet parses to the same rules as its source", async () => {
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     for (const [source, shipped] of SHEETS) {
@@ -37,4 +37,14 @@ test("issue_8 each minified stylesheet parses to the same rules as its source", 
   } finally {
     await browser.close();
   }
+});
+
+test("issue_8 the minified JavaScript keeps the patterns bundlers look for, with plain strings", () => {
+  // Vite and webpack find the worker and the WebAssembly by these exact shapes; the minifier
+  // writes strings as template literals, which package.mjs writes back.
+  const analyzer = readFileSync(`${root}dist/npm/lib/analyzer.js`, "utf8");
+  assert.ok(analyzer.includes('new URL("./worker.js", import.meta.url)'), "the worker's URL");
+  assert.ok(analyzer.includes('{type:"module"}'), "the worker's type");
+  const glue = readFileSync(`${root}dist/npm/pkg/parallax.js`, "utf8");
+  assert.ok(glue.includes('new URL("parallax_bg.wasm", import.meta.url)'), "the WebAssembly's URL");
 });
