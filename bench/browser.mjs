@@ -10,6 +10,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
+import { warmMore } from "./lib/timing.mjs";
 
 // TOOLCHAIN.md: without these, Chromium as root refuses to start or keeps calling home.
 export const CHROMIUM_ARGS = [
@@ -189,8 +190,10 @@ export async function runTask(playwright, baseUrl, { task, file, root, warmup, r
     // the number of runs and with when V8 happened to collect (issue 9). Each run then starts
     // from the heap a fresh page would have, and the peak is that of one analysis.
     const collect = () => cdp.send("HeapProfiler.collectGarbage");
-    for (let i = 0; i < warmup; i++) {
-      await page.evaluate(() => window.bench.run());
+    // WebAssembly tiers up as it runs (see `warmMore`): warmed up until steady.
+    const warm = [];
+    while (warmMore(warm, warmup)) {
+      warm.push((await page.evaluate(() => window.bench.run())).ms);
       await collect();
     }
     const runs = [];
@@ -211,7 +214,7 @@ export async function runTask(playwright, baseUrl, { task, file, root, warmup, r
       task,
       runs_ms: runs,
       cpu_ms: cpu,
-      warmup,
+      warmup: warm.length,
       peak_rss_kb: await rendererPeakKb(browser),
       wasm_bytes: memory.wasmBytes,
       js_heap_bytes: memory.jsHeapUsed,

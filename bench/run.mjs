@@ -6,7 +6,8 @@
 //    npm folder, never project dependencies) and builds the native benchmark binary
 //    (examples/bench.rs, profile `cli`, as the shipped CLI) and the release WASM (npm run build);
 // 2. builds the inputs from the seeds and generated text (bench/corpus.mjs);
-// 3. runs every measurement in its own process (so peak memory belongs to one task): a warm-up,
+// 3. runs every measurement in its own process (so peak memory belongs to one task): a warm-up
+//    (in Chromium and Node until V8 has tiered the code up, bench/lib/timing.mjs `warmMore`),
 //    then several timed runs, each timed in-process;
 // 4. writes bench/results/results.json, results.md (the tables) and plot.png, and puts the
 //    latest table into README.md (bench/report.py).

@@ -5,7 +5,8 @@
 // wink-nlp with an empty annotation pipe only tokenizes (no sentence boundaries, POS or
 // entities), which is the fair counterpart of `parallax::tokenize`. The English lite web model
 // is the one wink-nlp documents for browsers. Prints the same JSON fields as `examples/bench.rs`;
-// cpu_ms is the process's user + system time per run (process.cpuUsage).
+// cpu_ms is the process's user + system time per run (process.cpuUsage). V8 compiles wink-nlp's
+// JavaScript in tiers, so it is warmed up until steady (`warmMore`, bench/lib/timing.mjs).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -26,13 +27,13 @@ const nlp = winkNLP(model, []);
 const text = readFileSync(file, "utf8");
 const loaded = process.resourceUsage().maxRSS;
 
-const { runs, cpu, out } = cpuRuns(opts["--warmup"], opts["--reps"], () => nlp.readDoc(text).tokens().length());
+const { runs, cpu, out, warmups } = cpuRuns(opts["--warmup"], opts["--reps"], () => nlp.readDoc(text).tokens().length());
 console.log(
   JSON.stringify({
     task: "tokenize",
     runs_ms: runs,
     cpu_ms: cpu,
-    warmup: opts["--warmup"],
+    warmup: warmups,
     peak_rss_kb: process.resourceUsage().maxRSS,
     loaded_rss_kb: loaded,
     detail: { bytes: Buffer.byteLength(text), tokens: out },
