@@ -198,6 +198,10 @@ pub(crate) struct LineMarkup {
     /// Index of the HTML block the line comes from: the lines of a paragraph broken by `<br>`
     /// share it.
     pub block: usize,
+    /// The `<article>` or `<main>` element the line sits in (`HtmlBlock::article`; 0 outside
+    /// all): the stories of a feed, or a post and the related posts nested inside it, are
+    /// different elements.
+    pub article: u32,
 }
 
 /// Short lines that occur in more than one source of an analysis (folded key → sources).
@@ -454,6 +458,18 @@ fn isolate(classes: &[Class], scores: &mut [f64], dated: &[bool], in_article: im
     }
 }
 
+/// What the markup says about each line, for finding where the article starts and ends.
+#[derive(Clone, Copy)]
+struct ArticleMarks<'a> {
+    /// Text inside the article element and in no chrome.
+    marked: &'a [bool],
+    /// Such text that may open the article: not in a header or a heading.
+    opening: &'a [bool],
+    /// The innermost `<article>` or `<main>` element of the line (`LineMarkup::article`; 0 for
+    /// none or no markup).
+    element: &'a [u32],
+}
+
 /// Known-phrase lines looked past on each side of a paragraph to find its neighbours.
 const ISOLATION_LOOK: usize = 3;
 
@@ -465,11 +481,11 @@ fn article_range(
     classes: &[Class],
     scores: &[f64],
     dated: &[bool],
-    marked_article: &[bool],
-    opening: &[bool],
+    marks: &ArticleMarks,
     notice: &[bool],
     cfg: &Config,
 ) -> Option<Range<usize>> {
+    let ArticleMarks { marked: marked_article, opening, element } = *marks;
     let mut best: Option<(f64, Range<usize>)> = None;
     let (mut sum, mut start) = (0.0, 0);
     for (i, &s) in scores.iter().enumerate() {
@@ -512,10 +528,26 @@ fn article_range(
     let len = range.len();
     let mut text_after = vec![0.0; len + 1];
     let mut article_after = vec![false; len + 1];
+    // The same for the text after each line that sits in the same `<article>` element as it:
+    // a post's related posts, or a feed's other stories, are `<article>` elements of their own
+    // (nested in the post or beside it), and their summaries are not the post's text after a
+    // "You may also like" box. One map entry per element, so still linear.
+    let mut same_text_after = vec![0.0; len];
+    let mut same_article_after = vec![false; len];
+    let mut per_element: WordMap<u32, (f64, bool)> = WordMap::default();
     for k in (0..len).rev() {
         let j = range.start + k;
-        text_after[k] = text_after[k + 1] + scores[j].max(0.0);
-        article_after[k] = article_after[k + 1] || marked_article.get(j).copied().unwrap_or(false);
+        let score = scores[j].max(0.0);
+        let marked = marked_article.get(j).copied().unwrap_or(false);
+        text_after[k] = text_after[k + 1] + score;
+        article_after[k] = article_after[k + 1] || marked;
+        let e = element.get(j).copied().unwrap_or(0);
+        if e != 0 {
+            let after = per_element.entry(e).or_insert((0.0, false));
+            (same_text_after[k], same_article_after[k]) = *after;
+            after.0 += score;
+            after.1 |= marked;
+        }
     }
     let mut text_before = 0.0;
     for i in range.clone() {
@@ -526,13 +558,21 @@ fn article_range(
         if notice[i] && text_before >= cfg.end_min_prose_words {
             return Some(range.start..i);
         }
-        if matches!(classes[i], Class::End(_)) && text_before >= cfg.end_min_prose_words && !article_after[k + 1] {
+        // A marker inside an `<article>` element looks only at the text of that element after
+        // it; elsewhere at all the text after it.
+        let in_element = element.get(i).is_some_and(|&e| e != 0);
+        let (text_after_marker, article_after_marker) = if in_element {
+            (same_text_after[k], same_article_after[k])
+        } else {
+            (text_after[k + 1], article_after[k + 1])
+        };
+        if matches!(classes[i], Class::End(_)) && text_before >= cfg.end_min_prose_words && !article_after_marker {
             // Comments give themselves away by dates and times in the lines that follow ("Jane
             // on May 3, 2019 at 4:47 pm said:"); otherwise a box of links inside the article
             // ("Related" and a few headlines) is followed by at least as much text as came
             // before it, and teaser lists after the article are not.
             let comments = (i + 1..range.end).take(END_LOOKAHEAD).any(|j| dated[j]);
-            if comments || text_after[k + 1] < text_before {
+            if comments || text_after_marker < text_before {
                 return Some(range.start..i);
             }
         }
@@ -625,7 +665,9 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
     let opening: Vec<bool> = (0..feats.len())
         .map(|i| marked_article[i] && !mark(i).is_some_and(|m| m.hints.has(Hint::Header) || m.hints.has(Hint::Heading)))
         .collect();
-    let article = match article_range(&classes, &scores, &dated, &marked_article, &opening, &notice, cfg) {
+    let element: Vec<u32> = (0..feats.len()).map(|i| mark(i).map_or(0, |m| m.article)).collect();
+    let marks = ArticleMarks { marked: &marked_article, opening: &opening, element: &element };
+    let article = match article_range(&classes, &scores, &dated, &marks, &notice, cfg) {
         Some(r) => r,
         // No prose at all (a list, a poem, a table): keep everything that is not chrome rather
         // than empty the source.
@@ -859,8 +901,12 @@ pub(crate) fn markup_for(text: &str, flat: &Flat) -> Vec<Option<LineMarkup>> {
         }
         let Some(block) = flat.blocks.get(b).filter(|x| x.span.start <= span.start) else { continue };
         let len = block.span.len().max(1);
-        let m =
-            LineMarkup { hints: block.hints, link_share: (block.link_bytes as f64 / len as f64).min(1.0), block: b };
+        let m = LineMarkup {
+            hints: block.hints,
+            link_share: (block.link_bytes as f64 / len as f64).min(1.0),
+            block: b,
+            article: block.article,
+        };
         by_key.entry(features::measure_with(&flat.text, span, Lang::Other, &mut scratch).key).or_default().push_back(m);
     }
     lines(text)

@@ -129,6 +129,10 @@ pub(crate) struct HtmlBlock {
     /// Hints of the elements around the block (ancestors), after the size check (see
     /// [`flatten`]).
     pub hints: Hints,
+    /// Which `<article>` or `<main>` element the block sits in, innermost first: 1 for the
+    /// first such element of the page, 2 for the second…; 0 outside all. A feed or a post
+    /// with its related posts nests one `<article>` per story, and this tells the stories apart.
+    pub article: u32,
 }
 
 /// The page as text, and its blocks in order.
@@ -142,6 +146,11 @@ pub(crate) struct Flat {
 const MAX_DEPTH: usize = 512;
 /// How far down the stack an implied end tag is looked for.
 const IMPLIED_SEARCH: usize = 16;
+
+/// Elements that hold one article (or the page's main content): see [`HtmlBlock::article`].
+fn is_article_element(name: &str) -> bool {
+    matches!(name, "article" | "main")
+}
 
 /// Element names whose content is never rendered as text.
 fn is_skipped(name: &str) -> bool {
@@ -406,6 +415,11 @@ struct Builder {
     links: u32,
     /// Open elements with a popup class (see [`Hint::Popup`]).
     popups: u32,
+    /// The open `<article>` and `<main>` elements, innermost last, by their number on the page
+    /// (see [`HtmlBlock::article`]).
+    articles: Vec<u32>,
+    /// How many `<article>` and `<main>` elements were opened so far.
+    articles_seen: u32,
     /// Line breaks owed before the next text (the larger request wins, as in `innerText`).
     breaks: u8,
     /// A collapsed space is owed before the next text on this line.
@@ -428,6 +442,8 @@ impl Builder {
             pre: 0,
             links: 0,
             popups: 0,
+            articles: Vec::new(),
+            articles_seen: 0,
             breaks: 0,
             space: false,
             tab: false,
@@ -442,7 +458,13 @@ impl Builder {
         if end > self.block_start {
             let start = self.block_start
                 + (self.text[self.block_start..end].len() - self.text[self.block_start..end].trim_start().len());
-            self.blocks.push(HtmlBlock { span: start..end, link_bytes: self.block_links, hints: Hints::default() });
+            let article = self.articles.last().copied().unwrap_or(0);
+            self.blocks.push(HtmlBlock {
+                span: start..end,
+                link_bytes: self.block_links,
+                hints: Hints::default(),
+                article,
+            });
         }
         self.block_links = 0;
         self.block_start = self.text.len();
@@ -596,6 +618,10 @@ impl Builder {
         if hints.has(Hint::Popup) {
             self.popups += 1;
         }
+        if is_article_element(&name) {
+            self.articles_seen += 1;
+            self.articles.push(self.articles_seen);
+        }
         *self.counts.entry(name.clone()).or_insert(0) += 1;
         self.stack.push(Open { name, block, skip, first_block: self.blocks.len(), hints });
     }
@@ -618,6 +644,10 @@ impl Builder {
         }
         if el.block {
             self.boundary(if el.name == "p" { 2 } else { 1 });
+        }
+        // After the boundary: the block it ended belongs to this element.
+        if is_article_element(&el.name) {
+            self.articles.pop();
         }
         if !el.hints.is_empty() {
             let has_open_text = self.text.trim_end().len() > self.block_start;
@@ -908,6 +938,29 @@ mod tests {
         assert_eq!(f.text, "Menu Home\n\nOne two three\n\nFour\nfive\n\na\tb");
         assert_eq!(lines(&f), ["Menu Home", "One two three", "Four\nfive", "a\tb"]);
         assert_eq!(f.blocks[0].link_bytes, 4);
+    }
+
+    #[test]
+    fn issue_4_blocks_know_their_innermost_article_element() {
+        // A post with a related post nested in it, text of the post after the nested one, a
+        // paragraph outside every article, and a closing text directly in the article element.
+        let f = flatten(
+            "<body><p>Menu</p><main><article><p>Post one</p><article><p>Related</p></article>\
+             <p>Post two</p></article><p>Main only</p></main><p>Footer</p><article>Last</article></body>",
+        );
+        let ids: Vec<(&str, u32)> = f.blocks.iter().map(|b| (&f.text[b.span.clone()], b.article)).collect();
+        assert_eq!(
+            ids,
+            [
+                ("Menu", 0),
+                ("Post one", 2),
+                ("Related", 3),
+                ("Post two", 2),
+                ("Main only", 1),
+                ("Footer", 0),
+                ("Last", 4)
+            ]
+        );
     }
 
     #[test]
