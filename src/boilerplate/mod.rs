@@ -466,7 +466,7 @@ struct ArticleMarks<'a> {
     /// Such text that may open the article: not in a header or a heading.
     opening: &'a [bool],
     /// The innermost `<article>` or `<main>` element of the line (`LineMarkup::article`; 0 for
-    /// none or no markup).
+    /// none); empty without markup.
     element: &'a [u32],
 }
 
@@ -532,8 +532,10 @@ fn article_range(
     // a post's related posts, or a feed's other stories, are `<article>` elements of their own
     // (nested in the post or beside it), and their summaries are not the post's text after a
     // "You may also like" box. One map entry per element, so still linear.
-    let mut same_text_after = vec![0.0; len];
-    let mut same_article_after = vec![false; len];
+    // Without markup there are no elements (`element` is empty), and nothing to allocate.
+    let by_element = if element.is_empty() { 0 } else { len };
+    let mut same_text_after = vec![0.0; by_element];
+    let mut same_article_after = vec![false; by_element];
     let mut per_element: WordMap<u32, (f64, bool)> = WordMap::default();
     for k in (0..len).rev() {
         let j = range.start + k;
@@ -665,7 +667,10 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
     let opening: Vec<bool> = (0..feats.len())
         .map(|i| marked_article[i] && !mark(i).is_some_and(|m| m.hints.has(Hint::Header) || m.hints.has(Hint::Heading)))
         .collect();
-    let element: Vec<u32> = (0..feats.len()).map(|i| mark(i).map_or(0, |m| m.article)).collect();
+    let element: Vec<u32> = match markup {
+        Some(_) => (0..feats.len()).map(|i| mark(i).map_or(0, |m| m.article)).collect(),
+        None => Vec::new(),
+    };
     let marks = ArticleMarks { marked: &marked_article, opening: &opening, element: &element };
     let article = match article_range(&classes, &scores, &dated, &marks, &notice, cfg) {
         Some(r) => r,
