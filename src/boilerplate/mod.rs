@@ -531,21 +531,22 @@ fn article_range(
     // The same for the text after each line that sits in the same `<article>` element as it:
     // a post's related posts, or a feed's other stories, are `<article>` elements of their own
     // (nested in the post or beside it), and their summaries are not the post's text after a
-    // "You may also like" box. One map entry per element, so still linear.
-    // Without markup there are no elements (`element` is empty), and nothing to allocate.
+    // "You may also like" box. Elements are numbered from 1 in page order, so one running sum
+    // per element sits in a list indexed by its number, and it stays linear. Without markup
+    // there are no elements (`element` is empty), and nothing to allocate.
     let by_element = if element.is_empty() { 0 } else { len };
     let mut same_text_after = vec![0.0; by_element];
     let mut same_article_after = vec![false; by_element];
-    let mut per_element: WordMap<u32, (f64, bool)> = WordMap::default();
+    let elements = element.iter().copied().max().map_or(0, |m| m as usize + 1);
+    let mut per_element: Vec<(f64, bool)> = vec![(0.0, false); elements];
     for k in (0..len).rev() {
         let j = range.start + k;
         let score = scores[j].max(0.0);
         let marked = marked_article.get(j).copied().unwrap_or(false);
         text_after[k] = text_after[k + 1] + score;
         article_after[k] = article_after[k + 1] || marked;
-        let e = element.get(j).copied().unwrap_or(0);
-        if e != 0 {
-            let after = per_element.entry(e).or_insert((0.0, false));
+        let e = element.get(j).copied().unwrap_or(0) as usize;
+        if let Some(after) = per_element.get_mut(e).filter(|_| e != 0) {
             (same_text_after[k], same_article_after[k]) = *after;
             after.0 += score;
             after.1 |= marked;
