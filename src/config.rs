@@ -79,6 +79,11 @@ pub struct Config {
     /// When the article's last line ends with a colon ("The tour dates:"), at most this many
     /// short or unpunctuated lines after it are the list it announces and stay with the article.
     pub announced_list_max_lines: usize,
+    /// A table or list ends the article without a colon to announce it (tour dates, results)
+    /// when at least this many lines right after its last paragraph, under at most one short
+    /// heading, each hold a digit and open their inner punctuation with the same separator
+    /// ("June 9 – Tampa, FL @ Arena"): a menu's items share no such shape.
+    pub table_min_rows: usize,
     /// Inside the article, a line of at most this many words that ends with a colon and is
     /// directly followed by chrome other than links ("Download the route as a map:" over a
     /// sign-up button, "Release date:" over a time stamp) announces that chrome and is removed with it as
@@ -341,6 +346,7 @@ impl Default for Config {
             article_markup_weight: 2.0,
             menu_run: 3,
             announced_list_max_lines: 60,
+            table_min_rows: 5,
             announcer_max_words: 6,
             repeated_text_min_share: 0.8,
             prompt_max_words: 40,
@@ -521,6 +527,7 @@ pub(crate) const SETTINGS: &[(&str, Setting)] = settings![
     F64 article_markup_weight,
     Usize menu_run,
     Usize announced_list_max_lines,
+    Usize table_min_rows,
     Usize announcer_max_words,
     F64 repeated_text_min_share,
     Usize prompt_max_words,

@@ -769,15 +769,62 @@ fn announced_list(
     cfg: &Config,
 ) -> (Range<usize>, Range<usize>) {
     let end = article.end;
-    let colon = end > article.start && ends_with_colon(text, &feats[end - 1]);
-    if !colon || !is_text(classes[end - 1]) {
+    if end == article.start || !is_text(classes[end - 1]) {
         return (article, end..end);
     }
-    let items = (end..classes.len())
-        .take(cfg.announced_list_max_lines)
-        .take_while(|&j| matches!(classes[j], Class::Short | Class::Label | Class::Weak))
-        .count();
+    let item = |j: usize| matches!(classes[j], Class::Short | Class::Label | Class::Weak);
+    if !ends_with_colon(text, &feats[end - 1]) {
+        return article_table(text, feats, classes, article, cfg);
+    }
+    let items = (end..classes.len()).take(cfg.announced_list_max_lines).take_while(|&j| item(j)).count();
     (article.start..end + items, end..end + items)
+}
+
+/// The rows of a table or list that ends an article without a colon to announce it — tour dates
+/// ("June 9 – Tampa, FL @ Arena"), qualified teams ("England (Group A): 10th appearance"),
+/// results: right after the article's last paragraph, under at most one short heading ("Tour
+/// Dates"), at least `table_min_rows` lines that each hold a digit and open their inner
+/// punctuation with the same separator (a spaced dash, a colon, a bracket, an "@" or a bar) join
+/// the article, up to `announced_list_max_lines` of them. A menu's items carry no such shared
+/// shape; lists of other stories carry neither digits in every line nor one separator.
+fn article_table(
+    text: &str,
+    feats: &[Features],
+    classes: &[Class],
+    article: Range<usize>,
+    cfg: &Config,
+) -> (Range<usize>, Range<usize>) {
+    let (end, n) = (article.end, classes.len());
+    let item = |j: usize| matches!(classes[j], Class::Short | Class::Label | Class::Weak);
+    let row = |j: usize| if item(j) && feats[j].digits > 0 { row_separator(&text[feats[j].span.clone()]) } else { None };
+    // One short heading over the rows, which is not a row itself.
+    let heading = end < n && item(end) && feats[end].words <= cfg.announcer_max_words && row(end).is_none();
+    let first = end + usize::from(heading);
+    let Some(sep) = (first < n).then(|| row(first)).flatten() else {
+        return (article, end..end);
+    };
+    let rows = (first..n).take(cfg.announced_list_max_lines).take_while(|&j| row(j) == Some(sep)).count();
+    if rows < cfg.table_min_rows.max(1) {
+        return (article, end..end);
+    }
+    (article.start..first + rows, end..first + rows)
+}
+
+/// The separator that opens a line's inner punctuation, when it is one that tables and lists
+/// use between their fields: a dash between spaces, a colon, an opening bracket, "@" or "|".
+/// Commas and full stops are left out: prose and headlines have them too.
+fn row_separator(line: &str) -> Option<char> {
+    let mut prev = ' ';
+    let mut chars = line.trim().chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            ':' | '(' | '@' | '|' => return Some(c),
+            '–' | '—' | '-' if prev == ' ' && chars.peek().is_some_and(|&n| n == ' ') => return Some('–'),
+            _ => {}
+        }
+        prev = c;
+    }
+    None
 }
 
 /// Whether a line ends with a colon: it announces what follows ("The tour dates:").
@@ -987,6 +1034,35 @@ mod tests {
         let k = kinds(&text);
         assert_eq!(k[2].1, BlockKind::Body);
         assert_eq!((k[3].1, k[3].2), (BlockKind::Boilerplate, Some(Reason::Repeated)));
+    }
+
+    #[test]
+    fn issue_4_a_table_after_the_article_joins_it_but_a_list_of_headlines_does_not() {
+        let article = "The harbour rowing club took first place at the regatta on Saturday, winning four of the six races in a strong crosswind.\nIts coach said the young crews had trained all summer on the lake north of the town, and the mixed eight was the race she wanted most.\n";
+        let table = "Final standings\nHarbour Club (Westport) – 42 points from six races\nNorthside Oars (Kettle Bay) – 35 points from six races\nLake Crew (Amberlake) – 31 points from five races\nOld Mill Rowers (Millbrook) – 24 points from six races\nEastbank Students (Quay) – 19 points from four races\nShare this article\n";
+        let text = format!("{article}{table}");
+        let k = kinds(&text);
+        assert!(k[2..8].iter().all(|(_, kind, _)| *kind == BlockKind::Body), "{k:?}");
+        assert_eq!(k[8].2, Some(Reason::KnownPhrase));
+        // Without the rule the same rows are after the article.
+        let cfg = Config { table_min_rows: usize::MAX, ..Config::default() };
+        let blocks = classify(&text, None, &Shared::default(), &cfg);
+        assert_eq!(blocks[3].reason, Some(Reason::AfterArticle), "{blocks:?}");
+        // Headlines with numbers but no shared separator (a list of other stories) stay out.
+        let headlines = "Elsewhere today\nFerry timetable changes for 2025\n3 new cycle paths open along the canal\nCouncil: 12 schools to get new roofs\nHarbour wall (built 1890) to be repaired\nStorm cuts power to 4,000 homes\n";
+        let k = kinds(&format!("{article}{headlines}"));
+        assert!(k[2..].iter().all(|(_, kind, _)| *kind == BlockKind::Boilerplate), "{k:?}");
+    }
+
+    #[test]
+    fn issue_4_row_separator_is_the_first_field_separator() {
+        assert_eq!(row_separator("June 9 – Tampa, FL @ Arena"), Some('–'));
+        assert_eq!(row_separator("England (Group A): 10th appearance"), Some('('));
+        assert_eq!(row_separator("02.11.2022 - Placebo - Stadthalle"), Some('–'));
+        assert_eq!(row_separator("Step 2: heat the oven"), Some(':'));
+        // A hyphen inside a word is no separator, nor are commas and full stops.
+        assert_eq!(row_separator("Ak-Chin Pavilion, Phoenix. 2019"), None);
+        assert_eq!(row_separator(""), None);
     }
 
     #[test]
