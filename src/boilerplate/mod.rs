@@ -796,35 +796,50 @@ fn article_table(
 ) -> (Range<usize>, Range<usize>) {
     let (end, n) = (article.end, classes.len());
     let item = |j: usize| matches!(classes[j], Class::Short | Class::Label | Class::Weak);
-    let row = |j: usize| if item(j) && feats[j].digits > 0 { row_separator(&text[feats[j].span.clone()]) } else { None };
+    // A row has a field separator and a digit ("June 9 – Tampa"), or two separators ("England
+    // (Group A): Seventh appearance"); the rows of one table share their first two.
+    let row = |j: usize| {
+        let shape = row_shape(&text[feats[j].span.clone()]);
+        let fields = shape[0] != '\0' && (feats[j].digits > 0 || shape[1] != '\0');
+        (item(j) && fields).then_some(shape)
+    };
     // One short heading over the rows, which is not a row itself.
     let heading = end < n && item(end) && feats[end].words <= cfg.announcer_max_words && row(end).is_none();
     let first = end + usize::from(heading);
-    let Some(sep) = (first < n).then(|| row(first)).flatten() else {
+    let Some(shape) = (first < n).then(|| row(first)).flatten() else {
         return (article, end..end);
     };
-    let rows = (first..n).take(cfg.announced_list_max_lines).take_while(|&j| row(j) == Some(sep)).count();
+    let rows = (first..n).take(cfg.announced_list_max_lines).take_while(|&j| row(j) == Some(shape)).count();
     if rows < cfg.table_min_rows.max(1) {
         return (article, end..end);
     }
     (article.start..first + rows, end..first + rows)
 }
 
-/// The separator that opens a line's inner punctuation, when it is one that tables and lists
-/// use between their fields: a dash between spaces, a colon, an opening bracket, "@" or "|".
-/// Commas and full stops are left out: prose and headlines have them too.
-fn row_separator(line: &str) -> Option<char> {
+/// The first two separators of a line's inner punctuation (`[first, second]`, `'\0'` for none),
+/// of those that tables and lists use between their fields: a dash between spaces, a colon, a
+/// bracket, "@" or "|". Commas and full stops are left out: prose and headlines have them too.
+fn row_shape(line: &str) -> [char; 2] {
+    let mut shape = ['\0'; 2];
+    let mut found = 0;
     let mut prev = ' ';
     let mut chars = line.trim().chars().peekable();
     while let Some(c) = chars.next() {
-        match c {
-            ':' | '(' | '@' | '|' => return Some(c),
-            '–' | '—' | '-' if prev == ' ' && chars.peek().is_some_and(|&n| n == ' ') => return Some('–'),
-            _ => {}
+        let sep = match c {
+            ':' | '(' | '@' | '|' => Some(c),
+            '–' | '—' | '-' if prev == ' ' && chars.peek().is_some_and(|&n| n == ' ') => Some('–'),
+            _ => None,
+        };
+        if let Some(sep) = sep {
+            shape[found] = sep;
+            found += 1;
+            if found == shape.len() {
+                break;
+            }
         }
         prev = c;
     }
-    None
+    shape
 }
 
 /// Whether a line ends with a colon: it announces what follows ("The tour dates:").
@@ -1052,17 +1067,24 @@ mod tests {
         let headlines = "Elsewhere today\nFerry timetable changes for 2025\n3 new cycle paths open along the canal\nCouncil: 12 schools to get new roofs\nHarbour wall (built 1890) to be repaired\nStorm cuts power to 4,000 homes\n";
         let k = kinds(&format!("{article}{headlines}"));
         assert!(k[2..].iter().all(|(_, kind, _)| *kind == BlockKind::Boilerplate), "{k:?}");
+        // Rows without digits join when they share two separators, not one.
+        let two = "Finalists\nWestport Choir (North): Third final\nAmberlake Singers (North): First final\nKettle Bay Chorale (South): Fifth final\nMill Choir (South): Second final\nFord Voices (East): First final\n";
+        let k = kinds(&format!("{article}{two}"));
+        assert!(k[2..].iter().all(|(_, kind, _)| *kind == BlockKind::Body), "{k:?}");
+        let one = two.replace("): ", ") ");
+        let k = kinds(&format!("{article}{one}"));
+        assert!(k[2..].iter().all(|(_, kind, _)| *kind == BlockKind::Boilerplate), "{k:?}");
     }
 
     #[test]
-    fn issue_4_row_separator_is_the_first_field_separator() {
-        assert_eq!(row_separator("June 9 – Tampa, FL @ Arena"), Some('–'));
-        assert_eq!(row_separator("England (Group A): 10th appearance"), Some('('));
-        assert_eq!(row_separator("02.11.2022 - Placebo - Stadthalle"), Some('–'));
-        assert_eq!(row_separator("Step 2: heat the oven"), Some(':'));
+    fn issue_4_row_shape_is_the_first_two_field_separators() {
+        assert_eq!(row_shape("June 9 – Tampa, FL @ Arena (Main Hall)"), ['–', '@']);
+        assert_eq!(row_shape("England (Group A): 10th appearance"), ['(', ':']);
+        assert_eq!(row_shape("02.11.2022 - Placebo - Stadthalle"), ['–', '–']);
+        assert_eq!(row_shape("Step 2: heat the oven"), [':', '\0']);
         // A hyphen inside a word is no separator, nor are commas and full stops.
-        assert_eq!(row_separator("Ak-Chin Pavilion, Phoenix. 2019"), None);
-        assert_eq!(row_separator(""), None);
+        assert_eq!(row_shape("Ak-Chin Pavilion, Phoenix. 2019"), ['\0', '\0']);
+        assert_eq!(row_shape(""), ['\0', '\0']);
     }
 
     #[test]
