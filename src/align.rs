@@ -328,11 +328,13 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
     // The norm counts every content term, indexed or not, so the cheap score is a lower bound of
     // the IDF cosine of the two sentences: one rare word shared by chance between two long
     // sentences scores low.
-    let norm: Vec<f64> = corpus
+    // Slices rather than `Vec`s, here and for `acc`: the WebAssembly build (optimised for size)
+    // calls `Vec`'s indexing as a function in these, the search's innermost loops.
+    let norm: &[f64] = &corpus
         .sentences
         .iter()
         .map(|p| p.content_terms().iter().map(|&(t, _)| corpus.idf_of(t).powi(2)).sum::<f64>().sqrt())
-        .collect();
+        .collect::<Vec<f64>>();
     // The postings of every term in one list (`postings[start[t]..start[t + 1]]`), in sentence
     // order: a list per term grew by doubling, tens of thousands of allocations.
     let mut start = vec![0usize; corpus.df.len() + 1];
@@ -360,7 +362,7 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
         }
     }
 
-    let mut acc = vec![0.0f64; n];
+    let acc: &mut [f64] = &mut vec![0.0f64; n];
     let mut touched: Vec<u32> = Vec::new();
     // Lists of every sentence's turn, emptied and refilled rather than allocated each turn.
     let (mut strong, mut weak, mut passed): (Vec<u128>, Vec<u128>, Vec<u128>) = Default::default();

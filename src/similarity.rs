@@ -957,15 +957,23 @@ fn features_of(a: &Prepared, b: &Prepared, o: &Overlap) -> [f64; N_FEATURES] {
 
 /// Occurrences of `items` shared with the counts `have` (by id), counted with repeats: the sum
 /// over ids of the smaller count. `taken` is all zeros, and is left so.
-fn shared_occurrences(have: &[u32], taken: &mut [u32], items: impl Iterator<Item = u32> + Clone) -> u32 {
+///
+/// With `function` given (the content flags of `items`), only the items flagged false count. The
+/// flags are read in the loop rather than through a filtering iterator, whose `next` the
+/// WebAssembly build (optimised for size) calls as a function for every item.
+fn shared_occurrences(have: &[u32], taken: &mut [u32], items: &[u32], function: Option<&[bool]>) -> u32 {
+    let skipped = |k: usize| function.is_some_and(|content| content.get(k).copied().unwrap_or(true));
     let mut n = 0;
-    for id in items.clone() {
+    for (k, &id) in items.iter().enumerate() {
+        if skipped(k) {
+            continue;
+        }
         if let Some(t) = taken.get_mut(id as usize) {
             *t += 1;
             n += u32::from(*t <= have.get(id as usize).copied().unwrap_or(0));
         }
     }
-    for id in items {
+    for &id in items {
         if let Some(t) = taken.get_mut(id as usize) {
             *t = 0;
         }
@@ -1084,9 +1092,8 @@ impl Probe {
             .iter()
             .filter(|&&g| self.grams.get(g as usize / 64).is_some_and(|word| word >> (g % 64) & 1 == 1))
             .count();
-        let words = shared_occurrences(&self.forms, &mut self.taken_forms, b.words.iter().copied());
-        let b_function = b.terms.iter().zip(&b.content).filter(|(_, &c)| !c).map(|(&t, _)| t);
-        let function = shared_occurrences(&self.function, &mut self.taken_terms, b_function);
+        let words = shared_occurrences(&self.forms, &mut self.taken_forms, &b.words, None);
+        let function = shared_occurrences(&self.function, &mut self.taken_terms, &b.terms, Some(&b.content));
         let prefixes = pb.prefixes.iter().map(|&(t, c)| c.min(count(&self.prefixes, t))).sum();
         let w = |id: u32| idf.get(id as usize).copied().unwrap_or(1.0);
         let (mut content, mut dot, mut shared_idf) = (0, 0.0, 0.0);
