@@ -444,7 +444,10 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
         // to three times the number kept in linear time rather than sorted whole.
         let pre = 3 * cfg.max_weak_candidates;
         if weak.len() > pre {
-            weak.select_nth_unstable(pre - 1);
+            // None kept when the setting is 0 (a setting may come from the page, and must not panic).
+            if let Some(last) = pre.checked_sub(1) {
+                weak.select_nth_unstable(last);
+            }
             weak.truncate(pre);
         }
         // At most `candidates_per_source` per source: the best ones.
@@ -920,6 +923,20 @@ mod tests {
         let al = run(&[a, b]);
         let l = &al.links[0][0];
         assert!(l.quoted.get() > 0.5, "{l:?}");
+    }
+
+    #[test]
+    fn issue_9_no_weak_candidates_is_a_setting_not_a_panic() {
+        // `max_weak_candidates` 0 cut the weak list at position 0 - 1.
+        let texts = [
+            "The minister resigned on Monday after a week of protests in the capital.",
+            "Protests in the capital went on for a week, and on Monday the minister left office.",
+        ];
+        let spans: Vec<Vec<Range<usize>>> =
+            texts.iter().map(|t| crate::sentences::split(t, 0..t.len(), Lang::En)).collect();
+        let cfg = Config { max_weak_candidates: 0, strong_candidate_score: 2.0, ..Config::default() };
+        let al = align(&texts, &spans, &[Lang::En; 2], &cfg);
+        assert!(al.links.iter().all(Vec::is_empty), "no candidate may be compared: {:?}", al.links);
     }
 
     #[test]
