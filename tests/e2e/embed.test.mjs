@@ -110,9 +110,16 @@ test("parallax-done waits for the element's stylesheets: the views are on screen
   await context.close();
 });
 
-/** Computed styles of the first elements of each kind inside #bridge's views. */
-const insideStyles = (page) =>
-  page.evaluate(() => {
+/**
+ * Computed styles of the first elements of each kind inside #bridge's views, once every view is
+ * drawn: the views not open are drawn when the page is next idle (render.js), so on a busy
+ * machine the reading view could be missing from one of the two pages compared.
+ */
+const insideStyles = async (page) => {
+  await page.waitForFunction(() => document.getElementById("bridge").shadowRoot.querySelector(".px-view")?.dataset.drawn === "all", null, {
+    timeout: 30000,
+  });
+  return page.evaluate(() => {
     const root = document.getElementById("bridge").shadowRoot;
     const props = ["fontFamily", "fontSize", "color", "backgroundColor", "letterSpacing", "textTransform", "lineHeight", "paddingTop", "borderTopStyle", "borderTopWidth", "display"];
     const out = {};
@@ -126,6 +133,7 @@ const insideStyles = (page) =>
     }
     return out;
   });
+};
 
 test("the host page's styles do not reach inside the element", async () => {
   // The same page with the host stylesheet emptied is what the views look like on a neutral page.
