@@ -319,7 +319,7 @@ fn first_class(f: &Features, markup: Option<&LineMarkup>, author_box: bool, shar
     }
     match f.whole {
         Some(Concept::Chrome) => return Class::Chrome(Reason::KnownPhrase),
-        Some(Concept::EndOfArticle) => return Class::End(Reason::KnownPhrase),
+        Some(Concept::EndOfArticle | Concept::Related) => return Class::End(Reason::KnownPhrase),
         _ if f.comment_header => return Class::End(Reason::KnownPhrase),
         _ => {}
     }
@@ -351,7 +351,7 @@ fn first_class(f: &Features, markup: Option<&LineMarkup>, author_box: bool, shar
     if prefix_applies {
         // A line that only starts like an end marker ("Related: …", "Comments (12)") is chrome
         // but does not end the article: such links also stand between paragraphs.
-        if matches!(f.prefix, Some(Concept::Chrome | Concept::EndOfArticle)) {
+        if matches!(f.prefix, Some(Concept::Chrome | Concept::EndOfArticle | Concept::Related)) {
             return Class::Chrome(Reason::KnownPhrase);
         }
     }
@@ -584,6 +584,45 @@ fn article_range(
     Some(range)
 }
 
+/// A related-story link between paragraphs: a marker line alone ("Read also:", "Lea también",
+/// "Leggi anche"), ONE line after it that is not prose (the linked headline), and prose again.
+/// The marker then does not end the article — the article goes on — and the headline is a link,
+/// not the article's text. A box at the end ("Le puede interesar" over several headlines, or over
+/// nothing that reads as prose) keeps its marker as the end of the article, and so do
+/// - a list of teasers, headline and summary in turn ("Related content", a headline, its
+///   summary, the next headline…): the article goes on with at least two paragraphs, a teaser
+///   has one summary under its headline;
+/// - a headline with a date or time: the stamp of a teaser;
+/// - a line with a URL: a list of sources ("Sources:", a reference with its address), not a
+///   headline;
+/// - a line outside [`INLINE_LINK_WORDS`]: a name ("Recent Posts" over the author's name and
+///   note in a sidebar) or a teaser's headline run together with its summary.
+fn inline_links(feats: &[Features], classes: &mut [Class], dated: &[bool]) {
+    let n = feats.len();
+    let headline_like = |c: Class| matches!(c, Class::Short | Class::Label | Class::Weak);
+    for i in 0..n.saturating_sub(3) {
+        let f = &feats[i];
+        let marker = f.whole == Some(Concept::Related) || (f.prefix == Some(Concept::Related) && f.prefix_words >= f.words);
+        // At least two paragraphs after the headline: a teaser has one summary.
+        let continues = classes[i + 2] == Class::Prose && classes[i + 3] == Class::Prose;
+        if marker
+            && matches!(classes[i], Class::End(_) | Class::Chrome(Reason::KnownPhrase))
+            && headline_like(classes[i + 1])
+            && !dated[i + 1]
+            && feats[i + 1].links == 0
+            && INLINE_LINK_WORDS.contains(&feats[i + 1].words)
+            && continues
+        {
+            classes[i] = Class::Chrome(Reason::KnownPhrase);
+            classes[i + 1] = Class::Chrome(Reason::Links);
+        }
+    }
+}
+
+/// Words of the one headline an inline related-story link shows ([`inline_links`]): fewer is a
+/// name or a label, more is a headline run together with its teaser's summary.
+const INLINE_LINK_WORDS: std::ops::RangeInclusive<usize> = 4..=20;
+
 /// Blocks looked at after an end-of-article marker to tell a box inside the article from the
 /// start of comments or teasers.
 const END_LOOKAHEAD: usize = 8;
@@ -646,8 +685,9 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
 
     mark_repeated_text(&feats, &mut classes, &mut repeated, cfg);
 
-    let mut scores: Vec<f64> = feats.iter().enumerate().map(|(i, f)| score(classes[i], f, mark(i), cfg)).collect();
     let dated: Vec<bool> = feats.iter().map(|f| metadata::is_date(f) || f.relative_time).collect();
+    inline_links(&feats, &mut classes, &dated);
+    let mut scores: Vec<f64> = feats.iter().enumerate().map(|(i, f)| score(classes[i], f, mark(i), cfg)).collect();
     isolate(&classes, &mut scores, &dated, |i| mark(i).is_some_and(|m| m.hints.has(Hint::Article)), cfg);
     // With markup, text inside the article element after a marker means the marker was a box
     // inside the article.

@@ -34,8 +34,11 @@ pub(crate) const FILES: &[&str] = &[
 pub(crate) enum Concept {
     /// Page chrome anywhere on the page (ads, share buttons, menus, newsletter prompts…).
     Chrome,
-    /// Chrome that opens the part of a page after the article: comments, related stories.
+    /// Chrome that opens the part of a page after the article: comments.
     EndOfArticle,
+    /// The heading of related stories ("Related", "Read also", "Lea también"): it opens a box of
+    /// links after the article, or stands over one link between its paragraphs.
+    Related,
     /// An image credit or caption marker ("Photo: …", "Getty Images").
     Credit,
     /// The start of a byline ("By …", "Von …").
@@ -57,7 +60,8 @@ fn concept_of(group: &str) -> Option<Concept> {
         "advertising" | "cookies" | "footer" | "metadata" | "navigation" | "newsletter" | "paywall" | "sharing" => {
             Concept::Chrome
         }
-        "comments" | "related" => Concept::EndOfArticle,
+        "comments" => Concept::EndOfArticle,
+        "related" => Concept::Related,
         "credits" => Concept::Credit,
         "byline" => Concept::Byline,
         "comment verbs" => Concept::CommentVerb,
@@ -555,9 +559,9 @@ mod tests {
         assert!(has_relative_time("updated 3 hours ago"));
         assert!(!has_relative_time("3 hours agog"));
         assert!(has_relative_time("vor 2 tagen"));
-        assert_eq!(whole("weitere themen"), Some(Concept::EndOfArticle));
-        assert_eq!(whole("sources"), Some(Concept::EndOfArticle));
-        assert_eq!(whole("otras noticias"), Some(Concept::EndOfArticle));
+        assert_eq!(whole("weitere themen"), Some(Concept::Related));
+        assert_eq!(whole("sources"), Some(Concept::Related));
+        assert_eq!(whole("otras noticias"), Some(Concept::Related));
         assert_eq!(prefix("about the author"), Some((Concept::About, 1)));
         assert_eq!(prefix("über jane roe"), Some((Concept::About, 1)));
     }
