@@ -178,7 +178,14 @@ fn expand(p: &Piece, out: &mut Out<'_>) {
                 if out.full() {
                     break;
                 }
+                let before = out.s.len();
                 expand(piece, out);
+                // A piece that adds nothing (no words, an empty text) would be repeated up to
+                // u32::MAX times, nested repeats up to u32::MAX squared: the harness, not the
+                // analysis, hung on such an input (2026-12-05).
+                if out.s.len() == before {
+                    break;
+                }
             }
         }
     }
