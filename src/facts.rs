@@ -254,6 +254,12 @@ pub(crate) fn sentence_values(texts: &[&str], sentences: &[Vec<Range<usize>>], l
 
 /// [`facts_of`] with the sentence's values already read, and its words (byte range and folded
 /// form) given by `words`, which is called only when there is a value.
+/// How far (in words, each side) a value's context words are looked for. Prose has its nearest
+/// content words a few words away; a sentence of thousands of numbers and function words (a table
+/// pasted as one line) has none, and looking across the whole sentence for each of its values was
+/// quadratic: a fuzzed input of one such sentence ran for minutes.
+const CONTEXT_REACH_WORDS: usize = 32;
+
 fn facts_from(
     text: &str,
     mut found: Vec<Value>,
@@ -287,8 +293,10 @@ fn facts_from(
         let content = |(r, w): &&(Range<usize>, String)| {
             !inside(r) && w.chars().any(char::is_alphabetic) && !lexicon::is_stopword(w, lang)
         };
-        let before = words[..first].iter().rev().filter(content).take(cfg.facts_window);
-        let following = words.get(after..).unwrap_or(&[]).iter().filter(content).take(cfg.facts_window);
+        let before =
+            words[first.saturating_sub(CONTEXT_REACH_WORDS)..first].iter().rev().filter(content).take(cfg.facts_window);
+        let reach = |from: usize| words.get(from..(from + CONTEXT_REACH_WORDS).min(words.len())).unwrap_or(&[]);
+        let following = reach(after).iter().filter(content).take(cfg.facts_window);
         let mut context: Vec<String> = before.chain(following).map(|(_, w)| stems.of(w, lang)).collect();
         context.stable_sort();
         context.dedup();
@@ -316,7 +324,7 @@ fn facts_from(
             unit: match v.kind {
                 // What an ordinal counts is the word after it: "fifth time" is not "first meeting".
                 ValueKind::Ordinal { unit: None, .. } => {
-                    words.get(after..).unwrap_or(&[]).iter().find(content).map(|(_, w)| stems.of(w, lang))
+                    reach(after).iter().find(content).map(|(_, w)| stems.of(w, lang))
                 }
                 _ => near(after).filter(|w| l.units.contains(w)).map(|w| stems.of(w, lang)),
             },
@@ -958,6 +966,21 @@ pub(crate) fn find<I: Iterator<Item = usize>>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_values_context_is_looked_for_only_near_it() {
+        // A content word right before a run of numbers is context of the first, not of a number
+        // more than CONTEXT_REACH_WORDS words away: a sentence of thousands of numbers made the
+        // search for each value's context quadratic.
+        let numbers: Vec<String> = (1..=60).map(|k| k.to_string()).collect();
+        let text = format!("Reservoirs {}.", numbers.join(" "));
+        let facts = facts_of(&text, 0..text.len(), Lang::En, &Config::default());
+        assert!(facts.len() >= 50, "{} facts", facts.len());
+        let near = &facts[0];
+        let far = facts.last().unwrap();
+        assert!(near.context.iter().any(|w| w.starts_with("reservoir")), "{:?}", near.context);
+        assert!(far.context.is_empty(), "{:?}", far.context);
+    }
 
     /// How two statements compare: the kinds of their conflicts, or "" when none.
     fn verdict(a: &str, b: &str) -> String {

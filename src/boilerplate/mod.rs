@@ -602,7 +602,8 @@ fn inline_links(feats: &[Features], classes: &mut [Class], dated: &[bool]) {
     let headline_like = |c: Class| matches!(c, Class::Short | Class::Label | Class::Weak);
     for i in 0..n.saturating_sub(3) {
         let f = &feats[i];
-        let marker = f.whole == Some(Concept::Related) || (f.prefix == Some(Concept::Related) && f.prefix_words >= f.words);
+        let marker =
+            f.whole == Some(Concept::Related) || (f.prefix == Some(Concept::Related) && f.prefix_words >= f.words);
         // At least two paragraphs after the headline: a teaser has one summary.
         let continues = classes[i + 2] == Class::Prose && classes[i + 3] == Class::Prose;
         if marker
