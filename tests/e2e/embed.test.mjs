@@ -331,12 +331,16 @@ test("the worker API: same report as the main thread, page stays responsive, cal
     out.bigSources = big.sources.length;
 
     // Cancelling a running analysis: a second analyzer runs the same work as a yardstick, and the
-    // cancelled analyzer answers its next call before the yardstick finishes.
+    // cancelled analyzer answers its next call before the yardstick finishes. Answering means
+    // starting a fresh worker (its WebAssembly loaded again), so the work must take well longer
+    // than that: 120 sources. With the 40 above, once analysis had got faster, a loaded machine
+    // let the yardstick finish first (CI at 8ac804a).
+    const heavy = Array.from({ length: 120 }, (_, i) => ({ ...many[i % many.length], name: `h${i}` }));
     const yardstick = px.createAnalyzer();
     await yardstick.ready;
     const order = [];
-    const slow = yardstick.analyze(many).then(() => order.push("yardstick finished"));
-    const running = analyzer.analyze(many).then(
+    const slow = yardstick.analyze(heavy).then(() => order.push("yardstick finished"));
+    const running = analyzer.analyze(heavy).then(
       () => "finished",
       (e) => e.name,
     );
