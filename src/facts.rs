@@ -252,14 +252,15 @@ pub(crate) fn sentence_values(texts: &[&str], sentences: &[Vec<Range<usize>>], l
     out
 }
 
-/// [`facts_of`] with the sentence's values already read, and its words (byte range and folded
-/// form) given by `words`, which is called only when there is a value.
 /// How far (in words, each side) a value's context words are looked for. Prose has its nearest
 /// content words a few words away; a sentence of thousands of numbers and function words (a table
 /// pasted as one line) has none, and looking across the whole sentence for each of its values was
-/// quadratic: a fuzzed input of one such sentence ran for minutes.
+/// quadratic: a fuzzed input of one such sentence ran for minutes. It also caps
+/// `Config::facts_window`: no more than this many context words are found on a side.
 const CONTEXT_REACH_WORDS: usize = 32;
 
+/// [`facts_of`] with the sentence's values already read, and its words (byte range and folded
+/// form) given by `words`, which is called only when there is a value.
 fn facts_from(
     text: &str,
     mut found: Vec<Value>,
@@ -293,10 +294,11 @@ fn facts_from(
         let content = |(r, w): &&(Range<usize>, String)| {
             !inside(r) && w.chars().any(char::is_alphabetic) && !lexicon::is_stopword(w, lang)
         };
-        let before =
-            words[first.saturating_sub(CONTEXT_REACH_WORDS)..first].iter().rev().filter(content).take(cfg.facts_window);
-        let reach = |from: usize| words.get(from..(from + CONTEXT_REACH_WORDS).min(words.len())).unwrap_or(&[]);
-        let following = reach(after).iter().filter(content).take(cfg.facts_window);
+        // The words within reach before the value and after it.
+        let behind = &words[first.saturating_sub(CONTEXT_REACH_WORDS)..first];
+        let ahead = words.get(after..(after + CONTEXT_REACH_WORDS).min(words.len())).unwrap_or(&[]);
+        let before = behind.iter().rev().filter(content).take(cfg.facts_window);
+        let following = ahead.iter().filter(content).take(cfg.facts_window);
         let mut context: Vec<String> = before.chain(following).map(|(_, w)| stems.of(w, lang)).collect();
         context.stable_sort();
         context.dedup();
@@ -323,9 +325,7 @@ fn facts_from(
             },
             unit: match v.kind {
                 // What an ordinal counts is the word after it: "fifth time" is not "first meeting".
-                ValueKind::Ordinal { unit: None, .. } => {
-                    reach(after).iter().find(content).map(|(_, w)| stems.of(w, lang))
-                }
+                ValueKind::Ordinal { unit: None, .. } => ahead.iter().find(content).map(|(_, w)| stems.of(w, lang)),
                 _ => near(after).filter(|w| l.units.contains(w)).map(|w| stems.of(w, lang)),
             },
             counts: if matches!(v.kind, ValueKind::Number { .. }) && clock.is_none() {

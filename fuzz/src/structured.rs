@@ -181,8 +181,8 @@ fn expand(p: &Piece, out: &mut Out<'_>) {
                 let before = out.s.len();
                 expand(piece, out);
                 // A piece that adds nothing (no words, an empty text) would be repeated up to
-                // u32::MAX times, nested repeats up to u32::MAX squared: the harness, not the
-                // analysis, hung on such an input (2026-12-05).
+                // 65,535 times a level, 65,535^k times under k nested repeats: the harness, not
+                // the analysis, hung on such an input (2026-12-05).
                 if out.s.len() == before {
                     break;
                 }
