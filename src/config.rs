@@ -81,14 +81,16 @@ pub struct Config {
     pub announced_list_max_lines: usize,
     /// A table or list ends the article without a colon to announce it (tour dates, results)
     /// when at least this many lines right after its last paragraph, under at most one short
-    /// heading, each hold a digit and open their inner punctuation with the same separator
-    /// ("June 9 – Tampa, FL @ Arena"): a menu's items share no such shape.
+    /// heading (of at most `announcer_max_words` words), each hold a field separator and a digit,
+    /// or two separators, and share their first two separators ("June 9 – Tampa, FL @ Arena"): a
+    /// menu's items share no such shape.
     pub table_min_rows: usize,
     /// Inside the article, a line of at most this many words that ends with a colon and is
     /// directly followed by chrome other than links ("Download the route as a map:" over a
     /// sign-up button, "Release date:" over a time stamp) announces that chrome and is removed with it as
     /// `navigation`. Such announcements are a few words; a longer line ending with a colon is a
-    /// sentence that introduces a quotation or a list.
+    /// sentence that introduces a quotation or a list. The same length bounds the one heading a
+    /// table may have over its rows (`table_min_rows`): a heading is as short as an announcement.
     pub announcer_max_words: usize,
     /// A paragraph whose four-word sequences appeared earlier in the same paste at least at this
     /// share (unitless, 0–1) is the text printed again — the article repeated whole in one block,

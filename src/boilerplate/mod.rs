@@ -431,6 +431,11 @@ fn is_text(c: Class) -> bool {
     matches!(c, Class::Prose | Class::Weak)
 }
 
+/// Whether a class reads as an item of a list or a headline: short, a label or weak text.
+fn is_item(c: Class) -> bool {
+    matches!(c, Class::Short | Class::Label | Class::Weak)
+}
+
 /// A paragraph with no text on either side — between a headline and a date, a name and a "Read
 /// more" — is how teaser lists, related stories and sidebars look; an article's paragraphs have
 /// paragraphs next to them. Such a paragraph counts `isolated_prose_weight` of its score, so that
@@ -585,7 +590,8 @@ fn article_range(
 }
 
 /// A related-story link between paragraphs: a marker line alone ("Read also:", "Lea también",
-/// "Leggi anche"), ONE line after it that is not prose (the linked headline), and prose again.
+/// "Leggi anche"), ONE line after it that reads as a headline (short, a label or weak text: the
+/// linked headline), and prose again.
 /// The marker then does not end the article — the article goes on — and the headline is a link,
 /// not the article's text. A box at the end ("Le puede interesar" over several headlines, or over
 /// nothing that reads as prose) keeps its marker as the end of the article, and so do
@@ -593,13 +599,12 @@ fn article_range(
 ///   summary, the next headline…): the article goes on with at least two paragraphs, a teaser
 ///   has one summary under its headline;
 /// - a headline with a date or time: the stamp of a teaser;
-/// - a line with a URL: a list of sources ("Sources:", a reference with its address), not a
-///   headline;
+/// - a line with a link, handle or hashtag (a URL, "@name", "#tag"): a list of sources
+///   ("Sources:", a reference with its address), not a headline;
 /// - a line outside [`INLINE_LINK_WORDS`]: a name ("Recent Posts" over the author's name and
 ///   note in a sidebar) or a teaser's headline run together with its summary.
 fn inline_links(feats: &[Features], classes: &mut [Class], dated: &[bool]) {
     let n = feats.len();
-    let headline_like = |c: Class| matches!(c, Class::Short | Class::Label | Class::Weak);
     for i in 0..n.saturating_sub(3) {
         let f = &feats[i];
         let marker =
@@ -608,7 +613,7 @@ fn inline_links(feats: &[Features], classes: &mut [Class], dated: &[bool]) {
         let continues = classes[i + 2] == Class::Prose && classes[i + 3] == Class::Prose;
         if marker
             && matches!(classes[i], Class::End(_) | Class::Chrome(Reason::KnownPhrase))
-            && headline_like(classes[i + 1])
+            && is_item(classes[i + 1])
             && !dated[i + 1]
             && feats[i + 1].links == 0
             && INLINE_LINK_WORDS.contains(&feats[i + 1].words)
@@ -800,8 +805,9 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
 /// A list the article announces at its end ("The tour dates:", "Die Termine:"): when the last
 /// line of the article ends with a colon, the lines after it that are short, labels or weak text
 /// (the items) belong to the article, up to `announced_list_max_lines` of them; chrome, an end
-/// marker or a new paragraph ends the list. Returns the article and the items' range, which is
-/// no menu.
+/// marker or a new paragraph ends the list. When the last line has no colon, a table that needs
+/// no announcing may follow ([`article_table`]). Returns the article and the items' range, which
+/// is no menu.
 fn announced_list(
     text: &str,
     feats: &[Features],
@@ -813,7 +819,7 @@ fn announced_list(
     if end == article.start || !is_text(classes[end - 1]) {
         return (article, end..end);
     }
-    let item = |j: usize| matches!(classes[j], Class::Short | Class::Label | Class::Weak);
+    let item = |j: usize| is_item(classes[j]);
     if !ends_with_colon(text, &feats[end - 1]) {
         return article_table(text, feats, classes, article, cfg);
     }
@@ -824,10 +830,12 @@ fn announced_list(
 /// The rows of a table or list that ends an article without a colon to announce it — tour dates
 /// ("June 9 – Tampa, FL @ Arena"), qualified teams ("England (Group A): 10th appearance"),
 /// results: right after the article's last paragraph, under at most one short heading ("Tour
-/// Dates"), at least `table_min_rows` lines that each hold a digit and open their inner
-/// punctuation with the same separator (a spaced dash, a colon, a bracket, an "@" or a bar) join
-/// the article, up to `announced_list_max_lines` of them. A menu's items carry no such shared
-/// shape; lists of other stories carry neither digits in every line nor one separator.
+/// Dates", at most `announcer_max_words` words), at least `table_min_rows` lines join the
+/// article, up to `announced_list_max_lines` of them. A row holds a field separator (a spaced
+/// dash, a colon, an opening bracket, an "@" or a bar) and a digit, or two separators; all rows
+/// share their first two separators, so "… – Tampa @ Arena" and "… – Miami" are two shapes. A
+/// menu's items carry no such shared shape; lists of other stories carry neither digits in every
+/// line nor one separator.
 fn article_table(
     text: &str,
     feats: &[Features],
@@ -836,7 +844,7 @@ fn article_table(
     cfg: &Config,
 ) -> (Range<usize>, Range<usize>) {
     let (end, n) = (article.end, classes.len());
-    let item = |j: usize| matches!(classes[j], Class::Short | Class::Label | Class::Weak);
+    let item = |j: usize| is_item(classes[j]);
     // A row has a field separator and a digit ("June 9 – Tampa"), or two separators ("England
     // (Group A): Seventh appearance"); the rows of one table share their first two.
     let row = |j: usize| {
