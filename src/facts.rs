@@ -286,7 +286,12 @@ fn facts_from(
         let said_then = (first.saturating_sub(3)..first)
             .chain(after..after + 2)
             .any(|k| near(k).is_some_and(|w| l.reporting.contains(w.strip_suffix("'s").unwrap_or(w))));
-        let clock = clocks.iter().find(|(r, _)| r.start == v.span.start).map(|(_, c)| c.clone());
+        // Clocks are in text order, as the values are: found by binary search, since a sentence
+        // of clock times has as many clocks as values.
+        let clock = clocks
+            .get(clocks.partition_point(|(r, _)| r.start < v.span.start))
+            .filter(|(r, _)| r.start == v.span.start)
+            .map(|(_, c)| c.clone());
         let snapshot = preceded_by(&words, first, &l.snapshots) && (calendar || clock.is_some())
             || (clock.is_some() && preceded_by(&words, first, &l.clock_snapshots));
         let timestamp = (calendar && said_then) || snapshot;
@@ -450,6 +455,8 @@ fn read_clocks(
         (len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
     };
     let mut out = Vec::new();
+    // The values that are the minutes of a clock ("2:40"'s "40").
+    let mut absorbed = vec![false; found.len()];
     let mut k = 0;
     while k < found.len() {
         let span = found[k].span.clone();
@@ -494,13 +501,22 @@ fn read_clocks(
             let place_time = named && word_after(r.end).is_some_and(|(_, t)| t == "time");
             (l.zones.contains(w.as_str()) || place_time).then(|| w.clone())
         });
-        if minutes_next.is_some() && m < 24 * 60 {
-            found.remove(k + 1);
-        }
+        // The minutes are part of the clock now: dropped below, all at once (removing each from
+        // the list as it was met moved the rest of it, quadratic in a sentence of clock times).
+        let absorbs = minutes_next.is_some() && m < 24 * 60;
         found[k].span = span.start..end;
         out.push((span.start..end, Clock { minutes: m, zone }));
+        if absorbs {
+            absorbed[k + 1] = true;
+            k += 1;
+        }
         k += 1;
     }
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        !absorbed[k - 1]
+    });
     out
 }
 
@@ -980,6 +996,31 @@ mod tests {
         let far = facts.last().unwrap();
         assert!(near.context.iter().any(|w| w.starts_with("reservoir")), "{:?}", near.context);
         assert!(far.context.is_empty(), "{:?}", far.context);
+    }
+
+    #[test]
+    fn every_clock_of_a_sentence_is_read_and_its_minutes_joined() {
+        // Clocks next to each other: each "h:mm" becomes one value, and a clock's minutes are
+        // never read as the hour of the next (they are dropped from the values all at once).
+        let text = "Trains left at 2:40, 3:15 and 6 p.m. GMT, then 23:05 and 7:30 local time, and 12 buses.";
+        let facts = facts_of(text, 0..text.len(), Lang::En, &Config::default());
+        let clocks: Vec<(&str, u32, Option<&str>)> = facts
+            .iter()
+            .filter_map(|f| f.clock.as_ref().map(|c| (&text[f.span.clone()], c.minutes, c.zone.as_deref())))
+            .collect();
+        assert_eq!(
+            clocks,
+            vec![
+                ("2:40", 160, None),
+                ("3:15", 195, None),
+                ("6 p.m.", 1080, Some("gmt")),
+                ("23:05", 1385, None),
+                ("7:30", 450, Some("local")),
+            ]
+        );
+        // The minutes are not values of their own; the count of buses is.
+        assert!(facts.iter().all(|f| !["40", "15", "05", "30"].contains(&&text[f.span.clone()])));
+        assert!(facts.iter().any(|f| &text[f.span.clone()] == "12"));
     }
 
     /// How two statements compare: the kinds of their conflicts, or "" when none.
