@@ -304,6 +304,15 @@ fn is_article_item(markup: Option<&LineMarkup>) -> bool {
     })
 }
 
+/// Whether the markup puts a line in code (`<pre>`, `<code>`) and in no chrome. A program in an
+/// article is a run of short lines without sentence punctuation ("import ctypes", "}"), some of
+/// them printed twice and some only symbols: judged as text, it read as a menu and cut a
+/// programmer's post at its first listing. Code says nothing for or against the article, so its
+/// lines cost nothing, are not menus and may repeat.
+fn is_code(markup: Option<&LineMarkup>) -> bool {
+    markup.is_some_and(|m| m.hints.has(Hint::Pre) && !is_chrome_hint(m.hints))
+}
+
 /// `author_box`: the line is in a box about the author (see [`in_author_box`]) and the page has
 /// few such lines.
 fn first_class(f: &Features, markup: Option<&LineMarkup>, author_box: bool, shared: &Shared, cfg: &Config) -> Class {
@@ -418,6 +427,10 @@ fn score(c: Class, f: &Features, markup: Option<&LineMarkup>, cfg: &Config) -> f
         Class::Label => -cfg.short_penalty * (f.words as f64 / cfg.short_max_words.max(1) as f64),
     };
     if in_article && base < 0.0 && !matches!(c, Class::Chrome(_) | Class::End(_)) {
+        0.0
+    } else if base < 0.0 && is_code(markup) && !matches!(c, Class::End(_)) {
+        // Code is short lines, lone symbols and repeats: no evidence against the article it
+        // stands in (see `is_code`).
         0.0
     } else if in_article {
         base * cfg.article_markup_weight
@@ -681,6 +694,7 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
         if !seen.insert(f.key.as_str())
             && !matches!(classes[i], Class::Prose | Class::Weak)
             && !is_article_item(mark(i))
+            && !is_code(mark(i))
         {
             repeated[i] = true;
             if !matches!(classes[i], Class::Chrome(_) | Class::End(_)) {
@@ -780,7 +794,8 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
             Class::Short | Class::Label
                 if !listed[i]
                     && in_run(n, i, cfg.menu_run, short_like)
-                    && !mark(i).is_some_and(|m| m.hints.has(Hint::Article) && m.link_share < cfg.max_link_share) =>
+                    && !mark(i).is_some_and(|m| m.hints.has(Hint::Article) && m.link_share < cfg.max_link_share)
+                    && !is_code(mark(i)) =>
             {
                 (BlockKind::Boilerplate, Some(Reason::Navigation))
             }
