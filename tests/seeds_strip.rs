@@ -116,3 +116,26 @@ fn issue_2_strip_reads_standard_input() {
         "The bridge reopened on Friday after three weeks of repairs to its beams."
     );
 }
+
+#[test]
+fn the_cli_exits_quietly_when_its_reader_stops_reading() {
+    // `parallax strip page.txt --format json | head -c 50`: the pipe closes before the output is
+    // written; that is no error (a panic here printed a backtrace and exited with 101).
+    use std::io::Read;
+    let page = std::env::temp_dir().join(format!("parallax-pipe-{}.txt", std::process::id()));
+    let line = "The council met again on Tuesday and voted on the plan for the harbour bridge.\n";
+    std::fs::write(&page, line.repeat(20_000)).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["strip", page.to_str().unwrap(), "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The read end is dropped here, with most of the JSON still to come.
+    let out = child.wait_with_output().unwrap();
+    std::fs::remove_file(&page).ok();
+    assert!(out.status.success(), "{:?}: {}", out.status, String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}

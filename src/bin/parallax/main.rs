@@ -125,7 +125,16 @@ fn cmd_analyze(mut args: lexopt::Parser) -> CliResult {
             report.to_text(&texts)
         }
     };
-    writeln!(out, "{text}").map_err(|e| e.to_string())
+    emit(writeln!(out, "{text}"))
+}
+
+/// The result of writing output: a reader that stopped reading (`parallax … | head`) is not an
+/// error, any other failure is.
+fn emit(written: io::Result<()>) -> CliResult {
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.to_string()),
+        _ => Ok(()),
+    }
 }
 
 #[derive(serde::Deserialize)]
@@ -154,7 +163,10 @@ fn analyze_jsonl(cfg: &Config, out: &mut impl Write) -> CliResult {
             Err(msg) => serde_json::to_string(&serde_json::json!({ "error": msg })),
         }
         .map_err(|e| e.to_string())?;
-        writeln!(out, "{json}").map_err(|e| e.to_string())?;
+        if let Err(e) = writeln!(out, "{json}") {
+            // The reader stopped reading: nothing more to write to.
+            return emit(Err(e));
+        }
     }
     Ok(())
 }
@@ -188,6 +200,5 @@ fn cmd_strip(mut args: lexopt::Parser) -> CliResult {
         Format::Text => stripped.article(),
         Format::Json => serde_json::to_string_pretty(&stripped).map_err(|e| e.to_string())?,
     };
-    println!("{shown}");
-    Ok(())
+    emit(writeln!(io::stdout().lock(), "{shown}"))
 }
