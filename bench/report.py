@@ -203,6 +203,44 @@ def page_section(results):
     return "### The page, in Chromium (median of fresh browser contexts)\n\n" + table(["what", "median"], rows)
 
 
+# A growth exponent above this between the two sizes of a shape is flagged: linear work measures
+# about 1 (0.9-1.2 on the shared machine), a quadratic search 2.
+SHAPE_FLAG_EXPONENT = 1.4
+
+
+def shapes_rows(results):
+    r = row_of(results, "shapes", "parallax native")
+    return (r["detail"], r["detail"]["shapes"]) if r and r.get("detail", {}).get("shapes") else (None, [])
+
+
+def shapes_summary(results):
+    d, rows = shapes_rows(results)
+    if not rows:
+        return None
+    worst = max(rows, key=lambda x: x["exponent"])
+    flagged = [x["shape"] for x in rows if x["exponent"] > SHAPE_FLAG_EXPONENT]
+    verdict = (f"**above {SHAPE_FLAG_EXPONENT}: {', '.join(flagged)}**" if flagged
+               else f"none above {SHAPE_FLAG_EXPONENT}")
+    return (f"### Extreme inputs: how time grows\n\n{len(rows)} generated shapes (one endless sentence of clock "
+            f"times, of quotations, of numbers and function words …; pages of nested or unclosed markup), each "
+            f"analysed or stripped natively at {d['small_bytes'] / 1000:.0f} KB and {d['large_bytes'] / 1000:.0f} KB: "
+            f"the largest growth exponent is {worst['exponent']:.2f} ({worst['shape']}; 1 is linear, 2 quadratic), "
+            f"{verdict}. The table per shape is in [results.md](bench/results/results.md).")
+
+
+def shapes_section(results):
+    d, rows = shapes_rows(results)
+    if not rows:
+        return None
+    body = [[x["shape"], "HTML page (strip)" if x["html"] else "two sources (analysis)", fmt_ms(x["small_ms"]),
+             fmt_ms(x["large_ms"]), f"{x['exponent']:.2f}"] for x in sorted(rows, key=lambda x: -x["exponent"])]
+    head = ["shape", "input", f"{d['small_bytes'] / 1000:.0f} KB", f"{d['large_bytes'] / 1000:.0f} KB",
+            "growth exponent"]
+    return (f"### Extreme inputs: how time grows (native, CPU time, one run each)\n\n"
+            f"Exponent = log(time ratio) / log(size ratio): 1 is linear, 2 quadratic; above {SHAPE_FLAG_EXPONENT} "
+            f"is a search to look at.\n\n" + table(head, body))
+
+
 def targets(results):
     out = []
 
@@ -327,12 +365,13 @@ def main(argv):
         page_section(results),
     ]
     body = "\n\n".join(s for s in sections if s)
+    full = "\n\n".join(s for s in [body, shapes_section(results)] if s)
     plot(results, os.path.join(out_dir, "plot.png"))
-    md = f"## Benchmark results\n\n{how(meta)}\n\n{body}\n\n![time and memory by size](plot.png)\n"
+    md = f"## Benchmark results\n\n{how(meta)}\n\n{full}\n\n![time and memory by size](plot.png)\n"
     with open(os.path.join(out_dir, "results.md"), "w", encoding="utf-8") as fh:
         fh.write(md)
     if readme:
-        update_readme(readme, body, meta)
+        update_readme(readme, "\n\n".join(s for s in [body, shapes_summary(results)] if s), meta)
 
 
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"

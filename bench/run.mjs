@@ -1,6 +1,6 @@
 // npm run bench: parallax against its peers on the same inputs, in one run.
 //
-//   npm run bench [-- --quick] [-- --only tokenize,strip,analyze,length,page] [-- --no-build]
+//   npm run bench [-- --quick] [-- --only tokenize,strip,analyze,length,page,shapes] [-- --no-build]
 //
 // 1. installs the peers if missing (bench/setup.sh: a Python virtual environment and a scratch
 //    npm folder, never project dependencies) and builds the native benchmark binary
@@ -188,6 +188,12 @@ try {
   }
   if (wants("page")) {
     await record("page", "parallax Chromium", 5, () => pageLoad(playwright, url, { warmup: 1, reps: reps(7) }));
+  }
+  if (wants("shapes")) {
+    // Generated extreme inputs at two sizes (examples/bench.rs `shapes`): how the time grows.
+    const [small, large] = quick ? [50_000, 200_000] : [200_000, 800_000];
+    await record("shapes", "parallax native", null, () =>
+      measure(nativeBin, ["shapes", String(small), "--large", String(large)]));
   }
 } finally {
   server.close();

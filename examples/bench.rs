@@ -4,6 +4,7 @@
 //! cargo run --release --example bench -- tokenize FILE        [--warmup N] [--reps N]
 //! cargo run --release --example bench -- strip HTML_TEXT_JSON  [--warmup N] [--reps N]
 //! cargo run --release --example bench -- analyze ARTICLES_JSON [--warmup N] [--reps N] [--report OUT_JSON]
+//! cargo run --release --example bench -- shapes SMALL_BYTES --large LARGE_BYTES
 //! ```
 //!
 //! Prints one JSON object: the wall and CPU time of every timed run in milliseconds, and the process's
@@ -13,10 +14,16 @@
 //! wrapped in `{"output": …}`) and strips every page once per run; `analyze` takes
 //! `[{name, text}]`; with `--report` it also writes the last report as JSON (outside the timing),
 //! so that two builds can be checked to give byte-identical reports.
+//!
+//! `shapes` generates extreme inputs of its own (one endless sentence of clock times, of short
+//! quotations, of numbers and function words …, and pages of nested or unclosed markup), runs
+//! each once at two sizes, and gives how the time grows between them as an exponent (1 linear,
+//! 2 quadratic): a search that is quadratic in one long sentence shows as an exponent near 2 long
+//! before a person's paste makes it a hang.
 
 use std::time::Instant;
 
-use parallax::{analyze, strip, tokenize, Config, Source};
+use parallax::{analyze, strip, strip_html, tokenize, Config, Source};
 use serde_json::{json, Value};
 
 fn peak_rss_kb() -> Option<u64> {
@@ -77,10 +84,119 @@ fn pages(json: &Value) -> Vec<String> {
     pages.into_iter().map(|(_, text)| text).collect()
 }
 
+/// One generated input: the text of source `a` is `unit(0)`, `unit(1)`, … (each with its own
+/// separator) up to the size asked; source `b`, half as long, starts at `unit(1)`, so the two
+/// share most of their values but not their order.
+type Unit = fn(usize) -> String;
+
+/// Sentences of our own writing for the shapes made of prose.
+const SENTENCES: &str =
+    "The harbour bridge was closed on Tuesday after storm winds tore loose two of its cable guards. \
+Engineers from the city said the structure itself was sound but the guards had to be replaced first. \
+Ferries ran extra services through the evening, and the city asked commuters to work from home.";
+const SENTENCE: &str = "The harbour bridge was closed on Tuesday after storm winds tore loose two of its cable guards.";
+const CHINESE: &str = "港口大桥于周二关闭。工程师说桥梁结构完好。";
+
+/// The shapes of `shapes`: (name, whether the text is a page's HTML, the unit it repeats).
+const SHAPES: &[(&str, bool, Unit)] = &[
+    ("prose as one line", false, |i| SENTENCES.replace("Tuesday", &format!("day {i}")) + " "),
+    ("prose as paragraphs", false, |i| SENTENCES.replace("Tuesday", &format!("day {i}")) + "\n"),
+    ("one sentence repeated", false, |_| SENTENCE.to_string() + " "),
+    ("sentences glued without spaces", false, |_| SENTENCE.to_string()),
+    ("Chinese without spaces", false, |_| CHINESE.to_string()),
+    ("Chinese lines", false, |_| CHINESE.to_string() + "\n"),
+    ("one word repeated", false, |_| "word ".to_string()),
+    ("numbers and function words", false, |i| format!("{} of the ", i % 97)),
+    ("clock times", false, |i| format!("at {}:{:02} local time ", i % 24, i % 60)),
+    ("dates", false, |i| format!("on {} May {} ", i % 28 + 1, 1990 + i % 30)),
+    ("money and percentages", false, |i| format!("${} million or {}% more ", i % 900 + 1, i % 90)),
+    ("ranges", false, |i| format!("between {} and {} to {} ", i % 100, i % 100 + 5, i % 7)),
+    ("dashed figures", false, |i| format!("{}-{}\u{2013}{} ", i % 100, i % 50, i % 20)),
+    ("number words", false, |i| {
+        ["twenty", "one", "thirty", "two", "hundred", "thousand", "million", "and", "point", "five"][i * 7 % 10]
+            .to_string()
+            + " "
+    }),
+    ("percent words", false, |i| format!("{} percent of {} people ", i % 100, i % 50)),
+    ("straight quotations", false, |i| format!("\"word{} here\" said Smith{} ", i % 50, i % 7)),
+    ("curly quotations", false, |i| format!("\u{201C}word{} here\u{201D} said Smith{}, ", i % 50, i % 7)),
+    ("unclosed quotations", false, |i| format!("\u{201C}word{} ", i % 50)),
+    ("attributions", false, |i| format!("said {} that ", ["Smith", "Jones", "Brown"][i % 3])),
+    ("names", false, |i| format!("Smith{} Jones{} ", i % 300, i % 200)),
+    ("capitals", false, |_| "BREAKING NEWS UPDATE ".to_string()),
+    ("parentheses", false, |i| if i % 3 == 0 { "x) ".to_string() } else { "( ".to_string() }),
+    ("addresses", false, |i| format!("https://example.com/a{} ", i % 100)),
+    ("one-word sentences", false, |i| format!("A{}. ", i % 5)),
+    ("one-word lines", false, |i| format!("word{}\n", i % 1000)),
+    ("one endless word", false, |_| "xxxxxxxx".to_string()),
+    ("nested elements", true, |_| "<div>".to_string()),
+    ("unclosed paragraphs", true, |i| format!("<p>paragraph {} of text", i % 100)),
+    ("list items", true, |i| format!("<li>item {}", i % 40)),
+    ("table cells", true, |_| "<table><tr><td>1</td>".to_string()),
+    ("links", true, |i| format!("<a href=\"/x{i}\" class=\"c{} nav\">link {}</a>", i % 9, i % 30)),
+];
+
+/// `unit(offset)`, `unit(offset + 1)`, … until the text has `bytes` bytes.
+fn repeat_unit(unit: Unit, offset: usize, bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + 64);
+    let mut i = offset;
+    while out.len() < bytes {
+        out.push_str(&unit(i));
+        i += 1;
+    }
+    out
+}
+
+/// The `shapes` task: each shape analysed (text) or stripped (HTML) once at `small` and at
+/// `large` bytes, with the CPU time of each and the growth exponent between them.
+fn shapes(small: usize, large: usize, cfg: &Config) -> (Runs, Value) {
+    let mut total = Runs { wall: vec![0.0], cpu: vec![0.0] };
+    let mut rows = Vec::new();
+    for &(name, html, unit) in SHAPES {
+        let mut ms = [0.0f64; 2];
+        for (k, &bytes) in [small, large].iter().enumerate() {
+            let a = repeat_unit(unit, 0, bytes);
+            let (runs, _) = if html {
+                time(0, 1, || strip_html(&a, cfg).blocks.len())
+            } else {
+                let sources = [Source::new("a", a.clone()), Source::new("b", repeat_unit(unit, 1, bytes / 2))];
+                time(0, 1, || analyze(&sources, cfg).map(|r| r.sources.len()).unwrap_or(0))
+            };
+            ms[k] = runs.cpu.first().copied().unwrap_or(runs.wall[0]);
+            total.wall[0] += runs.wall[0];
+            total.cpu[0] += ms[k];
+        }
+        // Below a millisecond the clock's grain decides the ratio: such a shape counts as linear.
+        let exponent = if ms[0] >= 1.0 { (ms[1] / ms[0]).ln() / (large as f64 / small as f64).ln() } else { 1.0 };
+        rows.push(json!({ "shape": name, "html": html, "small_ms": ms[0], "large_ms": ms[1], "exponent": exponent }));
+    }
+    (total, json!({ "small_bytes": small, "large_bytes": large, "shapes": rows }))
+}
+
 fn run() -> Result<Value, String> {
     let mut args = std::env::args().skip(1);
     let task = args.next().ok_or("usage: bench tokenize|strip|analyze FILE [--warmup N] [--reps N]")?;
     let file = args.next().ok_or("missing input file")?;
+    if task == "shapes" {
+        let small: usize = file.parse().map_err(|_| "shapes needs the small size in bytes")?;
+        let large: usize = match (args.next().as_deref(), args.next()) {
+            (Some("--large"), Some(v)) => v.parse().map_err(|_| "--large needs a number")?,
+            _ => return Err("usage: bench shapes SMALL_BYTES --large LARGE_BYTES".into()),
+        };
+        if small == 0 || large <= small {
+            return Err("shapes needs 0 < SMALL_BYTES < LARGE_BYTES".into());
+        }
+        let cfg = Config { time_budget_ms: 0, ..Config::default() };
+        let (runs, detail) = shapes(small, large, &cfg);
+        return Ok(json!({
+            "task": task,
+            "runs_ms": runs.wall,
+            "cpu_ms": runs.cpu,
+            "warmup": 0,
+            "peak_rss_kb": peak_rss_kb(),
+            "detail": detail,
+        }));
+    }
     let (mut warmup, mut reps) = (1, 5);
     let mut report_out: Option<String> = None;
     while let Some(flag) = args.next() {
