@@ -3,8 +3,8 @@
 //! `paste.html`) and the expected classification of every block (`expected.txt`). All texts were
 //! written for parallax.
 //!
-//! `UPDATE_FIXTURES=1 cargo test --test boilerplate_fixtures` rewrites the expected files; read
-//! the diff before committing it. `scripts/boilerplate-add-fixture.sh` creates a fixture and
+//! `UPDATE_FIXTURES=1 cargo test --test boilerplate_fixtures` rewrites the expected files, and
+//! `UPDATE_FIXTURES=<slug>` only that fixture's; read the diff before committing it. `scripts/boilerplate-add-fixture.sh` creates a fixture and
 //! `scripts/boilerplate-debug.sh` prints one case block by block.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -56,7 +56,8 @@ fn issue_4_fixtures_classify_as_expected() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root).unwrap().filter_map(|e| e.ok().map(|e| e.path())).collect();
     dirs.sort();
-    let update = std::env::var_os("UPDATE_FIXTURES").is_some();
+    // "1" rewrites every expected file, a fixture's slug only its own.
+    let update = std::env::var("UPDATE_FIXTURES").ok();
     let mut checked = 0;
     let mut failures = Vec::new();
     for dir in dirs {
@@ -66,7 +67,8 @@ fn issue_4_fixtures_classify_as_expected() {
         }
         let got = render(&srcs);
         let expected_path = dir.join("expected.txt");
-        if update {
+        let slug = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if update.as_deref().is_some_and(|u| u == "1" || u == slug) {
             std::fs::write(&expected_path, &got).unwrap();
         }
         let want = std::fs::read_to_string(&expected_path).unwrap_or_default();
