@@ -292,14 +292,16 @@ def targets(results):
 def how(meta):
     load = ", ".join(f"{x:.1f}" for x in meta.get("load_average_at_end", []))
     v = meta.get("versions", {})
+    # Results written before run.mjs recorded its warm-up settings had these.
+    warm = meta.get("warmup", {"steady": 0.05, "max_runs": 8, "budget_ms": 60_000})
     return (
         f"Measured {meta['date'][:16].replace('T', ' ')} UTC at commit `{meta.get('commit', '')}` on "
         f"{meta.get('cores')} cores ({meta.get('cpu')}), {meta.get('memory_gb')} GB, in {meta.get('seconds')} s; "
         f"load average at the end {load} (the machine is shared: CPU columns count only the measured "
         f"thread or process). {v.get('chromium', '')}; Node {v.get('node', '')}; {v.get('rustc', '')}.\n\n"
         "Every figure is the median of several timed runs after a warm-up. V8 compiles WebAssembly and JavaScript in tiers as they run, so Chromium and "
-        "Node are warmed up until steady (until a warm-up run is no more than 5 % faster than the one "
-        "before, at most 8 runs or 60 s; the stripping task took 187, 155, 92, 83, 73, 71 ms over its "
+        f"Node are warmed up until steady (until a warm-up run is no more than {warm['steady'] * 100:.0f} % faster than the one "
+        f"before, at most {warm['max_runs']} runs or {warm['budget_ms'] / 1000:.0f} s; the stripping task took 187, 155, 92, 83, 73, 71 ms over its "
         "first runs); native code and Python get a fixed warm-up (one run, two for tokenizing). Each run is timed inside its "
         "own process (native: `examples/bench.rs`; Chromium: `performance.now()` in the page; Python and "
         "Node: their own clocks), so process start and input loading are never counted. Peak memory is "

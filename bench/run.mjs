@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 
 import { loadPlaywright, pageLoad, runTask } from "./browser.mjs";
 import { ARTICLE_COUNTS, LENGTHS, build as buildCorpus } from "./corpus.mjs";
-import { median } from "./lib/timing.mjs";
+import { WARMUP_BUDGET_MS, WARMUP_MAX, WARMUP_STEADY, median } from "./lib/timing.mjs";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const args = process.argv.slice(2);
@@ -124,8 +124,9 @@ const chromium = (task, file, warmup, n) => async () => {
 /**
  * Warm-up and runs for the next size, from the time the same system took on the sizes before:
  * the growth between the last two sizes (at least linear, at most quadratic; quadratic when only
- * one size is known) extrapolated to this one. One cold run when the usual plan would take more
- * than two minutes; skipped when even that is predicted to exceed the time limit.
+ * one size is known) extrapolated to this one. One cold run when the usual plan — warm-ups as
+ * Chromium may run them, then the timed runs — would take more than two minutes; skipped when
+ * even one run is predicted to exceed the time limit.
  */
 function plan(group, system, size, warmup, n) {
   const before = results.filter((r) => r.group === group && r.system === system && r.size < size);
@@ -141,7 +142,12 @@ function plan(group, system, size, warmup, n) {
   }
   const predicted = ms(prev) * (size / prev.size) ** exponent;
   if (predicted > TIMEOUT_MS) return null;
-  return predicted * (warmup + n) > 120_000 ? [0, 1] : [warmup, n];
+  // Chromium warms up until the runs are steady (`warmMore`): up to WARMUP_MAX runs, or until the
+  // warm-ups have taken WARMUP_BUDGET_MS (the run that crosses it included).
+  const warming = system.includes("Chromium")
+    ? Math.max(warmup * predicted, Math.min(WARMUP_MAX * predicted, WARMUP_BUDGET_MS + predicted))
+    : warmup * predicted;
+  return warming + n * predicted > 120_000 ? [0, 1] : [warmup, n];
 }
 
 /** Runs `make(warmup, reps)` as planned, or records that the size was skipped. */
@@ -222,6 +228,8 @@ const meta = {
     rustc: sh("rustc", ["--version"]).trim(),
   },
   corpus: manifest,
+  // How JIT-compiled systems were warmed up (bench/lib/timing.mjs), for the report's prose.
+  warmup: { steady: WARMUP_STEADY, max_runs: WARMUP_MAX, budget_ms: WARMUP_BUDGET_MS },
 };
 writeFileSync(join(outDir, "results.json"), JSON.stringify({ meta, results }, null, 2));
 log("writing the table and the plot");
