@@ -62,6 +62,19 @@ pub struct Config {
     /// a teaser stamped with its date ("Headline / Author / Tuesday November 19 / summary") in a
     /// list of other stories. An article's paragraphs have paragraphs next to them.
     pub stamped_prose_weight: f64,
+    /// Weight (unitless, 0–1) of a paragraph cut off with an ellipsis ("…", "...", "[…]") in a
+    /// run of at least `truncated_run_min` such paragraphs: the summaries of a list of other
+    /// stories, shortened to a fixed length. An article's paragraphs end their sentences.
+    pub truncated_prose_weight: f64,
+    /// Paragraphs cut off with an ellipsis, one after another (headlines and dates between them
+    /// allowed), that make a list of teasers (see `truncated_prose_weight`); fewer may be an
+    /// article's own paragraphs that trail off ("Maybe next year…").
+    pub truncated_run_min: usize,
+    /// Share (0–1) of a page's text, in words of prose and weak prose, that runs of cut-off
+    /// paragraphs must reach for the page to be a feed (a press portal, a blog's index page)
+    /// whose summaries are its content: they then count as usual. Two thirds: a news page with
+    /// ten teasers above a six-paragraph article has half its text in them.
+    pub truncated_feed_share: f64,
     /// What an end-of-article marker ("Leave a Reply", "Related articles") costs, in prose words.
     pub end_penalty: f64,
     /// What a short unpunctuated line costs, in prose words (a subheading costs little, a menu of
@@ -342,6 +355,9 @@ impl Default for Config {
             chrome_penalty: 6.0,
             isolated_prose_weight: 0.3,
             stamped_prose_weight: 0.1,
+            truncated_prose_weight: 0.0,
+            truncated_run_min: 3,
+            truncated_feed_share: 2.0 / 3.0,
             end_penalty: 25.0,
             short_penalty: 2.0,
             end_min_prose_words: 30.0,
@@ -462,6 +478,8 @@ impl Config {
             ("repeated_text_min_share", self.repeated_text_min_share),
             ("isolated_prose_weight", self.isolated_prose_weight),
             ("stamped_prose_weight", self.stamped_prose_weight),
+            ("truncated_prose_weight", self.truncated_prose_weight),
+            ("truncated_feed_share", self.truncated_feed_share),
         ];
         for (name, v) in unit {
             // The value is not repeated: printing a float would bring core's float formatting
@@ -523,6 +541,9 @@ pub(crate) const SETTINGS: &[(&str, Setting)] = settings![
     F64 chrome_penalty,
     F64 isolated_prose_weight,
     F64 stamped_prose_weight,
+    F64 truncated_prose_weight,
+    Usize truncated_run_min,
+    F64 truncated_feed_share,
     F64 end_penalty,
     F64 short_penalty,
     F64 end_min_prose_words,

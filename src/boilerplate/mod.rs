@@ -454,7 +454,17 @@ fn is_item(c: Class) -> bool {
 /// paragraphs next to them. Such a paragraph counts `isolated_prose_weight` of its score, so that
 /// inside an article (text on both sides further away) it is still kept, but a run of teasers
 /// after the article no longer outweighs the headlines and dates between them.
-fn isolate(classes: &[Class], scores: &mut [f64], dated: &[bool], in_article: impl Fn(usize) -> bool, cfg: &Config) {
+///
+/// A paragraph in a run of paragraphs cut off with an ellipsis (`teaser`, see [`teaser_runs`])
+/// counts `truncated_prose_weight`.
+fn isolate(
+    classes: &[Class],
+    scores: &mut [f64],
+    dated: &[bool],
+    teaser: &[bool],
+    in_article: impl Fn(usize) -> bool,
+    cfg: &Config,
+) {
     // Known phrases and prompts (an ad marker, a share bar, "Sign up for our newsletter") between
     // paragraphs are looked past: an article interrupted by "Advertisement" has text on both
     // sides of it.
@@ -462,6 +472,10 @@ fn isolate(classes: &[Class], scores: &mut [f64], dated: &[bool], in_article: im
     let n = classes.len();
     for i in 0..n {
         if !is_text(classes[i]) || in_article(i) {
+            continue;
+        }
+        if teaser[i] {
+            scores[i] *= cfg.truncated_prose_weight;
             continue;
         }
         let before = (0..i).rev().take(ISOLATION_LOOK).find(|&j| !transparent(classes[j]));
@@ -474,6 +488,54 @@ fn isolate(classes: &[Class], scores: &mut [f64], dated: &[bool], in_article: im
             scores[i] *= if stamped { cfg.stamped_prose_weight } else { cfg.isolated_prose_weight };
         }
     }
+}
+
+/// The summaries of a list of other stories: at least `truncated_run_min` paragraphs in a row
+/// that end cut off with an ellipsis ("…the state will mail…", "[…]"), with at most
+/// `ISOLATION_LOOK` lines of other kinds (a headline, a date, "Read more") between two of them
+/// and no whole paragraph. Lists shorten each summary to a fixed length; an article ends its
+/// sentences, and a paragraph that trails off ("Maybe next year…") rarely has two more such
+/// next to it. When such runs hold `truncated_feed_share` of the page's text, the page is a
+/// feed and nothing is marked. One pass over the blocks.
+fn teaser_runs(text: &str, feats: &[Features], classes: &[Class], cfg: &Config) -> Vec<bool> {
+    let mut teaser = vec![false; feats.len()];
+    // Words of prose and weak prose on the page, and of those in runs.
+    let (mut words, mut cut) = (0, 0);
+    // The run so far: its first paragraph, its last one and its length.
+    let mut run: Option<(usize, usize, usize)> = None;
+    let mut close = |run: Option<(usize, usize, usize)>, teaser: &mut [bool]| {
+        if let Some((first, last, _)) = run.filter(|&(_, _, len)| len >= cfg.truncated_run_min.max(1)) {
+            // The paragraphs from the first to the last are all cut off: a whole one ends a run.
+            for j in (first..=last).filter(|&j| is_text(classes[j])) {
+                teaser[j] = true;
+                cut += feats[j].words;
+            }
+        }
+    };
+    for (i, f) in feats.iter().enumerate() {
+        if !is_text(classes[i]) {
+            if run.is_some_and(|(_, last, _)| i - last > ISOLATION_LOOK) {
+                close(run.take(), &mut teaser);
+            }
+            continue;
+        }
+        words += f.words;
+        if ends_cut_off(&text[f.span.clone()]) {
+            run = Some(match run {
+                Some((first, _, len)) => (first, i, len + 1),
+                None => (i, i, 1),
+            });
+        } else {
+            close(run.take(), &mut teaser);
+        }
+    }
+    close(run, &mut teaser);
+    // A page made of such summaries is a feed (a press portal, a blog's index): they are its
+    // content, and the rest is its footer.
+    if cut > 0 && cut as f64 >= cfg.truncated_feed_share * words as f64 {
+        teaser.fill(false);
+    }
+    teaser
 }
 
 /// What the markup says about each line, for finding where the article starts and ends.
@@ -708,7 +770,9 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
     let dated: Vec<bool> = feats.iter().map(|f| metadata::is_date(f) || f.relative_time).collect();
     inline_links(&feats, &mut classes, &dated);
     let mut scores: Vec<f64> = feats.iter().enumerate().map(|(i, f)| score(classes[i], f, mark(i), cfg)).collect();
-    isolate(&classes, &mut scores, &dated, |i| mark(i).is_some_and(|m| m.hints.has(Hint::Article)), cfg);
+    let teaser = teaser_runs(text, &feats, &classes, cfg);
+    let in_article = |i: usize| mark(i).is_some_and(|m| m.hints.has(Hint::Article));
+    isolate(&classes, &mut scores, &dated, &teaser, in_article, cfg);
     // With markup, text inside the article element after a marker means the marker was a box
     // inside the article.
     let marked_article: Vec<bool> = (0..feats.len())
@@ -904,6 +968,14 @@ fn row_shape(line: &str) -> [char; 2] {
         prev = c;
     }
     shape
+}
+
+/// Whether a line ends cut off with an ellipsis — "...", "…", or WordPress's "[…]" — as the
+/// summaries of teaser lists do.
+fn ends_cut_off(line: &str) -> bool {
+    let line = line.trim_end();
+    let line = line.strip_suffix(']').unwrap_or(line);
+    line.ends_with("...") || line.ends_with('…')
 }
 
 /// Whether a line ends with a colon: it announces what follows ("The tour dates:").
