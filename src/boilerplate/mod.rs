@@ -548,6 +548,9 @@ struct ArticleMarks<'a> {
     /// The innermost `<article>` or `<main>` element of the line (`LineMarkup::article`; 0 for
     /// none); empty without markup.
     element: &'a [u32],
+    /// Weak text with no text on either side that is no item of a list or a table: a teaser's
+    /// summary between two headlines; empty without markup.
+    lone_weak: &'a [bool],
 }
 
 /// Known-phrase lines looked past on each side of a paragraph to find its neighbours.
@@ -565,7 +568,7 @@ fn article_range(
     notice: &[bool],
     cfg: &Config,
 ) -> Option<Range<usize>> {
-    let ArticleMarks { marked: marked_article, opening, element } = *marks;
+    let ArticleMarks { marked: marked_article, opening, element, lone_weak } = *marks;
     let mut best: Option<(f64, Range<usize>)> = None;
     let (mut sum, mut start) = (0.0, 0);
     for (i, &s) in scores.iter().enumerate() {
@@ -580,12 +583,20 @@ fn article_range(
     }
     let (_, mut range) = best?;
     // With markup, article text after a box of chrome inside the article element still belongs
-    // to the article: step over chrome and short lines to the last marked article line.
+    // to the article: step over chrome and short lines to the last marked article line — but
+    // not to a teaser: weak text with no text on either side (a summary between two headlines,
+    // `ArticleMarks::lone_weak`) in another `<article>` or `<main>` element than the stretch's
+    // last line is the summary of another story in a box after the article, and is stepped
+    // over like chrome.
+    let last = range.end - 1;
     let mut j = range.end;
     while j < classes.len() {
-        if marked_article[j] {
+        let teaser = lone_weak.get(j).copied().unwrap_or(false) && element.get(j) != element.get(last);
+        if marked_article[j] && !teaser {
             range.end = j + 1;
-        } else if !matches!(classes[j], Class::Chrome(_) | Class::End(_) | Class::Short | Class::Label) {
+        } else if !marked_article[j]
+            && !matches!(classes[j], Class::Chrome(_) | Class::End(_) | Class::Short | Class::Label)
+        {
             break;
         }
         j += 1;
@@ -796,7 +807,18 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
         Some(_) => (0..feats.len()).map(|i| mark(i).map_or(0, |m| m.article)).collect(),
         None => Vec::new(),
     };
-    let marks = ArticleMarks { marked: &marked_article, opening: &opening, element: &element };
+    let lone_weak: Vec<bool> = match markup {
+        Some(_) => (0..feats.len())
+            .map(|j| {
+                classes[j] == Class::Weak
+                    && (j == 0 || !is_text(classes[j - 1]))
+                    && !classes.get(j + 1).is_some_and(|&c| is_text(c))
+                    && !is_article_item(mark(j))
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let marks = ArticleMarks { marked: &marked_article, opening: &opening, element: &element, lone_weak: &lone_weak };
     let article = match article_range(&classes, &scores, &dated, &marks, &notice, cfg) {
         Some(r) => r,
         // No prose at all (a list, a poem, a table): keep everything that is not chrome rather
