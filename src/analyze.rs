@@ -440,9 +440,7 @@ pub fn strip_utf16(text: &str, cfg: &Config) -> Option<Vec<u32>> {
         if to < at {
             (at, units) = (0, 0);
         }
-        for &b in bytes.get(at..to)? {
-            units += u64::from((b & 0xC0) != 0x80) + u64::from(b >= 0xF0);
-        }
+        units += crate::bytes8::utf16_units(bytes.get(at..to)?);
         at = to;
         u32::try_from(units).ok()
     };
