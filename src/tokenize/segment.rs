@@ -339,7 +339,9 @@ fn is_word_byte(b: u8) -> bool {
 /// The end of the token that starts at byte `i` (an ASCII character at a boundary), when it is
 /// all ASCII and ASCII bytes decide where it ends; `None` when a non-ASCII character at or just
 /// after its end could change that (a letter, "’", a combining mark), for the general loop.
-#[inline(always)]
+// Not inlined in the WebAssembly, where `segment` and `ascii_words` share one copy (0.2 KB
+// gzipped less, no measurable time).
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn ascii_token(bytes: &[u8], i: usize) -> Option<usize> {
     let n = bytes.len();
     let first = *bytes.get(i)?;
@@ -414,12 +416,21 @@ fn utf16(at: usize, extra: usize) -> Option<u32> {
 /// caller checks): the tokens are those of the ASCII lane, as [`segment`] gives them for ASCII.
 /// Appends them to `out` as ranges of `text`; returns `false` if it could not read the range
 /// to its end (never on ASCII), and then the caller segments it in full.
-#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn ascii_words(text: &str, range: std::ops::Range<usize>, out: &mut Vec<std::ops::Range<usize>>) -> bool {
     let Some(bytes) = text.as_bytes().get(..range.end) else { return false };
     let mut i = range.start;
-    while let Some((end, kind)) = next_ascii_token(text, bytes, i) {
-        if matches!(kind, TokenKind::Word | TokenKind::Number) {
+    while let Some(end) = ascii_token(bytes, i) {
+        // Whether `fast_kind` would call the token a word or a number, for an ASCII token
+        // (written out: a second copy of `fast_kind` in the WebAssembly cost more than this).
+        let lexical = match ASCII[usize::from(bytes[i] & 0x7F)] {
+            Wb::Letter | Wb::Digit => true,
+            // "_" alone is punctuation; "_a" a word.
+            Wb::Under => {
+                end - i > 1 && matches!(kind_of(text.get(i..end).unwrap_or("")), TokenKind::Word | TokenKind::Number)
+            }
+            _ => false,
+        };
+        if lexical {
             out.push(i..end);
         }
         i = end;
@@ -428,7 +439,7 @@ pub(crate) fn ascii_words(text: &str, range: std::ops::Range<usize>, out: &mut V
 }
 
 /// The end and kind of the ASCII token at byte `i` (see [`ascii_token`]), for the all-ASCII
-/// paths.
+/// path of [`segment`].
 #[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
 fn next_ascii_token(text: &str, bytes: &[u8], i: usize) -> Option<(usize, TokenKind)> {
@@ -442,7 +453,8 @@ pub(crate) fn segment(text: &str, sink: &mut impl Sink) {
     // All ASCII (most lines of English news): the loop below would read every token whole in
     // its ASCII lane, and the bookkeeping for the other characters is not needed. Native only:
     // in the WebAssembly the second copy of the lane cost 1.8 KB gzipped (with the same in
-    // `normalize::units_into_plain`) and no measurable time.
+    // `normalize::units_into_plain`, which the WebAssembly has taken since, written smaller:
+    // DESIGN.md) and no measurable time.
     #[cfg(not(target_arch = "wasm32"))]
     if bytes.is_ascii() {
         let mark = sink.mark();
