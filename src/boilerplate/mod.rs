@@ -357,6 +357,11 @@ fn first_class(f: &Features, markup: Option<&LineMarkup>, author_box: bool, shar
     // a full sentence; short ones ("photo …", "read more …") only in a short line.
     let prefix_applies =
         (!prose && f.words <= cfg.prefix_max_words) || (f.prefix_words >= 3 && f.words <= 3 * cfg.prefix_max_words);
+    // A post's filing line lists every category and tag it has, and may run to any length; no
+    // paragraph of an article opens with "This entry was posted in".
+    if f.prefix == Some(Concept::Filing) {
+        return Class::Chrome(Reason::KnownPhrase);
+    }
     if prefix_applies {
         // A line that only starts like an end marker ("Related: …", "Comments (12)") is chrome
         // but does not end the article: such links also stand between paragraphs.

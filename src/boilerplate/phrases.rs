@@ -53,6 +53,10 @@ pub(crate) enum Concept {
     /// A word of a prompt to subscribe or sign up ("newsletter", "inbox", "unsubscribe"), counted
     /// anywhere in a short paragraph rather than matched as a whole block.
     Prompt,
+    /// The start of the line blog software prints under a post to file it ("This entry was
+    /// posted in …", "Dieser Eintrag wurde … veröffentlicht"): chrome however long its list of
+    /// categories and tags runs.
+    Filing,
 }
 
 fn concept_of(group: &str) -> Option<Concept> {
@@ -68,6 +72,7 @@ fn concept_of(group: &str) -> Option<Concept> {
         "relative time" => Concept::RelativeTime,
         "about" => Concept::About,
         "prompts" => Concept::Prompt,
+        "filing" => Concept::Filing,
         _ => return None,
     })
 }
