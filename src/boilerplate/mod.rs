@@ -461,7 +461,8 @@ fn is_item(c: Class) -> bool {
 /// after the article no longer outweighs the headlines and dates between them.
 ///
 /// A paragraph in a run of paragraphs cut off with an ellipsis (`teaser`, see [`teaser_runs`])
-/// counts `truncated_prose_weight`.
+/// counts `truncated_prose_weight` — inside the article element too, which on many news sites
+/// wraps the lists of other stories as well.
 fn isolate(
     classes: &[Class],
     scores: &mut [f64],
@@ -476,11 +477,14 @@ fn isolate(
     let transparent = |c: Class| matches!(c, Class::Chrome(Reason::KnownPhrase | Reason::NoText | Reason::Prompt));
     let n = classes.len();
     for i in 0..n {
-        if !is_text(classes[i]) || in_article(i) {
+        if !is_text(classes[i]) {
             continue;
         }
         if teaser[i] {
             scores[i] *= cfg.truncated_prose_weight;
+            continue;
+        }
+        if in_article(i) {
             continue;
         }
         let before = (0..i).rev().take(ISOLATION_LOOK).find(|&j| !transparent(classes[j]));
