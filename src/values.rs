@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::decimal;
-use crate::lexicon::{self, PerLang, WordMap};
+use crate::lexicon::{self, PerLang, WordMap, WordSet};
 use crate::sort::StableSort;
 use crate::tokenize::{fold, tokenize, Lang, TokenKind};
 
@@ -261,6 +261,9 @@ impl Phrases {
     /// Longest phrase starting at token `i`: its value's position and the token after it.
     fn longest(&self, toks: &[Tok], i: usize) -> Option<(u32, usize)> {
         let first = toks.get(i)?;
+        if !first.lead {
+            return None;
+        }
         let list = self.by_first.get(first.low.as_ref())?;
         'entries: for (words, value) in list {
             for (k, w) in words.iter().enumerate().skip(1) {
@@ -317,6 +320,9 @@ struct Words<'a> {
     /// prefix of every long word in three tables (the costliest part of reading values on short
     /// inputs, issue 9).
     pieces: Vec<String>,
+    /// Every first word of every phrase table: a token that is none of them starts no phrase
+    /// (`Tok::lead`).
+    leads: WordSet<String>,
 }
 
 /// The value files, by language. A language without a file still reads digits, symbols and codes.
@@ -395,6 +401,24 @@ impl<'a> Words<'a> {
         pieces.stable_sort();
         pieces.dedup();
         w.pieces = pieces;
+        fn phrases<V>(t: &Option<Table<V>>) -> Option<&Phrases> {
+            t.as_ref().map(|t| &t.phrases)
+        }
+        let tables = [
+            phrases(&w.cardinal),
+            phrases(&w.cardinal_part),
+            phrases(&w.scale),
+            phrases(&w.ordinal),
+            phrases(&w.ordinal_before_unit),
+            phrases(&w.percent),
+            phrases(&w.currency),
+            phrases(&w.currency_code),
+            phrases(&w.time_unit),
+            phrases(&w.month),
+            phrases(&w.month_abbreviation),
+            phrases(&w.weekday),
+        ];
+        w.leads = tables.into_iter().flatten().flat_map(|p| p.by_first.keys().cloned()).collect();
         Ok(w)
     }
 
@@ -456,6 +480,10 @@ struct Tok<'a> {
     low: Cow<'a, str>,
     kind: TokenKind,
     gap: Gap,
+    /// Whether `low` is the first word of some phrase of the language's tables: most tokens are
+    /// none, and each is then looked up once rather than in every table the readers try at it
+    /// (half a dozen lookups per token, issue 9).
+    lead: bool,
 }
 
 fn lex(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
@@ -479,7 +507,8 @@ fn lex(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
         let unchanged = piece.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'-');
         let low = if t.kind == TokenKind::Word && !unchanged { Cow::Owned(fold(piece)) } else { Cow::Borrowed(piece) };
         let span = range.start + t.span.start..range.start + t.span.end;
-        out.push(Tok { span, text: piece, low, kind: t.kind, gap: if out.is_empty() { Gap::Break } else { gap } });
+        let before = if out.is_empty() { Gap::Break } else { gap };
+        out.push(Tok { span, text: piece, low, kind: t.kind, gap: before, lead: false });
         gap = Gap::Tight;
     }
     out
@@ -1231,9 +1260,13 @@ impl<'a> Reader<'a> {
 /// assert_eq!(&text[found[2].span.clone()], "third year");
 /// ```
 pub fn values(text: &str, range: Range<usize>, lang: Lang) -> Vec<Value> {
-    let toks = lex(text, range);
+    let mut toks = lex(text, range);
+    let words = Words::get(lang);
+    for t in &mut toks {
+        t.lead = words.leads.contains(t.low.as_ref());
+    }
     let spelled = (0..toks.len()).map(|_| OnceCell::new()).collect();
-    let reader = Reader { toks, words: Words::get(lang), lang, spelled };
+    let reader = Reader { toks, words, lang, spelled };
     let mut out = Vec::new();
     let mut i = 0;
     while i < reader.toks.len() {
