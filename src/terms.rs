@@ -175,39 +175,19 @@ type Key = (u32, u32);
 /// The second id of a single word's key.
 const NONE: u32 = u32::MAX;
 
-/// One term of one source: its count, its spellings (folded ids, or pairs of them) with their
-/// counts, and its first places.
-type Tally = (u32, Vec<(Key, u32)>, Vec<Range<usize>>);
-
-/// Counts of one source, by term.
-#[derive(Default)]
-struct Counts {
-    terms: WordMap<Key, Tally>,
-    total: u64,
-}
-
-impl Counts {
-    /// The counts of one source's occurrences, in their order.
-    fn of(occurrences: &[Occurrence], max_spans: usize) -> Counts {
-        let mut c = Counts::default();
-        for o in occurrences {
-            c.add(o.key, o.surface, o.span.clone(), max_spans);
-        }
-        c
-    }
-
-    fn add(&mut self, key: Key, surface: Key, span: Range<usize>, max_spans: usize) {
-        let entry = self.terms.entry(key).or_default();
-        entry.0 += 1;
-        match entry.1.iter_mut().find(|(s, _)| *s == surface) {
-            Some((_, n)) => *n += 1,
-            None => entry.1.push((surface, 1)),
-        }
-        if entry.2.len() < max_spans {
-            entry.2.push(span);
-        }
-        self.total += 1;
-    }
+/// The occurrences of one source grouped by term, each group in text order: the places in
+/// `occurrences` as one integer each, `term << 64 | place`, sorted. A term's count is the length
+/// of its group; its spellings and places are read from the group only for the terms that are
+/// kept. A hash table of every term with a list of spellings and one of places took two
+/// allocations per term, nearly all of them for terms dropped at once (issue 9).
+fn grouped(occurrences: &[Occurrence]) -> Vec<u128> {
+    let mut order: Vec<u128> = occurrences
+        .iter()
+        .enumerate()
+        .map(|(k, o)| (u128::from(o.key.0) << 96) | (u128::from(o.key.1) << 64) | k as u128)
+        .collect();
+    order.sort_unstable();
+    order
 }
 
 /// One occurrence of a term in a source: the term, its spelling and its place.
@@ -311,15 +291,16 @@ pub(crate) fn distinctive(
     occurrences
         .into_iter()
         .map(|occ| {
-            let c = Counts::of(&occ, cfg.framing_max_spans);
-            drop(occ);
-            let (ni, nj) = (c.total as f64, (total - c.total) as f64);
-            let mut terms: Vec<(Key, Term, usize)> = c
-                .terms
-                .iter()
-                .filter_map(|(key, (yi, surfaces, spans))| {
-                    let all = pooled.get(key).copied().unwrap_or(0);
-                    let (yi, yj) = (f64::from(*yi), (all - u64::from(*yi)) as f64);
+            let order = grouped(&occ);
+            let own = occ.len() as u64;
+            let (ni, nj) = (own as f64, (total - own) as f64);
+            let mut terms: Vec<(Key, Term, usize)> = order
+                .chunk_by(|a, b| a >> 64 == b >> 64)
+                .filter_map(|group| {
+                    let key = ((group[0] >> 96) as u32, (group[0] >> 64) as u32);
+                    let count = group.len() as u32;
+                    let all = pooled.get(&key).copied().unwrap_or(0);
+                    let (yi, yj) = (f64::from(count), (all - u64::from(count)) as f64);
                     let alpha = a0 * all as f64 / (total as f64).max(1.0);
                     let odds = |y: f64, n: f64| ((y + alpha) / (n + a0 - y - alpha)).ln();
                     let delta = odds(yi, ni) - odds(yj, nj);
@@ -327,17 +308,22 @@ pub(crate) fn distinctive(
                     if !z.is_finite() || z < cfg.framing_min_z {
                         return None;
                     }
+                    let places = group.iter().map(|&k| &occ[k as u64 as usize]);
+                    let mut surfaces: Vec<(Key, u32)> = Vec::new();
+                    for o in places.clone() {
+                        match surfaces.iter_mut().find(|(s, _)| *s == o.surface) {
+                            Some((_, n)) => *n += 1,
+                            None => surfaces.push((o.surface, 1)),
+                        }
+                    }
+                    let spans: Vec<Range<usize>> = places.take(cfg.framing_max_spans).map(|o| o.span.clone()).collect();
                     // The most frequent surface form, the first in order among equals.
                     let text = surfaces
                         .iter()
                         .max_by(|a, b| a.1.cmp(&b.1).then_with(|| key_cmp(&vocab, b.0, a.0)))
                         .map(|&(k, _)| key_text(&vocab, k))?;
                     let first = spans.first().map_or(usize::MAX, |r| r.start);
-                    Some((
-                        *key,
-                        Term { text, count: yi as u32, others: yj as u32, log_odds: delta, z, spans: spans.clone() },
-                        first,
-                    ))
+                    Some((key, Term { text, count: yi as u32, others: yj as u32, log_odds: delta, z, spans }, first))
                 })
                 .collect();
             // Surest first; then the more frequent; then the earlier (news puts what matters first);
