@@ -507,38 +507,38 @@ fn isolate(
 /// next to it. When such runs hold `truncated_feed_share` of the page's text, the page is a
 /// feed and nothing is marked. One pass over the blocks.
 fn teaser_runs(text: &str, feats: &[Features], classes: &[Class], cfg: &Config) -> Vec<bool> {
-    let mut teaser = vec![false; feats.len()];
+    let n = feats.len();
+    let mut teaser = vec![false; n];
     // Words of prose and weak prose on the page, and of those in runs.
     let (mut words, mut cut) = (0, 0);
     // The run so far: its first paragraph, its last one and its length.
-    let mut run: Option<(usize, usize, usize)> = None;
-    let mut close = |run: Option<(usize, usize, usize)>, teaser: &mut [bool]| {
-        if let Some((first, last, _)) = run.filter(|&(_, _, len)| len >= cfg.truncated_run_min.max(1)) {
-            // The paragraphs from the first to the last are all cut off: a whole one ends a run.
-            for j in (first..=last).filter(|&j| is_text(classes[j])) {
-                teaser[j] = true;
-                cut += feats[j].words;
+    let (mut first, mut last, mut len) = (0, 0, 0);
+    for i in 0..=n {
+        let is_paragraph = i < n && is_text(classes[i]);
+        if is_paragraph {
+            words += feats[i].words;
+            if ends_cut_off(&text[feats[i].span.clone()]) {
+                if len == 0 {
+                    first = i;
+                }
+                (last, len) = (i, len + 1);
+                continue;
             }
         }
-    };
-    for (i, f) in feats.iter().enumerate() {
-        if !is_text(classes[i]) {
-            if run.is_some_and(|(_, last, _)| i - last > ISOLATION_LOOK) {
-                close(run.take(), &mut teaser);
+        // A whole paragraph, the end of the page or more than `ISOLATION_LOOK` other lines end
+        // a run.
+        if len > 0 && (is_paragraph || i == n || i - last > ISOLATION_LOOK) {
+            if len >= cfg.truncated_run_min.max(1) {
+                for j in first..=last {
+                    if is_text(classes[j]) {
+                        teaser[j] = true;
+                        cut += feats[j].words;
+                    }
+                }
             }
-            continue;
-        }
-        words += f.words;
-        if ends_cut_off(&text[f.span.clone()]) {
-            run = Some(match run {
-                Some((first, _, len)) => (first, i, len + 1),
-                None => (i, i, 1),
-            });
-        } else {
-            close(run.take(), &mut teaser);
+            len = 0;
         }
     }
-    close(run, &mut teaser);
     // A page made of such summaries is a feed (a press portal, a blog's index): they are its
     // content, and the rest is its footer.
     if cut > 0 && cut as f64 >= cfg.truncated_feed_share * words as f64 {
@@ -1004,9 +1004,9 @@ fn row_shape(line: &str) -> [char; 2] {
 /// Whether a line ends cut off with an ellipsis — "...", "…", or WordPress's "[…]" — as the
 /// summaries of teaser lists do.
 fn ends_cut_off(line: &str) -> bool {
-    let line = line.trim_end();
-    let line = line.strip_suffix(']').unwrap_or(line);
-    line.ends_with("...") || line.ends_with('…')
+    let line = line.trim_end().as_bytes();
+    let line = line.strip_suffix(b"]").unwrap_or(line);
+    line.ends_with(b"...") || line.ends_with("…".as_bytes())
 }
 
 /// Whether a line ends with a colon: it announces what follows ("The tour dates:").
