@@ -181,7 +181,11 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
             _ => 0,
         };
         words += 1;
-        if word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
+        let capital = match word.as_bytes().first() {
+            Some(&b) if b < 0x80 => b.is_ascii_uppercase() || b.is_ascii_digit(),
+            _ => word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+        };
+        if capital {
             capitalized += 1;
         }
         if is_function_word(word, folded, stopwords) {
