@@ -288,10 +288,13 @@ fn role_hints(role: &str) -> Hints {
     }
 }
 
-/// The class/id vocabulary: exact words and prefixes, each with its hint.
+/// The class/id vocabulary: exact words and prefixes, each with its hint. A prefix without a
+/// hint (the file's group "none") names words that only start like a hint's prefix: the longest
+/// prefix a word starts with decides, so "commentary" and "commentarybox" give none although
+/// they start like "comment*".
 struct Vocabulary {
     exact: WordMap<String, Hint>,
-    prefixes: Vec<(String, Hint)>,
+    prefixes: Vec<(String, Option<Hint>)>,
 }
 
 fn group_hint(group: &str) -> Option<Hint> {
@@ -321,15 +324,19 @@ fn vocabulary() -> &'static Vocabulary {
             return v;
         };
         for (group, items) in &list.groups {
-            let Some(hint) = group_hint(group) else {
-                continue;
+            let hint = match group_hint(group) {
+                Some(hint) => Some(hint),
+                None if group == "none" => None,
+                None => continue,
             };
             for item in items {
-                match item.strip_suffix('*') {
-                    Some(prefix) => v.prefixes.push((prefix.to_string(), hint)),
-                    None => {
+                match (item.strip_suffix('*'), hint) {
+                    (Some(prefix), _) => v.prefixes.push((prefix.to_string(), hint)),
+                    (None, Some(hint)) => {
                         v.exact.insert(item.clone(), hint);
                     }
+                    // A whole word without a hint is what no entry matches anyway.
+                    (None, None) => {}
                 }
             }
         }
@@ -344,7 +351,7 @@ fn word_hint(word: &str) -> Option<Hint> {
     if let Some(h) = v.exact.get(word) {
         return Some(*h);
     }
-    v.prefixes.iter().find(|(p, _)| word.starts_with(p.as_str())).map(|(_, h)| *h)
+    v.prefixes.iter().filter(|(p, _)| word.starts_with(p.as_str())).max_by_key(|(p, _)| p.len()).and_then(|(_, h)| *h)
 }
 
 /// Hints from a class or id value: its words and neighbouring pairs run together.
@@ -1022,6 +1029,12 @@ mod tests {
         assert!(attribute_hints("entry-content").has(Hint::Article));
         assert!(attribute_hints("relatedPosts").has(Hint::Related));
         assert!(!attribute_hints("header-logo-address").has(Hint::Advertising));
+        // The prefixes of the group "none" stop the shorter prefixes they start like.
+        assert!(attribute_hints("comments-area").has(Hint::Comments));
+        assert_eq!(attribute_hints("article-commentary"), attribute_hints("article"));
+        assert_eq!(attribute_hints("commentary-box"), Hints::default());
+        assert!(!attribute_hints("navy-blue").has(Hint::Navigation));
+        assert!(attribute_hints("navy-blue nav").has(Hint::Navigation));
     }
 
     #[test]
