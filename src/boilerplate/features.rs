@@ -181,11 +181,7 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
             _ => 0,
         };
         words += 1;
-        let capital = match word.as_bytes().first() {
-            Some(&b) if b < 0x80 => b.is_ascii_uppercase() || b.is_ascii_digit(),
-            _ => word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()),
-        };
-        if capital {
+        if word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
             capitalized += 1;
         }
         if is_function_word(word, folded, stopwords) {
