@@ -84,6 +84,11 @@ pub struct Config {
     /// least this much of its text (in prose words) came before the marker; an earlier marker is
     /// read as part of a share bar or menu above the article.
     pub end_min_prose_words: f64,
+    /// When the stretch of highest score lies after an end-of-article marker, the best stretch
+    /// before the marker is the article instead if it scores at least this share (0–1) of it:
+    /// comments, related stories and a footer's disclaimers follow the article, but a cookie
+    /// banner above a menu with "Comments" in it is far shorter than the article after it.
+    pub end_before_min_share: f64,
     /// With markup: prose inside `<article>`/`<main>`/"entry-content" counts this many times its
     /// words, and short lines there cost nothing.
     pub article_markup_weight: f64,
@@ -361,6 +366,7 @@ impl Default for Config {
             end_penalty: 25.0,
             short_penalty: 2.0,
             end_min_prose_words: 30.0,
+            end_before_min_share: 0.5,
             article_markup_weight: 2.0,
             menu_run: 3,
             announced_list_max_lines: 60,
@@ -480,6 +486,7 @@ impl Config {
             ("stamped_prose_weight", self.stamped_prose_weight),
             ("truncated_prose_weight", self.truncated_prose_weight),
             ("truncated_feed_share", self.truncated_feed_share),
+            ("end_before_min_share", self.end_before_min_share),
         ];
         for (name, v) in unit {
             // The value is not repeated: printing a float would bring core's float formatting
@@ -547,6 +554,7 @@ pub(crate) const SETTINGS: &[(&str, Setting)] = settings![
     F64 end_penalty,
     F64 short_penalty,
     F64 end_min_prose_words,
+    F64 end_before_min_share,
     F64 article_markup_weight,
     Usize menu_run,
     Usize announced_list_max_lines,

@@ -580,7 +580,17 @@ fn article_range(
     let ArticleMarks { marked: marked_article, opening, element, lone_weak } = *marks;
     let mut best: Option<(f64, Range<usize>)> = None;
     let (mut sum, mut start) = (0.0, 0);
+    // The best stretch before the first end marker that follows `end_min_prose_words` of text:
+    // the marker, that stretch's score and the stretch.
+    let mut before_end: Option<(usize, f64, Range<usize>)> = None;
     for (i, &s) in scores.iter().enumerate() {
+        if before_end.is_none() && matches!(classes[i], Class::End(_)) {
+            if let Some((b, r)) = &best {
+                if *b >= cfg.end_min_prose_words {
+                    before_end = Some((i, *b, r.clone()));
+                }
+            }
+        }
         if sum <= 0.0 {
             sum = 0.0;
             start = i;
@@ -590,7 +600,15 @@ fn article_range(
             best = Some((sum, start..i + 1));
         }
     }
-    let (_, mut range) = best?;
+    let (total, mut range) = best?;
+    // What follows an end marker (comments, related stories, the page's footer) is not the
+    // article when enough text came before the marker: a short article, or one that is mostly a
+    // list, is outweighed by the disclaimers of a footer or a run of comments after it.
+    if let Some((marker, before, r)) = before_end {
+        if range.start > marker && before >= cfg.end_before_min_share * total {
+            range = r;
+        }
+    }
     // With markup, article text after a box of chrome inside the article element still belongs
     // to the article: step over chrome and short lines to the last marked article line — but
     // not to a teaser: weak text with no text on either side (a summary between two headlines,
