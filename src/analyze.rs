@@ -191,6 +191,12 @@ fn run(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
                 .collect()
         })
         .collect();
+    // Memory grows with the sentences prepared for comparison: a paste of thousands of tiny
+    // sentences stops here, before alignment, with an error that says so.
+    let count: usize = spans.iter().map(Vec::len).sum();
+    if count > cfg.max_sentences {
+        return Err(Error::new(ErrorKind::TooManySentences { count, max: cfg.max_sentences }));
+    }
     // A language read without its pack (the WebAssembly build loads packs on request).
     warnings.extend(packs::missing_warnings(used));
     for (i, s) in spans.iter().enumerate() {

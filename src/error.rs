@@ -14,6 +14,7 @@ pub(crate) enum ErrorKind {
     TooManySources { given: usize, max: usize },
     SourceTooLarge { index: usize, name: String, bytes: usize, max: usize },
     TotalTooLarge { bytes: usize, max: usize },
+    TooManySentences { count: usize, max: usize },
     BadOverride { index: usize, at: u32 },
     BadConfig(String),
     OutOfTime { limit_ms: u32 },
@@ -46,6 +47,10 @@ impl fmt::Display for Error {
                 "the sources add up to {} MB, more than the limit of {} MB; remove some sources",
                 Tenths(*bytes as u64, 100_000),
                 Tenths(*max as u64, 100_000)
+            ),
+            ErrorKind::TooManySentences { count, max } => write!(
+                f,
+                "the article text of the sources holds {count} sentences, more than the limit of {max} (max_sentences); analyze fewer or shorter sources"
             ),
             ErrorKind::BadOverride { index, at } => write!(
                 f,

@@ -122,6 +122,22 @@ fn too_many_sources_is_refused_with_the_limit() {
     assert!(msg.contains("1001 sources") && msg.contains("limit of 1000"), "{msg}");
 }
 
+#[test]
+fn too_many_sentences_are_refused_before_any_comparison() {
+    // A paste of tiny sentences ("A1. A2. …") holds one per four bytes, and each sentence prepared
+    // for comparison costs about a kilobyte: 3.2 MB of them took 1.35 GB natively. Under the
+    // byte limits, so the sentence limit stops them, with the count.
+    let tiny: String = (0..60_000).map(|i| format!("A{}. ", i % 5)).collect();
+    let msg = err(&[src("a", tiny.clone()), src("b", tiny)], &cfg());
+    assert!(msg.contains("120000 sentences") && msg.contains("limit of 100000 (max_sentences)"), "{msg}");
+    // The limit counts the article's sentences: the two articles hold seven (four and three), so
+    // seven pass and six do not.
+    let pair = [src("a", ARTICLE), src("b", REWRITE)];
+    let at = |max_sentences| analyze(&pair, &Config { max_sentences, ..cfg() });
+    assert_eq!(at(7).map(|r| r.sources.iter().map(|s| s.sentences.len()).sum::<usize>()), Ok(7));
+    assert!(at(6).unwrap_err().to_string().contains("holds 7 sentences, more than the limit of 6"));
+}
+
 /// Made-up prose: `n` sentences of 8 to 19 words, deterministic. Content words are built from
 /// syllables, so the vocabulary is large and mostly rare, as in real text; a few function words
 /// are frequent.
@@ -359,6 +375,7 @@ fn bad_settings_are_refused_by_name() {
         (Config { paraphrase_min: f64::INFINITY, ..Config::default() }, "paraphrase_min"),
         (Config { vocabulary_weight: -0.1, ..Config::default() }, "vocabulary_weight"),
         (Config { max_sources: 0, ..Config::default() }, "max_sources"),
+        (Config { max_sentences: 0, ..Config::default() }, "max_sentences"),
     ] {
         let msg = err(&[src("a", ARTICLE)], &cfg);
         assert!(msg.starts_with("invalid setting") && msg.contains(name), "{msg}");
