@@ -30,9 +30,12 @@ export const TARGET_GZIP = 200 * 1024;
  * 357.4, 340 KB at 333.7, 334 KB at 330.4, 321 KB at 317.2 with the JavaScript minified,
  * then 320 KB at 316.1 with the stylesheets too), so growth
  * is a decision rather than an accident; the test of TARGET_GZIP stays a to-do until the core is
- * under it.
+ * under it. Raised to 321 KB at 320.1 (session 9): boilerplate rules for the HTML and text
+ * paths (+1.6 KB) and the sentence limit (+0.2 KB), against −0.5 KB of the tokenizer's code
+ * taken out of line; the word-shape filter of stripping (about 5 % in Chromium) stays out of the
+ * WebAssembly, at +0.7 KB it would leave no room (DESIGN.md, "Size of the WebAssembly").
  */
-export const BUDGET_GZIP = 320 * 1024;
+export const BUDGET_GZIP = 321 * 1024;
 
 /** The parts of the package a page downloads, by what they are for. */
 export function parts(dir = DIST) {
