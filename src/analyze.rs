@@ -247,12 +247,17 @@ fn run(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
         cfg,
     );
     let (mut quote_reports, utterances, rewordings) = quotes::report(&quotes, &utterances, &rewordings, &utf16);
+    // The stages from here on have no budget checks inside their loops: the budget is checked
+    // between them, so an analysis out of time stops after one of them rather than after all.
+    budget::out_of_time()?;
 
     // 8. Facts: values and names that related sentences disagree on.
     // Values are read once for every sentence: the fact check compares them, and the framing
     // stage leaves them out of the words it counts.
     let values = facts::sentence_values(&texts, &spans, &langs);
+    budget::out_of_time()?;
     let found = facts::find(&texts, &spans, &langs, &al.corpus, &values, |f| links.of(f), cfg);
+    budget::out_of_time()?;
     let fact_ref = |(source, sentence, span): &(usize, usize, Range<usize>)| FactRef {
         source: *source,
         sentence: *sentence,
