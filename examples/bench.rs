@@ -129,6 +129,7 @@ const SHAPES: &[(&str, bool, Unit)] = &[
     ("one-word sentences", false, |i| format!("A{}. ", i % 5)),
     ("one-word lines", false, |i| format!("word{}\n", i % 1000)),
     ("one endless word", false, |_| "xxxxxxxx".to_string()),
+    ("one hyphenated compound", false, |i| format!("a{}-", i % 10)),
     ("nested elements", true, |_| "<div>".to_string()),
     ("unclosed paragraphs", true, |i| format!("<p>paragraph {} of text", i % 100)),
     ("list items", true, |i| format!("<li>item {}", i % 40)),

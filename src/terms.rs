@@ -120,6 +120,10 @@ fn sentence_words(
     let mut out: Vec<Word> = Vec::new();
     let mut prev_end: Option<usize> = None;
     let mut base = String::new();
+    // The compound being joined (its place in `out`): it is folded and named once it is whole.
+    // Naming every stage of it ("a-b", "a-b-c", …) kept a string per stage, quadratic in a
+    // compound of thousands of parts (a pasted "-A-A-A…" of 1 MB took over 24 GB).
+    let mut compound: Option<usize> = None;
     let Some(p) = corpus.sentences.get(f) else { return out };
     for (span, &form) in p.spans.iter().cloned().zip(&p.words) {
         if crate::facts::within_any(&values, &span) {
@@ -131,12 +135,12 @@ fn sentence_words(
         match out.last_mut() {
             Some(last) if hyphen => {
                 last.span.end = span.end;
-                let id = vocab.id(&fold(&text[last.span.clone()]));
-                last.folded = id;
-                last.stem = id;
-                last.content = true;
+                compound = Some(out.len() - 1);
             }
             _ => {
+                if let Some(k) = compound.take() {
+                    name_compound(&mut out[k], text, vocab);
+                }
                 let known = vocab.of_form.get(form as usize).copied().flatten().filter(|k| k.0 == lang);
                 let (folded, stem, content) = match known {
                     Some((_, folded, stem, content)) => (folded, stem, content),
@@ -166,7 +170,18 @@ fn sentence_words(
         }
         prev_end = Some(span.end);
     }
+    if let Some(k) = compound {
+        name_compound(&mut out[k], text, vocab);
+    }
     out
+}
+
+/// Names a hyphenated compound by its whole folded text: one term, a content word.
+fn name_compound(w: &mut Word, text: &str, vocab: &mut Vocabulary) {
+    let id = vocab.id(&fold(text.get(w.span.clone()).unwrap_or("")));
+    w.folded = id;
+    w.stem = id;
+    w.content = true;
 }
 
 /// A term: one stem, or two adjacent stems (the second `NONE` for a single word).
@@ -683,6 +698,25 @@ mod tests {
     fn find_namings(texts: &[&str]) -> Vec<Naming> {
         let sentences = one_sentence_each(texts);
         namings(&sentences, &Corpus::of_sources(texts, &sentences, &vec![Lang::En; texts.len()]))
+    }
+
+    #[test]
+    fn a_hyphenated_compound_is_named_once_whole() {
+        // "state-of-the-art" is one word; a compound of thousands of parts is named once, not at
+        // every part (a string per stage was quadratic: 1 MB of "-A-A-A…" took over 24 GB).
+        let long = vec!["a"; 5_000].join("-");
+        let text = format!("The state-of-the-art {long} bridge.");
+        let texts = [text.as_str()];
+        let (sentences, langs) = (one_sentence_each(&texts), vec![Lang::En]);
+        let corpus = Corpus::of_sources(&texts, &sentences, &langs);
+        let values = crate::facts::sentence_values(&texts, &sentences, &langs);
+        let mut vocab = Vocabulary::default();
+        let words = sentence_words(&text, 0, &corpus, &values[0], Lang::En, &mut vocab);
+        let names: Vec<&str> = words.iter().map(|w| vocab.name(w.folded)).collect();
+        assert_eq!(names, ["the", "state-of-the-art", long.as_str(), "bridge"]);
+        assert!(words[1].content && words[2].content);
+        // The words, their stems and the two compounds: no stage of a compound is kept.
+        assert!(vocab.words.len() <= 8, "{} strings kept", vocab.words.len());
     }
 
     #[test]
