@@ -29,6 +29,13 @@ usage:
 type CliResult = Result<(), String>;
 
 fn main() -> ExitCode {
+    // Rust ignores SIGPIPE, so a write to a reader that stopped reading (`parallax … | head`)
+    // fails, and `println!` panics on it. Like other command-line tools, end quietly instead:
+    // with the default action the process ends when the pipe closes, whatever command wrote.
+    // SAFETY: called before any thread starts; `signal` only sets the action of SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(msg) => {
@@ -125,16 +132,7 @@ fn cmd_analyze(mut args: lexopt::Parser) -> CliResult {
             report.to_text(&texts)
         }
     };
-    emit(writeln!(out, "{text}"))
-}
-
-/// The result of writing output: a reader that stopped reading (`parallax … | head`) is not an
-/// error, any other failure is.
-fn emit(written: io::Result<()>) -> CliResult {
-    match written {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.to_string()),
-        _ => Ok(()),
-    }
+    writeln!(out, "{text}").map_err(|e| e.to_string())
 }
 
 #[derive(serde::Deserialize)]
@@ -163,10 +161,7 @@ fn analyze_jsonl(cfg: &Config, out: &mut impl Write) -> CliResult {
             Err(msg) => serde_json::to_string(&serde_json::json!({ "error": msg })),
         }
         .map_err(|e| e.to_string())?;
-        if let Err(e) = writeln!(out, "{json}") {
-            // The reader stopped reading: nothing more to write to.
-            return emit(Err(e));
-        }
+        writeln!(out, "{json}").map_err(|e| e.to_string())?;
     }
     Ok(())
 }
@@ -200,5 +195,5 @@ fn cmd_strip(mut args: lexopt::Parser) -> CliResult {
         Format::Text => stripped.article(),
         Format::Json => serde_json::to_string_pretty(&stripped).map_err(|e| e.to_string())?,
     };
-    emit(writeln!(io::stdout().lock(), "{shown}"))
+    writeln!(io::stdout().lock(), "{shown}").map_err(|e| e.to_string())
 }
