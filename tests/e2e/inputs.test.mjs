@@ -186,6 +186,26 @@ test("sources larger than the storage limit are refused by the size check with a
   await context.close();
 });
 
+test("a paste over the sentence limit gets a clear message, and the text stays", async () => {
+  const { page, context } = await openPage(env);
+  await analyzed(page);
+  await page.click("#add-source");
+  // 110,000 three-word sentences: under the byte limits, over max_sentences (100,000).
+  await page.locator("#source-list .text").last().evaluate((el) => {
+    const parts = [];
+    for (let i = 0; i < 110000; i++) parts.push(`Item ${i} ends.`);
+    el.value = "Endless List\n\n" + parts.join(" ");
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await page.waitForFunction(() => /max_sentences/.test(document.querySelector("#error")?.textContent ?? ""), null, { timeout: 60000 });
+  assert.match(
+    await page.locator("#error").textContent(),
+    /^Could not analyze: the article text of the sources holds 110\d\d\d sentences, more than the limit of 100000 \(max_sentences\); analyze fewer or shorter sources$/,
+  );
+  assert.match(await page.locator("#source-list .text").last().inputValue(), /^Endless List\n\nItem 0 ends\. .*Item 109999 ends\.$/s);
+  await context.close();
+});
+
 test("a rich paste keeps its markup for the boilerplate stage, and a reload keeps it too", async () => {
   const { page, context } = await openPage(env);
   await analyzed(page);
