@@ -295,6 +295,10 @@ fn role_hints(role: &str) -> Hints {
 struct Vocabulary {
     exact: WordMap<String, Hint>,
     prefixes: Vec<(String, Option<Hint>)>,
+    /// Page builders' names (the file's group "builders"): the word right after one names the
+    /// builder's kind of element, not the part of the page ("elementor-widget" wraps every
+    /// paragraph of an Elementor page), and gives no hint.
+    builders: Vec<String>,
 }
 
 fn group_hint(group: &str) -> Option<Hint> {
@@ -319,7 +323,7 @@ fn group_hint(group: &str) -> Option<Hint> {
 fn vocabulary() -> &'static Vocabulary {
     static V: OnceLock<Vocabulary> = OnceLock::new();
     V.get_or_init(|| {
-        let mut v = Vocabulary { exact: WordMap::default(), prefixes: Vec::new() };
+        let mut v = Vocabulary { exact: WordMap::default(), prefixes: Vec::new(), builders: Vec::new() };
         let Ok(list) = lexicon::List::parse(lexicon::data_file(HINTS_FILE)) else {
             return v;
         };
@@ -327,6 +331,10 @@ fn vocabulary() -> &'static Vocabulary {
             let hint = match group_hint(group) {
                 Some(hint) => Some(hint),
                 None if group == "none" => None,
+                None if group == "builders" => {
+                    v.builders.extend(items.iter().cloned());
+                    continue;
+                }
                 None => continue,
             };
             for item in items {
@@ -378,11 +386,13 @@ pub(crate) fn attribute_hints(value: &str) -> Hints {
     if !cur.is_empty() {
         words.push(cur);
     }
+    let builders = &vocabulary().builders;
     for (i, w) in words.iter().enumerate() {
-        if let Some(h) = word_hint(w) {
+        let after_builder = i > 0 && builders.iter().any(|b| *b == words[i - 1]);
+        if let Some(h) = word_hint(w).filter(|_| !after_builder) {
             hints = hints.with(h);
         }
-        if let Some(next) = words.get(i + 1) {
+        if let Some(next) = words.get(i + 1).filter(|_| !after_builder) {
             if let Some(h) = word_hint(&format!("{w}{next}")) {
                 hints = hints.with(h);
             }
