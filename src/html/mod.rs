@@ -576,6 +576,12 @@ impl Builder {
         let mut article_prop = false;
         for (k, v) in attrs {
             match k.as_str() {
+                // A heading's id is often the target of a table of contents' links ("nav_3",
+                // "menu-item-2"): it names the section (id="comments" still does), but a
+                // navigation word there names the menu that points to it, not the heading.
+                "id" if tag_hints(&name).has(Hint::Heading) => {
+                    hints = hints.union(attribute_hints(v).without(Hint::Navigation))
+                }
                 "class" | "id" => hints = hints.union(attribute_hints(v)),
                 "role" => hints = hints.union(role_hints(v)),
                 "itemprop" if v.eq_ignore_ascii_case("articlebody") => {
