@@ -181,7 +181,13 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
             _ => 0,
         };
         words += 1;
-        if word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
+        // A first byte in ASCII decides without decoding a character (at opt-level "z" the
+        // WebAssembly calls out for the decoding and both property lookups, for every word).
+        let capital = match word.as_bytes().first() {
+            Some(&b) if b < 0x80 => b.is_ascii_uppercase() || b.is_ascii_digit(),
+            _ => word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+        };
+        if capital {
             capitalized += 1;
         }
         if is_function_word(word, folded, stopwords) {
@@ -190,19 +196,27 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
     }
     // Invisible format characters after the full stop (a bidi pop closing a right-to-left
     // paragraph, a zero-width space) do not hide the sentence end.
-    let trimmed = line.trim_end_matches(|c: char| {
-        matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*')
-            || c.is_whitespace()
-            || crate::tokenize::is_invisible(c)
-    });
+    let trimmed = trim_closers(line);
     // A sentence may end with a smiley instead of a full stop ("…and I liked it 😉"): informal
     // posts end their paragraphs so. Other pictographs do not: a camera or a heart after a
     // headline or a menu item marks what it links to. (A line that ends in ASCII is not decoded.)
-    let sentence_end = trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';', '؟', '।'])
-        || (trimmed.as_bytes().last().is_some_and(|&b| !b.is_ascii())
-            && trimmed.trim_end_matches('\u{fe0f}').ends_with(is_smiley));
+    let sentence_end = match trimmed.as_bytes().last() {
+        Some(&b) if b < 0x80 => matches!(b, b'.' | b'!' | b'?' | b':' | b';'),
+        Some(_) => {
+            trimmed.ends_with(['…', '。', '！', '？', '؟', '।'])
+                || trimmed.trim_end_matches('\u{fe0f}').ends_with(is_smiley)
+        }
+        None => false,
+    };
     let starts_with = |p: &str| line.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
-    let copyright = line.starts_with('©') || starts_with("(c) ") || starts_with("copyright") || reserved == 3;
+    // Only a line that starts with '©' (0xC2 0xA9), '(' or a 'c' is compared with the starts.
+    let copyright = reserved == 3
+        || match line.as_bytes().first() {
+            Some(0xC2) => line.starts_with('©'),
+            Some(b'(') => starts_with("(c) "),
+            Some(b'c' | b'C') => starts_with("copyright"),
+            _ => false,
+        };
     let whole = phrases::whole(&key);
     let (prefix, prefix_words) = match whole.is_none().then(|| phrases::prefix(&key)).flatten() {
         Some((c, n)) => (Some(c), n),
@@ -238,6 +252,33 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
         copyright,
         credit_tail,
     }
+}
+
+/// Whether `c` closes a sentence's end without ending it: closing quotes and brackets, an
+/// asterisk, white space, and invisible format characters (a bidi pop closing a right-to-left
+/// paragraph, a zero-width space).
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*') || c.is_whitespace() || crate::tokenize::is_invisible(c)
+}
+
+/// `line` without the closers ([`is_closer`]) at its end. The ASCII ones are taken off byte by
+/// byte; characters are decoded only from a byte outside ASCII on (the WebAssembly, optimised for
+/// size, calls out for each character decoded from the end). A test compares it with
+/// `trim_end_matches(is_closer)`.
+#[inline(always)]
+fn trim_closers(line: &str) -> &str {
+    let bytes = line.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 {
+        match bytes[end - 1] {
+            // The ASCII characters `is_closer` takes (Unicode's white space in ASCII is tab to
+            // carriage return, and the space).
+            b'"' | b'\'' | b')' | b']' | b'*' | b'\t'..=b'\r' | b' ' => end -= 1,
+            b if b < 0x80 => break,
+            _ => return line[..end].trim_end_matches(is_closer),
+        }
+    }
+    &line[..end]
 }
 
 /// What the byte loop of [`measure_with`] finds in a line (see [`Features`] for the counts).
@@ -526,7 +567,7 @@ fn continues_in_lower_case(line: &str) -> bool {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use proptest::strategy::Just;
+    use proptest::strategy::{Just, Strategy};
 
     fn m(s: &str) -> Features {
         measure(s, 0..s.len(), Lang::En)
@@ -664,6 +705,33 @@ mod tests {
         }
 
         #[test]
+        fn issue_9_closers_are_trimmed_by_bytes_as_by_characters(parts in proptest::collection::vec(proptest::prop_oneof![
+            line_piece(),
+            proptest::sample::select(vec!["\"", "'", ")", "]", "*", " ", "\u{b}", "\u{c}", "\u{1f}", "”", "’", "»", "\u{a0}", "\u{200b}", "\u{2069}", "\u{ad}", ".", "😉", "\u{fe0f}"]).prop_map(String::from),
+        ], 0..12)) {
+            let line = parts.concat();
+            proptest::prop_assert_eq!(trim_closers(&line), line.trim_end_matches(is_closer));
+        }
+
+        #[test]
+        fn issue_9_sentence_ends_and_capitals_by_bytes_as_by_characters(parts in proptest::collection::vec(proptest::prop_oneof![
+            line_piece(),
+            proptest::sample::select(vec!["…", "。", "！", "？", "؟", "।", ":", ";", "😉", "\u{fe0f}", "📷", "Élan", "Ωmega", "٣x", "ⅷ", " ", "’"]).prop_map(String::from),
+        ], 0..12)) {
+            let line = parts.concat();
+            let f = m(&line);
+            let trimmed = line.trim_end_matches(is_closer);
+            let want_end = trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';', '؟', '।'])
+                || (trimmed.as_bytes().last().is_some_and(|&b| !b.is_ascii())
+                    && trimmed.trim_end_matches('\u{fe0f}').ends_with(is_smiley));
+            proptest::prop_assert_eq!(f.sentence_end, want_end);
+            let want_capitals = crate::tokenize::words_in(&line, 0..line.len())
+                .filter(|w| line[w.clone()].chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()))
+                .count();
+            proptest::prop_assert_eq!(f.capitalized, want_capitals);
+        }
+
+        #[test]
         fn issue_9_eight_bytes_at_a_time_scan_as_one_at_a_time(parts in proptest::collection::vec(line_piece(), 0..24)) {
             let line = parts.concat();
             proptest::prop_assert_eq!(scan::<true>(&line), scan::<false>(&line));
@@ -689,6 +757,13 @@ mod tests {
         let f = m("Año 2024: 7 días");
         assert_eq!((f.letters, f.digits), (7, 5));
         assert!(m("© 2024 Example Media. All rights reserved.").copyright);
+        // Each start in either case; the first byte only picks which start is compared.
+        for line in ["© Jane Roe", "(c) 2024 Example", "(C) 2024 Example", "Copyright 2024", "COPYRIGHT Example", "Example. All rights reserved"] {
+            assert!(m(line).copyright, "{line}");
+        }
+        for line in ["(cc) Example", "(c)2024", "Copy that", "Rights reserved", "a © Jane Roe"] {
+            assert!(!m(line).copyright, "{line}");
+        }
         assert_eq!(m("Share This Article").whole, Some(Concept::Chrome));
     }
 }

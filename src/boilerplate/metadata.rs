@@ -29,7 +29,7 @@ fn is_byline(f: &Features) -> bool {
     if f.sentence_end || f.words == 0 || f.words > 10 {
         return false;
     }
-    if f.prefix == Some(Concept::Byline) {
+    if matches!(f.prefix, Some(Concept::Byline)) {
         return true;
     }
     (2..=5).contains(&f.words) && f.capitalized == f.words && f.function == 0 && f.digits == 0
@@ -104,7 +104,7 @@ pub(crate) fn assign<'m>(
             }
             continue;
         }
-        if f.prefix == Some(Concept::Credit) || f.credit_tail || hinted(Hint::Caption) {
+        if matches!(f.prefix, Some(Concept::Credit)) || f.credit_tail || hinted(Hint::Caption) {
             set(out, i, BlockKind::Caption);
         } else if !date && (is_date(f) || hinted(Hint::Time)) {
             date = true;
@@ -137,7 +137,7 @@ pub(crate) fn assign<'m>(
         let f = &feats[i];
         // A line that is only a credit ("Getty Images", "Reuters") names a photo's source.
         let credit_line =
-            (f.prefix == Some(Concept::Credit) && f.words <= cfg.prefix_max_words) || f.whole == Some(Concept::Credit);
+            (matches!(f.prefix, Some(Concept::Credit)) && f.words <= cfg.prefix_max_words) || matches!(f.whole, Some(Concept::Credit));
         let marked = f.words <= cfg.caption_markup_max_words && markup(i).is_some_and(|m| m.hints.has(Hint::Caption));
         if out[i].kind == BlockKind::Body && (credit_line || f.credit_tail || marked) {
             set(out, i, BlockKind::Caption);

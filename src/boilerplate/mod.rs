@@ -339,8 +339,8 @@ fn first_class(f: &Features, markup: Option<&LineMarkup>, author_box: bool, shar
     // Looked at only for a line that starts like an "About" heading (a search per line was 1 %
     // of the time of stripping).
     let number_after = || f.key.split(' ').nth(1).is_some_and(|w| w.starts_with(|c: char| c.is_numeric()));
-    let named = f.prefix == Some(Concept::About) && f.capitalized + 1 >= f.words && !number_after();
-    if (f.whole == Some(Concept::About) || named) && f.words >= 2 && f.words <= cfg.about_max_words && !f.sentence_end {
+    let named = matches!(f.prefix, Some(Concept::About)) && f.capitalized + 1 >= f.words && !number_after();
+    if (matches!(f.whole, Some(Concept::About)) || named) && f.words >= 2 && f.words <= cfg.about_max_words && !f.sentence_end {
         return Class::End(Reason::About);
     }
     // A short paragraph with several words of sign-up prompts ("newsletter", "inbox",
@@ -359,7 +359,7 @@ fn first_class(f: &Features, markup: Option<&LineMarkup>, author_box: bool, shar
         (!prose && f.words <= cfg.prefix_max_words) || (f.prefix_words >= 3 && f.words <= 3 * cfg.prefix_max_words);
     // A post's filing line lists every category and tag it has, and may run to any length; no
     // paragraph of an article opens with "This entry was posted in".
-    if f.prefix == Some(Concept::Filing) {
+    if matches!(f.prefix, Some(Concept::Filing)) {
         return Class::Chrome(Reason::KnownPhrase);
     }
     if prefix_applies {
@@ -721,7 +721,7 @@ fn inline_links(feats: &[Features], classes: &mut [Class], dated: &[bool]) {
     for i in 0..n.saturating_sub(3) {
         let f = &feats[i];
         let marker =
-            f.whole == Some(Concept::Related) || (f.prefix == Some(Concept::Related) && f.prefix_words >= f.words);
+            matches!(f.whole, Some(Concept::Related)) || (matches!(f.prefix, Some(Concept::Related)) && f.prefix_words >= f.words);
         // At least two paragraphs after the headline: a teaser has one summary.
         let continues = classes[i + 2] == Class::Prose && classes[i + 3] == Class::Prose;
         if marker

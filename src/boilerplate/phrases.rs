@@ -456,12 +456,17 @@ pub(crate) fn prefix(key: &str) -> Option<(Concept, usize)> {
         }
         p.prefixes_shape.may_hold(&key.as_bytes()[..end])
     };
-    ends[..words]
-        .iter()
-        .enumerate()
-        .rev()
-        .filter(|&(_, &end)| possible(end))
-        .find_map(|(n, &end)| p.prefixes.get(&key[..end]).map(|c| (*c, n + 1)))
+    // The longest first. A plain loop: at opt-level "z" the WebAssembly called the adapters of an
+    // iterator chain for each start.
+    for n in (0..words).rev() {
+        let end = ends[n];
+        if possible(end) {
+            if let Some(&c) = p.prefixes.get(&key[..end]) {
+                return Some((c, n + 1));
+            }
+        }
+    }
+    None
 }
 
 /// Whether the folded words are a photo credit: they start with a credit phrase ("ap photo
@@ -471,7 +476,7 @@ pub(crate) fn is_credit(key: &str) -> bool {
     if key.is_empty() {
         return false;
     }
-    let credit = |k: &str| p.whole.get(k) == Some(&Concept::Credit);
+    let credit = |k: &str| matches!(p.whole.get(k), Some(Concept::Credit));
     let mut spaces = key.rmatch_indices(' ').map(|(i, _)| i + 1);
     credit(key)
         || prefix(key).is_some_and(|(c, _)| c == Concept::Credit)
