@@ -321,7 +321,7 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
                     | (u128::from(corpus.term_key[t as usize]) << 32)
                     | u128::from(t)
             }));
-            keys.sort_unstable();
+            keys.sort_ids();
             keys.iter().map(|&k| k as u32).collect()
         })
         .collect();
@@ -444,15 +444,13 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
         // to three times the number kept in linear time rather than sorted whole.
         let pre = 3 * cfg.max_weak_candidates;
         if weak.len() > pre {
-            // None kept when the setting is 0 (a setting may come from the page, and must not panic).
-            if let Some(last) = pre.checked_sub(1) {
-                weak.select_nth_unstable(last);
-            }
+            // None kept when the setting is 0 (a setting may come from the page): nothing to select.
+            crate::sort::select_smallest(&mut weak, pre);
             weak.truncate(pre);
         }
         // At most `candidates_per_source` per source: the best ones.
         let per_source = |list: &mut Vec<u128>| {
-            list.sort_unstable();
+            list.sort_ids();
             let mut run = (u32::MAX, 0usize);
             list.retain(|&k| {
                 let s = Cand::from_source_key(k).source;
@@ -469,7 +467,7 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
         // the best over all sources, as sorting by source, cutting each source's run and sorting
         // the rest by score again gave them: within one source both orders are by score, then
         // sentence (one sort per sentence instead of two, issue 9).
-        weak.sort_unstable();
+        weak.sort_ids();
         passed.clear();
         for &k in &weak {
             if passed.len() >= cfg.max_weak_candidates {
@@ -490,7 +488,7 @@ fn candidates(corpus: &Corpus, source: &[usize], cfg: &Config) -> Vec<Vec<usize>
                 kept.push(c.by_source());
             }
         }
-        kept.sort_unstable();
+        kept.sort_ids();
         out.push(kept.iter().map(|&k| Cand::from_source_key(k).g as usize).collect());
         // Out of time: the rest get no candidates, and `analyze` drops the partial alignment.
         if crate::budget::spend(walked + 1) {

@@ -17,6 +17,7 @@ use crate::config::Config;
 use crate::score::Score;
 use crate::shingles::{shared_counts, Shingles};
 use crate::similarity::Prepared;
+use crate::sort::IdSort;
 
 /// Measures between two sources `a` < `b`.
 #[derive(Clone, Debug)]
@@ -215,7 +216,7 @@ pub(crate) fn score(al: &Alignment, cfg: &Config) -> Divergence {
             }
         }
         // Normalized once here, so each of the N² comparisons only merges.
-        occurrences.sort_unstable();
+        occurrences.sort_ids();
         let mut counts: Vec<(u32, f64)> = Vec::new();
         for k in occurrences {
             let (t, c) = ((k >> 32) as u32, f64::from(k as u32));

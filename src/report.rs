@@ -33,11 +33,19 @@ impl Utf16Index {
     pub fn new(text: &str) -> Utf16Index {
         let mut marks = Vec::new();
         let mut delta = 0;
-        for (b, c) in text.char_indices() {
-            if !c.is_ascii() {
-                delta += c.len_utf8() - c.len_utf16();
-                marks.push((b + c.len_utf8(), delta));
-            }
+        // Byte by byte, the lead byte of a character telling its length: in the WebAssembly build
+        // (optimised for size) walking the whole text with `char_indices` was a call per character
+        // (issue 9). A character of 2 or 3 bytes is one UTF-16 unit, one of 4 bytes two.
+        for (b, &lead) in text.as_bytes().iter().enumerate() {
+            let (utf8, utf16) = match lead {
+                0xC0..=0xDF => (2, 1),
+                0xE0..=0xEF => (3, 1),
+                0xF0..=0xFF => (4, 2),
+                // ASCII, or a continuation byte.
+                _ => continue,
+            };
+            delta += utf8 - utf16;
+            marks.push((b + utf8, delta));
         }
         Utf16Index { marks }
     }
@@ -587,5 +595,17 @@ mod tests {
         assert_eq!(idx.byte_of(text, idx.at(b_byte)), Some(b_byte));
         // Inside a surrogate pair is not a char boundary.
         assert_eq!(idx.byte_of(text, 2), None);
+    }
+
+    #[test]
+    fn utf16_offsets_at_every_char_boundary() {
+        // Characters of 1, 2, 3 and 4 bytes, side by side and repeated.
+        for text in ["", "abc", "é", "aé€👍b", "👍👍€€éé", "x\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}y", "€a👍"]
+        {
+            let idx = Utf16Index::new(text);
+            for b in (0..=text.len()).filter(|&b| text.is_char_boundary(b)) {
+                assert_eq!(idx.at(b) as usize, text[..b].encode_utf16().count(), "{text:?} at byte {b}");
+            }
+        }
     }
 }

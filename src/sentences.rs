@@ -44,15 +44,13 @@ fn abbreviations(lang: Lang) -> &'static WordMap<&'static str, Abbreviation> {
 pub(crate) fn split(text: &str, range: Range<usize>, lang: Lang) -> Vec<Range<usize>> {
     let Some(block) = text.get(range.clone()) else { return Vec::new() };
     let mut pieces: Vec<Range<usize>> = Vec::new();
-    // Natively only: in the WebAssembly the table reader cost 0.9 KB gzipped for about 3 % of the
-    // analysis's time (DESIGN.md, "Speed and memory at scale", fifth round).
-    #[cfg(not(target_arch = "wasm32"))]
+    // In the WebAssembly too since the sixth round of issue 9 (DESIGN.md, "Speed and memory at
+    // scale"): 0.9 KB gzipped for about 3 % of the analysis's time in Chromium, paid for by the
+    // integer sort that replaced the standard library's there.
     let bounds = match uax29::breaks(block) {
         Some(breaks) => Bounds::Fast { block, breaks, next: 0 },
         None => Bounds::Full(block.split_sentence_bound_indices()),
     };
-    #[cfg(target_arch = "wasm32")]
-    let bounds = block.split_sentence_bound_indices();
     for (start, piece) in bounds {
         // UAX #29 never breaks after "…"; offer a break there too, which `breaks_after` decides.
         let mut from = 0;
@@ -81,13 +79,11 @@ pub(crate) fn split(text: &str, range: Range<usize>, lang: Lang) -> Vec<Range<us
 
 /// The UAX #29 sentence bounds of a block, `(offset, piece)`: read by [`uax29::breaks`] when every
 /// character of the block is one it knows, by unicode-segmentation otherwise.
-#[cfg(not(target_arch = "wasm32"))]
 enum Bounds<'a> {
     Fast { block: &'a str, breaks: Vec<usize>, next: usize },
     Full(unicode_segmentation::USentenceBoundIndices<'a>),
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 impl<'a> Iterator for Bounds<'a> {
     type Item = (usize, &'a str);
 
@@ -203,7 +199,6 @@ fn is_month(folded: &str, lang: Lang) -> bool {
 /// The state machine is unicode-segmentation's (`sentence.rs`, rules SB1–SB11 as it implements
 /// them), so the boundaries are the same; a test checks them against it on random text. A block
 /// with any other character is left to unicode-segmentation.
-#[cfg(not(target_arch = "wasm32"))]
 mod uax29 {
     /// Sentence_Break property values that the characters of [`category`] have.
     #[derive(Clone, Copy, PartialEq, Eq)]
@@ -452,7 +447,6 @@ mod tests {
     /// texts over every character it knows, most of them from the characters that steer the
     /// rules; a text with a character it does not know is left to unicode-segmentation.
     #[test]
-    #[cfg(not(target_arch = "wasm32"))]
     fn uax29_breaks_are_unicode_segmentations() {
         let known: Vec<char> = ('\0'..='\u{20cf}').filter(|&c| uax29::knows(c)).collect();
         assert!(known.len() > 300 && known.contains(&'’') && !known.contains(&'\u{ad}'));

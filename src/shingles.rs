@@ -12,6 +12,7 @@
 //! stock wording, not evidence that one text was copied from another.
 
 use crate::similarity::{hash_ids, Prepared};
+use crate::sort::IdSort;
 
 /// Distinct shingles of each source.
 pub(crate) struct Shingles {
@@ -56,7 +57,7 @@ fn shingles_of<'a>(sentences: impl Iterator<Item = &'a Prepared>, size: usize, n
             v.extend(run.windows(size).map(hash_ids));
         }
     }
-    v.sort_unstable();
+    v.sort_ids();
     v.dedup();
     v
 }
@@ -82,7 +83,7 @@ pub(crate) fn shared_counts(sets: &[Vec<u64>], max_sources: usize) -> Vec<u32> {
         .enumerate()
         .flat_map(|(s, v)| v.iter().map(move |&h| (u128::from(h) << 32) | u128::from(s as u32)))
         .collect();
-    all.sort_unstable();
+    all.sort_ids();
     let hash = |k: u128| (k >> 32) as u64;
     let mut shared = vec![0u32; n * n];
     let mut k = 0;

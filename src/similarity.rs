@@ -177,7 +177,7 @@ impl Profile {
             .filter(|((_, &c), _)| c)
             .map(|((&t, _), &q)| (u64::from(t) << 1) | u64::from(q))
             .collect();
-        quoted.sort_unstable();
+        quoted.sort_ids();
         // One entry per term, quoted only if every occurrence is.
         let mut content_quoted: Vec<(u32, bool)> = Vec::with_capacity(quoted.len());
         for (t, q) in quoted.into_iter().map(|k| ((k >> 1) as u32, k & 1 == 1)) {
@@ -277,7 +277,16 @@ where
 pub(crate) fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (at, c) in text.char_indices() {
+    // Byte by byte, decoding only where a mark can start: every mark is '"', a line break, or
+    // starts with the byte 0xC2 (guillemets) or 0xE2 (curly quotes). In the WebAssembly build
+    // (optimised for size) walking the whole text with `char_indices` was a call per character
+    // (issue 9).
+    let bytes = text.as_bytes();
+    for (at, &b) in bytes.iter().enumerate() {
+        if !matches!(b, b'"' | b'\n' | 0xC2 | 0xE2) {
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { continue };
         match (c, open) {
             ('\u{201C}' | '\u{00AB}' | '\u{201E}' | '"', None) => open = Some(at),
             ('\u{201D}' | '\u{00BB}' | '"', Some(start)) => {
@@ -684,10 +693,45 @@ fn prepare(
 }
 
 /// FNV-1a over a sequence of word ids: the key of a word n-gram.
+///
+/// Two plain loops rather than a chain of iterator adapters: in the WebAssembly build (optimised
+/// for size) each adapter's `next` stayed a call per byte (issue 9).
 pub(crate) fn hash_ids(ids: &[u32]) -> u64 {
-    ids.iter()
-        .flat_map(|w| w.to_le_bytes())
-        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for w in ids {
+        for b in w.to_le_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The last four characters of a sentence being read, for its character 4-grams.
+#[derive(Default)]
+struct Window {
+    chars: [char; 4],
+    /// Characters read so far.
+    seen: usize,
+}
+
+impl Window {
+    /// Reads `c`; once four characters are read, the id of the 4-gram that ends with it (FNV-1a
+    /// over the four) goes on `ids` unless `gram_id` gives none. Inlined: called per character.
+    #[inline(always)]
+    fn push(&mut self, c: char, ids: &mut Vec<u32>, gram_id: &mut dyn FnMut(u64) -> Option<u32>) {
+        let w = &mut self.chars;
+        *w = [w[1], w[2], w[3], c];
+        self.seen += 1;
+        if self.seen >= 4 {
+            let mut h = 0xcbf2_9ce4_8422_2325u64;
+            for &c in w.iter() {
+                h = (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3);
+            }
+            if let Some(id) = gram_id(h) {
+                ids.push(id);
+            }
+        }
+    }
 }
 
 /// Fills in the word and character n-grams of a sentence from its words, and its profile;
@@ -703,19 +747,29 @@ fn finish(
     let bigrams = sorted_unique(p.words.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect());
     let trigrams = sorted_unique(p.words.windows(3).map(hash_ids).collect());
     // Character 4-grams of the words joined by spaces, read off a sliding window rather than a
-    // joined copy of the sentence.
-    let text =
-        p.words.iter().enumerate().flat_map(|(k, &w)| (k > 0).then_some(' ').into_iter().chain(forms.name(w).chars()));
-    let mut window = ['\0'; 4];
+    // joined copy of the sentence. Each word is read byte by byte, decoding only characters
+    // outside ASCII: in the WebAssembly build (optimised for size) reading the words through
+    // chained character iterators was three calls per character (issue 9).
+    let mut window = Window::default();
     // Room for a gram per byte (at least one per character), without a pass to count them.
     let mut chars = Vec::with_capacity(p.words.iter().map(|&w| forms.name(w).len() + 1).sum::<usize>());
-    for (k, c) in text.enumerate() {
-        window = [window[1], window[2], window[3], c];
-        if k >= 3 {
-            let hash = window
-                .iter()
-                .fold(0xcbf2_9ce4_8422_2325u64, |h, &c| (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3));
-            chars.extend(gram_id(hash));
+    for (k, &w) in p.words.iter().enumerate() {
+        if k > 0 {
+            window.push(' ', &mut chars, gram_id);
+        }
+        let name = forms.name(w);
+        let bytes = name.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let c = if b < 0x80 {
+                i += 1;
+                char::from(b)
+            } else {
+                let Some(c) = name.get(i..).and_then(|rest| rest.chars().next()) else { break };
+                i += c.len_utf8();
+                c
+            };
+            window.push(c, &mut chars, gram_id);
         }
     }
     // Kept as long as the alignment: without the room left for repeats.
@@ -1210,6 +1264,50 @@ impl Comparer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`quoted_ranges`] as it was written before its byte loop: character by character.
+    fn quoted_ranges_reference(text: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut open: Option<usize> = None;
+        for (at, c) in text.char_indices() {
+            match (c, open) {
+                ('\u{201C}' | '\u{00AB}' | '\u{201E}' | '"', None) => open = Some(at),
+                ('\u{201D}' | '\u{00BB}' | '"', Some(start)) | ('\n', Some(start)) => {
+                    out.push(start..at);
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(start) = open {
+            out.push(start..text.len());
+        }
+        out
+    }
+
+    #[test]
+    fn quoted_ranges_by_bytes_match_the_character_walk() {
+        // Every mark, and characters that share a lead byte with one (U+00A0, U+00BC, U+2019,
+        // U+201A) or a continuation byte (U+0122, U+0162), so a check of the wrong byte shows.
+        let alphabet = [
+            'a', ' ', '"', '\n', '\u{201C}', '\u{201D}', '\u{201E}', '\u{00AB}', '\u{00BB}', '\u{00A0}', '\u{00BC}',
+            '\u{2019}', '\u{201A}', '\u{0122}', '\u{0162}', 'é', '👍',
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for _ in 0..seed % 40 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push(alphabet[(seed >> 32) as usize % alphabet.len()]);
+            }
+            assert_eq!(quoted_ranges(&text), quoted_ranges_reference(&text), "{text:?}");
+        }
+    }
 
     fn corpus(a: &str, b: &str) -> Corpus {
         Corpus::new([(a, 0..a.len(), Lang::En), (b, 0..b.len(), Lang::En)])

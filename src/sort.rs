@@ -7,12 +7,12 @@
 //! `&mut dyn FnMut`), then move the elements into place, so each call compiles only its closure
 //! and a swap loop. The sort is stable: it orders like `sort_by`. Where the code sorted with an
 //! unstable sort, the comparison tells every two different elements apart, so the order is the
-//! same. Plain `sort_unstable()` stays for the hot lists of integers, and only for two types,
-//! `u64` and `u128` (each compiled type is a quicksort of 1–5 KB): a pair of integers is packed
-//! into one wider integer that sorts as the pair would (`(hash, source)` as
-//! `hash << 32 | source`), lists of `u32` ids are widened to `u64` in the WebAssembly
-//! ([`IdSort`]), and lists sorted once at load time (strings) take the merge sort below. Nine
-//! compiled types became two: 9.2 KB less gzipped WebAssembly.
+//! same. The hot lists of integers are sorted unstably ([`IdSort`]: the standard library's
+//! `sort_unstable` natively, a small introsort written out for the WebAssembly), and a pair of
+//! integers is packed into one wider integer that sorts as the pair would (`(hash, source)` as
+//! `hash << 32 | source`); lists sorted once at load time (strings) take the merge sort below.
+//! Nine compiled types of the standard library's sorts became two (9.2 KB less gzipped
+//! WebAssembly), and then none in the WebAssembly (issue 9, sixth round).
 
 use std::cmp::Ordering;
 
@@ -105,40 +105,185 @@ fn permute<T>(items: &mut [T], order: &mut [usize]) {
     }
 }
 
-/// Unstable sorting of word and term ids. In the WebAssembly a list of `u32` is widened to
-/// `u64`, sorted with the `u64` lists, and narrowed back: a quicksort per integer type is 3–5 KB
-/// of the module (1.7 KB gzipped for this one), and the copy costs about 1 % of the analysis's
-/// instructions. Natively, where size does not matter, `u32` keeps its own quicksort.
+/// Unstable sorting of integer lists: word and term ids, and keys packed into one integer. In
+/// the WebAssembly these go through [`sort_ints`] below; natively through the standard library's
+/// `sort_unstable`. Equal integers are indistinguishable, so every sort gives the same list.
 pub(crate) trait IdSort {
-    /// Sorts in ascending order (as `slice::sort_unstable`; equal ids are indistinguishable).
+    /// Sorts in ascending order (as `slice::sort_unstable`).
     fn sort_ids(&mut self);
 }
 
-impl IdSort for [u32] {
-    fn sort_ids(&mut self) {
-        #[cfg(target_arch = "wasm32")]
-        widened_sort(self);
-        #[cfg(not(target_arch = "wasm32"))]
-        self.sort_unstable();
-    }
+macro_rules! id_sort {
+    ($($t:ty),*) => {$(
+        impl IdSort for [$t] {
+            fn sort_ids(&mut self) {
+                #[cfg(target_arch = "wasm32")]
+                sort_ints(self);
+                #[cfg(not(target_arch = "wasm32"))]
+                self.sort_unstable();
+            }
+        }
+    )*};
 }
+id_sort!(u32, u64, u128);
 
-impl IdSort for [u64] {
-    fn sort_ids(&mut self) {
-        self.sort_unstable();
-    }
-}
-
-/// Sorts `u32`s through the `u64` sort (the WebAssembly's [`IdSort`]; tested natively).
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-fn widened_sort(v: &mut [u32]) {
-    if v.len() < 2 {
+/// Puts the `k` smallest integers of `v` first, in some order (as `select_nth_unstable(k - 1)`
+/// does, and the rest after them): [`quickselect`] in the WebAssembly, the standard library's
+/// natively.
+pub(crate) fn select_smallest<T: Copy + Ord>(v: &mut [T], k: usize) {
+    if k == 0 || k >= v.len() {
         return;
     }
-    let mut wide: Vec<u64> = v.iter().map(|&x| u64::from(x)).collect();
-    wide.sort_unstable();
-    for (x, w) in v.iter_mut().zip(wide) {
-        *x = w as u32;
+    #[cfg(target_arch = "wasm32")]
+    quickselect(v, k);
+    #[cfg(not(target_arch = "wasm32"))]
+    v.select_nth_unstable(k - 1);
+}
+
+/// Runs shorter than this are sorted by insertion.
+const INSERTION_MAX: usize = 16;
+
+/// An introsort of integers written out for the WebAssembly: quicksort (the median of three as
+/// pivot, Lomuto's partition without branches), insertion sort below [`INSERTION_MAX`], and heapsort past a depth
+/// of twice the logarithm of the length, so the worst case stays O(n log n). The standard
+/// library's sorts, compiled for size, leave their inner loops' closures as a call per element:
+/// sorting was 7 % of an analysis in Chromium's profile (issue 9). Tested natively against
+/// `sort_unstable`.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn sort_ints<T: Copy + Ord>(v: &mut [T]) {
+    let depth = 2 * (usize::BITS - v.len().leading_zeros());
+    quicksort(v, depth);
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn quicksort<T: Copy + Ord>(mut v: &mut [T], mut depth: u32) {
+    loop {
+        if v.len() <= INSERTION_MAX {
+            insertion_sort(v);
+            return;
+        }
+        if depth == 0 {
+            heapsort(v);
+            return;
+        }
+        depth -= 1;
+        let p = partition(v);
+        let (left, right) = v.split_at_mut(p);
+        // `right` starts with the pivot, in its place. Nothing was below it: the items equal to
+        // it go first and are left there, so a list of repeats takes linear time.
+        let right = if left.is_empty() { skip_equal(right) } else { &mut right[1..] };
+        // The shorter side by recursion, the longer by the loop: the stack stays logarithmic.
+        if left.len() < right.len() {
+            quicksort(left, depth);
+            v = right;
+        } else {
+            quicksort(right, depth);
+            v = left;
+        }
+    }
+}
+
+/// Puts the `k` smallest first (`0 < k < v.len()`): partitions the part holding the `k`-th until
+/// it is short, then sorts that part; past the depth limit it sorts the part whole.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn quickselect<T: Copy + Ord>(v: &mut [T], k: usize) {
+    let (mut lo, mut hi) = (0, v.len());
+    let mut depth = 2 * (usize::BITS - v.len().leading_zeros());
+    // Everything before `lo` is at most everything in `lo..hi`, which is at most everything from
+    // `hi` on, and `lo < k < hi`.
+    while lo < k && k < hi {
+        let part = &mut v[lo..hi];
+        if part.len() <= INSERTION_MAX || depth == 0 {
+            sort_ints(part);
+            return;
+        }
+        depth -= 1;
+        // The pivot lands at `lo + p`, all before it smaller, all after it at least as large.
+        let p = lo + partition(part);
+        if k <= p {
+            hi = p;
+        } else {
+            lo = p + 1;
+        }
+    }
+}
+
+/// Partitions `v` (longer than 3) around the median of its first, middle and last items: returns
+/// the pivot's place `p`, every item before it smaller and every item after it at least as large.
+/// Lomuto's scheme without a branch on the comparison (each item is swapped whatever it is, and
+/// the boundary moves by the comparison's result): random keys mispredict half of such branches.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn partition<T: Copy + Ord>(v: &mut [T]) -> usize {
+    let (mid, last) = (v.len() / 2, v.len() - 1);
+    let (a, b, c) = (v[0], v[mid], v[last]);
+    let median = if (a <= b) == (b <= c) {
+        mid
+    } else if (b <= a) == (a <= c) {
+        0
+    } else {
+        last
+    };
+    v.swap(0, median);
+    let pivot = v[0];
+    // `v[1..store]` are below the pivot, `v[store..i]` at least the pivot.
+    let mut store = 1;
+    for i in 1..v.len() {
+        v.swap(i, store);
+        store += usize::from(v[store] < pivot);
+    }
+    v.swap(0, store - 1);
+    store - 1
+}
+
+/// `v` starts with the pivot and holds nothing below it: moves the items equal to it to the front
+/// and returns the rest.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn skip_equal<T: Copy + Ord>(v: &mut [T]) -> &mut [T] {
+    let pivot = v[0];
+    let mut store = 1;
+    for i in 1..v.len() {
+        v.swap(i, store);
+        store += usize::from(v[store] <= pivot);
+    }
+    &mut v[store..]
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn insertion_sort<T: Copy + Ord>(v: &mut [T]) {
+    for i in 1..v.len() {
+        let x = v[i];
+        let mut j = i;
+        while j > 0 && v[j - 1] > x {
+            v[j] = v[j - 1];
+            j -= 1;
+        }
+        v[j] = x;
+    }
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn heapsort<T: Copy + Ord>(v: &mut [T]) {
+    // A max-heap whose root is moved behind the heap, which shrinks by one, until it is empty.
+    let sift = |v: &mut [T], mut at: usize, len: usize| loop {
+        let mut child = 2 * at + 1;
+        if child >= len {
+            break;
+        }
+        if child + 1 < len && v[child] < v[child + 1] {
+            child += 1;
+        }
+        if v[at] >= v[child] {
+            break;
+        }
+        v.swap(at, child);
+        at = child;
+    };
+    for at in (0..v.len() / 2).rev() {
+        sift(v, at, v.len());
+    }
+    for end in (1..v.len()).rev() {
+        v.swap(0, end);
+        sift(v, 0, end);
     }
 }
 
@@ -245,9 +390,56 @@ mod tests {
             let mut got = v.clone();
             got.sort_ids();
             assert_eq!(got, want, "n = {n}");
-            let mut widened = v;
-            widened_sort(&mut widened);
-            assert_eq!(widened, want, "n = {n}, widened");
+        }
+    }
+
+    #[test]
+    fn integer_sort_and_select_match_the_standard_ones() {
+        let mut seed = 5u64;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed >> 11
+        };
+        // Random, few distinct values (many repeats), sorted, reversed, all equal, organ pipe.
+        let shapes: [&dyn Fn(usize, u64) -> u64; 6] =
+            [&|_, r| r, &|_, r| r % 3, &|i, _| i as u64, &|i, _| u64::MAX - i as u64, &|_, _| 7, &|i, _| {
+                (i as u64).min(1000 - i as u64)
+            }];
+        for n in [0, 1, 2, 3, 4, 15, 16, 17, 33, 100, 1000] {
+            for shape in &shapes {
+                let v: Vec<u64> = (0..n).map(|i| shape(i, next())).collect();
+                let mut want = v.clone();
+                want.sort_unstable();
+                let mut got = v.clone();
+                sort_ints(&mut got);
+                assert_eq!(got, want, "n = {n}");
+                let wide: Vec<u128> = v.iter().map(|&x| u128::from(x) << 64 | u128::from(x % 5)).collect();
+                let mut want_wide = wide.clone();
+                want_wide.sort_unstable();
+                let mut got_wide = wide.clone();
+                sort_ints(&mut got_wide);
+                assert_eq!(got_wide, want_wide, "n = {n}, u128");
+                let mut heap = v.clone();
+                heapsort(&mut heap);
+                assert_eq!(heap, want, "n = {n}, heapsort");
+                for k in [0, 1, n / 3, n / 2, n.saturating_sub(1), n] {
+                    let mut sel = v.clone();
+                    quickselect_checked(&mut sel, k);
+                    let mut first = sel[..k.min(n)].to_vec();
+                    first.sort_unstable();
+                    assert_eq!(first, want[..k.min(n)], "n = {n}, k = {k}");
+                    let mut all = sel;
+                    all.sort_unstable();
+                    assert_eq!(all, want, "n = {n}, k = {k}: a permutation");
+                }
+            }
+        }
+    }
+
+    /// [`quickselect`] with the bounds [`select_smallest`] checks.
+    fn quickselect_checked(v: &mut [u64], k: usize) {
+        if k > 0 && k < v.len() {
+            quickselect(v, k);
         }
     }
 

@@ -34,7 +34,7 @@ use crate::facts;
 use crate::lexicon::{self, Interner, WordMap, WordSet};
 use crate::report::{NamingReport, NamingUse, TermReport, Utf16Index};
 use crate::similarity::Corpus;
-use crate::sort::{group_by_key, StableSort};
+use crate::sort::{group_by_key, IdSort, StableSort};
 use crate::tokenize::{fold, words_in, Lang};
 use crate::values::Value;
 
@@ -201,7 +201,7 @@ fn grouped(occurrences: &[Occurrence]) -> Vec<u128> {
         .enumerate()
         .map(|(k, o)| (u128::from(o.key.0) << 96) | (u128::from(o.key.1) << 64) | k as u128)
         .collect();
-    order.sort_unstable();
+    order.sort_ids();
     order
 }
 
@@ -566,7 +566,7 @@ pub(crate) fn swaps<I: Iterator<Item = usize>>(
             pairs.push((u128::from(f.min(g) as u64) << 64) | u128::from(f.max(g) as u64));
         }
     }
-    pairs.sort_unstable();
+    pairs.sort_ids();
     pairs.dedup();
     let mut stems = lexicon::Stems::default();
     for (f, g) in pairs.into_iter().map(|k| ((k >> 64) as usize, (k as u64) as usize)) {

@@ -422,10 +422,15 @@ impl<'a> Words<'a> {
         Ok(w)
     }
 
-    /// Whether some piece of a compound number word starts with `prefix`.
-    fn may_start_piece(&self, prefix: &str) -> bool {
-        let k = self.pieces.partition_point(|p| p.as_str() < prefix);
-        self.pieces.get(k).is_some_and(|p| p.starts_with(prefix))
+    /// The length in bytes of the longest prefix of `word` that some piece of a compound number
+    /// word starts with (it may end inside a character). In a sorted list the longest common prefix with `word` is found next to
+    /// where `word` would go, so one binary search answers for every prefix (asking once per
+    /// prefix length was a search each, issue 9).
+    fn piece_reach(&self, word: &str) -> usize {
+        let k = self.pieces.partition_point(|p| p.as_str() < word);
+        let common = |p: &String| p.bytes().zip(word.bytes()).take_while(|(a, b)| a == b).count();
+        let before = k.checked_sub(1).and_then(|i| self.pieces.get(i)).map_or(0, common);
+        before.max(self.pieces.get(k).map_or(0, common))
     }
 
     /// The words of `lang`'s value file and the shared file, read the first time a text in that
@@ -969,12 +974,13 @@ impl<'a> Reader<'a> {
         let mut spelled = Spelled::default();
         while !rest.is_empty() {
             let mut best: Option<(usize, Option<f64>)> = None;
+            let reach = self.words.piece_reach(rest);
             for (end, _) in rest.char_indices().skip(1).chain([(rest.len(), ' ')]) {
-                let prefix = &rest[..end];
                 // No piece starts with this prefix, so none starts with a longer one either.
-                if !self.words.may_start_piece(prefix) {
+                if end > reach {
                     break;
                 }
+                let prefix = &rest[..end];
                 let value = tables.iter().find_map(|t| t.as_ref().and_then(|t| t.get_word(prefix)));
                 if value.is_some() || (spelled.parts > 0 && self.words.compound_joiner.iter().any(|j| j == prefix)) {
                     best = Some((end, value));
@@ -1289,6 +1295,33 @@ pub fn values(text: &str, range: Range<usize>, lang: Lang) -> Vec<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn piece_reach_is_the_longest_prefix_a_piece_starts_with() {
+        for lang in [Lang::En, Lang::De, Lang::Nl, Lang::It, Lang::Fr] {
+            let w = Words::get(lang);
+            assert!(!w.pieces.is_empty(), "{lang:?} has number pieces");
+            // Every piece, with a letter changed or added after each of its prefixes, and words
+            // before the first piece and after the last.
+            let mut words: Vec<String> = vec![String::new(), "a".into(), "zzzz".into(), "\u{10ffff}".into()];
+            for p in &w.pieces {
+                for (end, _) in p.char_indices().chain([(p.len(), ' ')]) {
+                    for tail in ["", "a", "q", "zz", "ü"] {
+                        words.push(format!("{}{tail}", &p[..end]));
+                    }
+                }
+            }
+            // The reach may end inside a character (a piece that shares its first byte); what
+            // `compound` asks is whether a prefix ending on a character boundary is within it.
+            for word in &words {
+                let reach = w.piece_reach(word);
+                for end in (0..=word.len()).filter(|&end| word.is_char_boundary(end)) {
+                    let starts = w.pieces.iter().any(|p| p.starts_with(&word[..end]));
+                    assert_eq!(end <= reach, starts, "{lang:?} {word:?} up to byte {end}");
+                }
+            }
+        }
+    }
 
     /// One value as `kind:normalized@original text`.
     fn render(text: &str, v: &Value) -> String {
