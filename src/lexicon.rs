@@ -352,12 +352,12 @@ pub(crate) fn stopwords(lang: Lang) -> &'static WordSet<&'static str> {
 }
 
 /// The function words of a language, as measuring boilerplate asks for them: the list, behind a
-/// [`WordFilter`] natively. In the WebAssembly the filter cost 0.4 KB gzipped (2af58a3), so there
-/// the list is asked directly.
+/// [`WordFilter`]. The WebAssembly left the filter out for size (0.4 KB gzipped at 2af58a3) until
+/// the seventh round of issue 9: with the prefixes' filter, which shares its code, it took 4-6 %
+/// off stripping in Chromium for 0.3 KB (DESIGN.md), where the lookups were 6 % of the profile.
 #[derive(Clone, Copy)]
 pub(crate) struct FunctionWords {
     set: &'static WordSet<&'static str>,
-    #[cfg(not(target_arch = "wasm32"))]
     filter: &'static WordFilter,
 }
 
@@ -365,7 +365,6 @@ impl FunctionWords {
     /// Whether the folded `word` is one of the function words.
     #[inline(always)]
     pub fn contains(&self, word: &str) -> bool {
-        #[cfg(not(target_arch = "wasm32"))]
         if !self.filter.may_hold(word) {
             return false;
         }
@@ -375,23 +374,17 @@ impl FunctionWords {
 
 /// The function words of `lang`, for many lookups (see [`FunctionWords`]).
 pub(crate) fn function_words(lang: Lang) -> FunctionWords {
-    FunctionWords {
-        set: stopwords(lang),
-        #[cfg(not(target_arch = "wasm32"))]
-        filter: stopword_filter(lang),
-    }
+    FunctionWords { set: stopwords(lang), filter: stopword_filter(lang) }
 }
 
 /// A quick "certainly not" in front of a word list: one bit for each shape of word (its first,
 /// second and last bytes and its length, hashed to 4096 bits), set for the shapes of the list's
 /// words. A word whose bit is clear is not in the list and need not be hashed and looked up; most
 /// words of running text are not function words, and stripping looked up every word (issue 9).
-#[cfg(not(target_arch = "wasm32"))]
 pub(crate) struct WordFilter {
     bits: [u64; WordFilter::WORDS],
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 impl WordFilter {
     /// 64-bit words of the filter: 4096 bits, so a list of a few hundred words sets under a tenth.
     const WORDS: usize = 64;
@@ -422,7 +415,6 @@ impl WordFilter {
 }
 
 /// The [`WordFilter`] of the function words of `lang`.
-#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn stopword_filter(lang: Lang) -> &'static WordFilter {
     static FILTERS: PerLang<WordFilter> = PerLang::new();
     FILTERS.get(lang, || WordFilter::new(stopwords(lang).iter().copied()))
