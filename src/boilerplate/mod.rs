@@ -351,7 +351,10 @@ fn first_class(f: &Features, markup: Option<&LineMarkup>, author_box: bool, shar
         && (cfg.weak_min_words..=cfg.prompt_max_words).contains(&f.words)
         && phrases::prompt_words(&f.key) >= cfg.prompt_min_words
     {
-        return Class::Chrome(Reason::Prompt);
+        // A sign-up box closes the article more often than it interrupts it: it is an end
+        // marker, so the form's lines and the publisher's blurb after it go too — unless a
+        // paragraph follows it (`prompts_between_paragraphs`) or as much text as came before.
+        return Class::End(Reason::Prompt);
     }
     // Long prefixes ("we use cookies …", "subscribe to continue reading …") are chrome even in
     // a full sentence; short ones ("photo …", "read more …") only in a short line.
@@ -424,7 +427,9 @@ fn is_page_notice(f: &Features) -> bool {
 fn score(c: Class, f: &Features, markup: Option<&LineMarkup>, cfg: &Config) -> f64 {
     let in_article = markup.is_some_and(|m| m.hints.has(Hint::Article));
     let base = match c {
-        Class::Chrome(_) => -cfg.chrome_penalty,
+        // A prompt ends the article only by the text after it (`article_range`); it weighs
+        // like other chrome, so one between paragraphs does not split the stretch.
+        Class::Chrome(_) | Class::End(Reason::Prompt) => -cfg.chrome_penalty,
         Class::End(_) => -cfg.end_penalty,
         Class::Prose => f.words as f64,
         Class::Weak => f.words as f64 * cfg.weak_weight,
@@ -474,7 +479,8 @@ fn isolate(
     // Known phrases and prompts (an ad marker, a share bar, "Sign up for our newsletter") between
     // paragraphs are looked past: an article interrupted by "Advertisement" has text on both
     // sides of it.
-    let transparent = |c: Class| matches!(c, Class::Chrome(Reason::KnownPhrase | Reason::NoText | Reason::Prompt));
+    let transparent =
+        |c: Class| matches!(c, Class::Chrome(Reason::KnownPhrase | Reason::NoText | Reason::Prompt) | Class::End(Reason::Prompt));
     let n = classes.len();
     for i in 0..n {
         if !is_text(classes[i]) {
@@ -692,7 +698,10 @@ fn article_range(
             // on May 3, 2019 at 4:47 pm said:"); otherwise a box of links inside the article
             // ("Related" and a few headlines) is followed by at least as much text as came
             // before it, and teaser lists after the article are not.
-            let comments = (i + 1..range.end).take(END_LOOKAHEAD).any(|j| dated[j]);
+            // A sign-up prompt opens no comment thread: the dates of the teasers or the
+            // article's own lines after it say nothing.
+            let comments =
+                classes[i] != Class::End(Reason::Prompt) && (i + 1..range.end).take(END_LOOKAHEAD).any(|j| dated[j]);
             if comments || text_after_marker < text_before {
                 return Some(range.start..i);
             }
@@ -734,6 +743,18 @@ fn inline_links(feats: &[Features], classes: &mut [Class], dated: &[bool]) {
         {
             classes[i] = Class::Chrome(Reason::KnownPhrase);
             classes[i + 1] = Class::Chrome(Reason::Links);
+        }
+    }
+}
+
+/// A sign-up prompt ends the article ([`first_class`]) unless a paragraph follows it: then it
+/// stands between the article's paragraphs ("Sign up for our newsletter", and the story goes
+/// on) and is plain chrome. The sign-up box at the end of an article goes on with its form's
+/// lines ("Please fill in the form", "You have subscribed") and the publisher's blurb.
+fn prompts_between_paragraphs(classes: &mut [Class]) {
+    for i in 1..classes.len() {
+        if classes[i] == Class::Prose && classes[i - 1] == Class::End(Reason::Prompt) {
+            classes[i - 1] = Class::Chrome(Reason::Prompt);
         }
     }
 }
@@ -807,6 +828,7 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
 
     let dated: Vec<bool> = feats.iter().map(|f| metadata::is_date(f) || f.relative_time).collect();
     inline_links(&feats, &mut classes, &dated);
+    prompts_between_paragraphs(&mut classes);
     let mut scores: Vec<f64> = feats.iter().enumerate().map(|(i, f)| score(classes[i], f, mark(i), cfg)).collect();
     let teaser = teaser_runs(text, &feats, &classes, cfg);
     let in_article = |i: usize| mark(i).is_some_and(|m| m.hints.has(Hint::Article));
