@@ -24,7 +24,7 @@ const opt = join(tmp, "opt.wasm");
 const wasmOpt = join(root, "node_modules", ".bin", "wasm-opt");
 // wasm-bindgen first, as the release build does: it removes its own descriptor functions.
 execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", tmp, "--out-name", "cost", input]);
-execFileSync(wasmOpt, [join(tmp, "cost_bg.wasm"), "-Oz", "--converge", "--low-memory-unused", "--zero-filled-memory", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--debuginfo", "-o", opt]);
+execFileSync(wasmOpt, [join(tmp, "cost_bg.wasm"), "-Oz", "--low-memory-unused", "--zero-filled-memory", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--flatten", "--rereloop", "-Oz", "-Oz", "--debuginfo", "-o", opt]);
 const bytes = readFileSync(opt);
 rmSync(tmp, { recursive: true, force: true });
 
