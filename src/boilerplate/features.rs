@@ -758,7 +758,14 @@ mod tests {
         assert_eq!((f.letters, f.digits), (7, 5));
         assert!(m("© 2024 Example Media. All rights reserved.").copyright);
         // Each start in either case; the first byte only picks which start is compared.
-        for line in ["© Jane Roe", "(c) 2024 Example", "(C) 2024 Example", "Copyright 2024", "COPYRIGHT Example", "Example. All rights reserved"] {
+        for line in [
+            "© Jane Roe",
+            "(c) 2024 Example",
+            "(C) 2024 Example",
+            "Copyright 2024",
+            "COPYRIGHT Example",
+            "Example. All rights reserved",
+        ] {
             assert!(m(line).copyright, "{line}");
         }
         for line in ["(cc) Example", "(c)2024", "Copy that", "Rights reserved", "a © Jane Roe"] {

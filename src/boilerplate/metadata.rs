@@ -136,8 +136,8 @@ pub(crate) fn assign<'m>(
     for i in article.clone() {
         let f = &feats[i];
         // A line that is only a credit ("Getty Images", "Reuters") names a photo's source.
-        let credit_line =
-            (matches!(f.prefix, Some(Concept::Credit)) && f.words <= cfg.prefix_max_words) || matches!(f.whole, Some(Concept::Credit));
+        let credit_line = (matches!(f.prefix, Some(Concept::Credit)) && f.words <= cfg.prefix_max_words)
+            || matches!(f.whole, Some(Concept::Credit));
         let marked = f.words <= cfg.caption_markup_max_words && markup(i).is_some_and(|m| m.hints.has(Hint::Caption));
         if out[i].kind == BlockKind::Body && (credit_line || f.credit_tail || marked) {
             set(out, i, BlockKind::Caption);

@@ -340,7 +340,11 @@ fn first_class(f: &Features, markup: Option<&LineMarkup>, author_box: bool, shar
     // of the time of stripping).
     let number_after = || f.key.split(' ').nth(1).is_some_and(|w| w.starts_with(|c: char| c.is_numeric()));
     let named = matches!(f.prefix, Some(Concept::About)) && f.capitalized + 1 >= f.words && !number_after();
-    if (matches!(f.whole, Some(Concept::About)) || named) && f.words >= 2 && f.words <= cfg.about_max_words && !f.sentence_end {
+    if (matches!(f.whole, Some(Concept::About)) || named)
+        && f.words >= 2
+        && f.words <= cfg.about_max_words
+        && !f.sentence_end
+    {
         return Class::End(Reason::About);
     }
     // A short paragraph with several words of sign-up prompts ("newsletter", "inbox",
@@ -479,8 +483,9 @@ fn isolate(
     // Known phrases and prompts (an ad marker, a share bar, "Sign up for our newsletter") between
     // paragraphs are looked past: an article interrupted by "Advertisement" has text on both
     // sides of it.
-    let transparent =
-        |c: Class| matches!(c, Class::Chrome(Reason::KnownPhrase | Reason::NoText | Reason::Prompt) | Class::End(Reason::Prompt));
+    let transparent = |c: Class| {
+        matches!(c, Class::Chrome(Reason::KnownPhrase | Reason::NoText | Reason::Prompt) | Class::End(Reason::Prompt))
+    };
     let n = classes.len();
     for i in 0..n {
         if !is_text(classes[i]) {
@@ -729,8 +734,8 @@ fn inline_links(feats: &[Features], classes: &mut [Class], dated: &[bool]) {
     let n = feats.len();
     for i in 0..n.saturating_sub(3) {
         let f = &feats[i];
-        let marker =
-            matches!(f.whole, Some(Concept::Related)) || (matches!(f.prefix, Some(Concept::Related)) && f.prefix_words >= f.words);
+        let marker = matches!(f.whole, Some(Concept::Related))
+            || (matches!(f.prefix, Some(Concept::Related)) && f.prefix_words >= f.words);
         // At least two paragraphs after the headline: a teaser has one summary.
         let continues = classes[i + 2] == Class::Prose && classes[i + 3] == Class::Prose;
         if marker
