@@ -26,6 +26,11 @@ cargo test --quiet
 step "cargo clippy"
 cargo clippy --quiet --all-targets -- -D warnings
 
+step "cargo fmt --check"
+# rustfmt comes with rustup's default profile, as clippy does; added if a minimal one left it out.
+cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+cargo fmt --check
+
 step "data licences and sources"
 if [ -f scripts/check-licenses.sh ]; then bash scripts/check-licenses.sh; else echo "no licence check configured" >&2; fi
 
