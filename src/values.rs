@@ -241,17 +241,17 @@ struct Phrases {
 }
 
 impl Phrases {
-    fn insert(&mut self, phrase: &str, value: u32) {
+    /// Adds `phrase`; returns its first word (folded), which the phrase index is keyed by.
+    fn insert(&mut self, phrase: &str, value: u32) -> Option<String> {
         let words: Vec<String> =
             tokenize(phrase).into_iter().filter(|t| t.kind != TokenKind::Space).map(|t| fold(t.text(phrase))).collect();
-        let Some(first) = words.first().cloned() else {
-            return;
-        };
+        let first = words.first().cloned()?;
         // Longest phrases first, so a lookup finds the longest match; phrases of one length keep
         // the order of the file.
-        let list = self.by_first.entry(first).or_default();
+        let list = self.by_first.entry(first.clone()).or_default();
         let at = list.partition_point(|(w, _)| w.len() >= words.len());
         list.insert(at, (words, value));
+        Some(first)
     }
 
     fn get_word(&self, folded: &str) -> Option<u32> {
@@ -283,10 +283,12 @@ impl<V: Copy> Table<V> {
         Table { phrases: Phrases::default(), values: Vec::new() }
     }
 
-    fn insert(&mut self, phrase: &str, value: V) {
+    /// Adds `phrase` with its value; returns the phrase's first word (see [`Phrases::insert`]).
+    fn insert(&mut self, phrase: &str, value: V) -> Option<String> {
         // A value file holds a few hundred items, far below u32::MAX.
-        self.phrases.insert(phrase, self.values.len() as u32);
+        let first = self.phrases.insert(phrase, self.values.len() as u32);
         self.values.push(value);
+        first
     }
 
     fn get_word(&self, folded: &str) -> Option<V> {
@@ -350,15 +352,21 @@ fn bad_value(item: &str, value: &str) -> String {
     format!("'{item}': cannot read the value '{value}'")
 }
 
+/// Adds `item` to a plain list of words, which starts no phrase (`None`, as [`add`] would say).
+fn listed(list: &mut Vec<String>, item: &str) -> Option<String> {
+    list.push(item.to_string());
+    None
+}
+
+/// Adds "words value" to `table`; returns the phrase's first word.
 fn add<'a, V: Copy>(
     table: &mut Option<Table<V>>,
     item: &'a str,
     parse: impl Fn(&'a str) -> Option<V>,
-) -> Result<(), String> {
+) -> Result<Option<String>, String> {
     let (words, value) = split_value(item)?;
     let v = parse(value).ok_or_else(|| bad_value(item, value))?;
-    table.get_or_insert_with(Table::new).insert(words, v);
-    Ok(())
+    Ok(table.get_or_insert_with(Table::new).insert(words, v))
 }
 
 impl<'a> Words<'a> {
@@ -370,14 +378,16 @@ impl<'a> Words<'a> {
         let small = |v: &str| v.parse::<u8>().ok();
         for &text in texts {
             for (group, item) in lexicon::grouped(text) {
-                match group {
+                // A phrase table gives the first word of the phrase it added: the tokens that can
+                // start a phrase (`leads`, `Tok::lead`) are gathered as the tables are filled.
+                let lead = match group {
                     "cardinal" => add(&mut w.cardinal, item, number)?,
                     "cardinal part" => add(&mut w.cardinal_part, item, number)?,
                     "scale" => add(&mut w.scale, item, number)?,
                     "ordinal" => add(&mut w.ordinal, item, |v| v.parse().ok())?,
                     "ordinal before unit" => add(&mut w.ordinal_before_unit, item, |v| v.parse().ok())?,
-                    "ordinal ending" => w.ordinal_ending.push(item.to_string()),
-                    "ordinal suffix" => w.ordinal_suffix.push(item.to_string()),
+                    "ordinal ending" => listed(&mut w.ordinal_ending, item),
+                    "ordinal suffix" => listed(&mut w.ordinal_suffix, item),
                     "percent" => w.percent.get_or_insert_with(Table::new).insert(item, ()),
                     "currency" => add(&mut w.currency, item, Some)?,
                     "currency code" => add(&mut w.currency_code, item, Some)?,
@@ -385,11 +395,12 @@ impl<'a> Words<'a> {
                     "month" => add(&mut w.month, item, small)?,
                     "month abbreviation" => add(&mut w.month_abbreviation, item, small)?,
                     "weekday" => add(&mut w.weekday, item, small)?,
-                    "joiner" => w.joiner.push(item.to_string()),
-                    "compound joiner" => w.compound_joiner.push(item.to_string()),
-                    "date particle" => w.date_particle.push(item.to_string()),
+                    "joiner" => listed(&mut w.joiner, item),
+                    "compound joiner" => listed(&mut w.compound_joiner, item),
+                    "date particle" => listed(&mut w.date_particle, item),
                     other => return Err(format!("unknown group '{other}'")),
-                }
+                };
+                w.leads.extend(lead);
             }
         }
         let mut pieces: Vec<String> = [&w.cardinal, &w.cardinal_part, &w.scale]
@@ -401,24 +412,6 @@ impl<'a> Words<'a> {
         pieces.stable_sort();
         pieces.dedup();
         w.pieces = pieces;
-        fn phrases<V>(t: &Option<Table<V>>) -> Option<&Phrases> {
-            t.as_ref().map(|t| &t.phrases)
-        }
-        let tables = [
-            phrases(&w.cardinal),
-            phrases(&w.cardinal_part),
-            phrases(&w.scale),
-            phrases(&w.ordinal),
-            phrases(&w.ordinal_before_unit),
-            phrases(&w.percent),
-            phrases(&w.currency),
-            phrases(&w.currency_code),
-            phrases(&w.time_unit),
-            phrases(&w.month),
-            phrases(&w.month_abbreviation),
-            phrases(&w.weekday),
-        ];
-        w.leads = tables.into_iter().flatten().flat_map(|p| p.by_first.keys().cloned()).collect();
         Ok(w)
     }
 
