@@ -91,15 +91,17 @@ fn decide(
     source: &Source,
     index: usize,
     utf16: &Utf16Index,
+    measured: boilerplate::Measured,
     shared: &boilerplate::Shared,
     cfg: &Config,
     warnings: &mut Vec<String>,
 ) -> Vec<Decided> {
     let markup = source.html.as_deref().map(|h| boilerplate::markup_for(&source.text, &crate::html::flatten(h)));
-    let mut blocks: Vec<Decided> = boilerplate::classify(&source.text, markup.as_deref(), shared, cfg)
-        .into_iter()
-        .map(|block| Decided { detected: block.kind, block, overridden: false })
-        .collect();
+    let mut blocks: Vec<Decided> =
+        boilerplate::classify_measured(&source.text, measured, markup.as_deref(), shared, cfg)
+            .into_iter()
+            .map(|block| Decided { detected: block.kind, block, overridden: false })
+            .collect();
     for o in &source.overrides {
         let byte = utf16.byte_of(&source.text, o.at);
         match blocks.iter_mut().find(|d| Some(d.block.span.start) == byte) {
@@ -163,11 +165,13 @@ fn run(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
 
     // 1–2. Blocks and the person's overrides. Short lines repeated across sources are the same
     // outlet's chrome; the classifier needs every source's text to see them.
-    let shared = boilerplate::shared_lines(&texts, cfg);
+    // Each text's lines are measured once, for both (each dropped once its blocks are decided).
+    let measured: Vec<boilerplate::Measured> = texts.iter().map(|t| boilerplate::measure(t)).collect();
+    let shared = boilerplate::shared_lines(&measured, cfg);
     budget::out_of_time()?;
     let mut decided: Vec<Vec<Decided>> = Vec::with_capacity(sources.len());
-    for (i, s) in sources.iter().enumerate() {
-        decided.push(decide(s, i, &utf16[i], &shared, cfg, &mut warnings));
+    for (i, (s, m)) in sources.iter().zip(measured).enumerate() {
+        decided.push(decide(s, i, &utf16[i], m, &shared, cfg, &mut warnings));
         budget::out_of_time()?;
     }
 
