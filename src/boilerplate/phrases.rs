@@ -490,10 +490,20 @@ pub(crate) fn ends_with_comment_verb(key: &str) -> bool {
     [last, second].into_iter().flatten().any(|i| verbs.contains(&key[i + 1..]))
 }
 
-/// Whether the folded block holds a relative-time word ("ago", "vor", "il y a") as whole words.
-/// Only meant for short blocks: the cost is the block's words times the words of the longest such phrase.
+/// Whether the folded block holds a relative time: a relative-time word ("ago", "vor", "il y a")
+/// as whole words with a number next to it — right after it ("vor 2 tagen", "il y a 3 heures"),
+/// right before it ("32m ago", "2 дня назад") or one word before that ("3 hours ago"). The words
+/// are prepositions too: "IVF vor über 30 Jahren" or "Schulen vor dem 2. Lockdown" is a
+/// subheading, not a teaser's stamp. Only meant for short blocks: the cost is the block's words
+/// times the words of the longest such phrase.
 pub(crate) fn has_relative_time(key: &str) -> bool {
     let p = phrases();
+    // Byte by byte: the key is folded (single spaces), and `str` searchers are calls in the
+    // size-optimised WebAssembly.
+    let b = key.as_bytes();
+    let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    // The start of the word that ends right before byte `stop` (a space or the end).
+    let word_start = |stop: usize| b[..stop].iter().rposition(|&c| c == b' ').map_or(0, |i| i + 1);
     // Every run of one to `ago_words` words, looked up: at most a few dozen lookups in a short
     // block, and no searcher built per phrase.
     let mut starts = key.match_indices(' ').map(|(i, _)| i + 1);
@@ -504,7 +514,13 @@ pub(crate) fn has_relative_time(key: &str) -> bool {
         for _ in 0..p.ago_words {
             end = rest[end..].find(' ').map_or(rest.len(), |j| end + j);
             if p.ago_shape.may_hold(&rest.as_bytes()[..end]) && p.ago.contains(&rest[..end]) {
-                return true;
+                // The word after the phrase, the word before it and the one before that.
+                let after = digit_at(s + end + 1);
+                let one = (s > 0).then(|| word_start(s - 1));
+                let two = one.filter(|&w| w > 0).map(|w| word_start(w - 1));
+                if after || one.is_some_and(digit_at) || two.is_some_and(digit_at) {
+                    return true;
+                }
             }
             if end == rest.len() {
                 break;
@@ -567,6 +583,10 @@ mod tests {
         assert!(has_relative_time("updated 3 hours ago"));
         assert!(!has_relative_time("3 hours agog"));
         assert!(has_relative_time("vor 2 tagen"));
+        assert!(has_relative_time("32m ago"));
+        assert!(has_relative_time("aktualisiert vor 5 minuten"));
+        assert!(!has_relative_time("ivf vor über 30 jahren"));
+        assert!(!has_relative_time("schulen vor dem 2 lockdown"));
         assert_eq!(whole("weitere themen"), Some(Concept::Related));
         assert_eq!(whole("sources"), Some(Concept::Related));
         assert_eq!(whole("otras noticias"), Some(Concept::Related));
