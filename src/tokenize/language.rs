@@ -390,10 +390,27 @@ fn count_scripts<const CHUNKS: bool>(text: &str) -> ([usize; SCRIPTS.len()], usi
 /// For each function word of any language, the set of languages it belongs to, as bits at
 /// `Lang::index`. Detection runs on every block of every source, so it pays to look a word up
 /// once rather than once per candidate language (fifteen for the Latin script): the per-language
-/// lookups were 40% of the time to analyse the seeds.
-fn function_word_langs() -> &'static WordMap<&'static str, u32> {
+/// lookups were 40% of the time to analyse the seeds. With a filter of the words' shapes
+/// (`lexicon::WordFilter`) in front: most words of running text are no function word of any
+/// language, and a word whose shape no function word has is not hashed and looked up.
+struct FunctionWordLangs {
+    map: WordMap<&'static str, u32>,
+    filter: crate::lexicon::WordFilter,
+}
+
+impl FunctionWordLangs {
+    #[inline(always)]
+    fn get(&self, word: &str) -> Option<u32> {
+        if !self.filter.may_hold(word) {
+            return None;
+        }
+        self.map.get(word).copied()
+    }
+}
+
+fn function_word_langs() -> &'static FunctionWordLangs {
     const _: () = assert!(Lang::ALL.len() <= 32, "the language sets are u32 bit sets");
-    static MAP: OnceLock<WordMap<&'static str, u32>> = OnceLock::new();
+    static MAP: OnceLock<FunctionWordLangs> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut map: WordMap<&'static str, u32> = WordMap::default();
         for lang in Lang::ALL {
@@ -401,7 +418,8 @@ fn function_word_langs() -> &'static WordMap<&'static str, u32> {
                 *map.entry(*word).or_insert(0) |= 1 << lang.index();
             }
         }
-        map
+        let filter = crate::lexicon::WordFilter::new(map.keys().copied());
+        FunctionWordLangs { map, filter }
     })
 }
 
@@ -426,6 +444,21 @@ static WORD_BYTES: [u8; 128] = {
     }
     t
 };
+
+/// Whether a character outside ASCII belongs to a word of [`by_function_words`]: a letter or a
+/// curly apostrophe. The curly apostrophe, the rest of Unicode's General Punctuation block (curly
+/// quotation marks, dashes, typeset spaces: none a letter) and the letters of Latin-1 are told
+/// without Unicode's tables, whose lookup was 2 M instructions of stripping the scrapinghub
+/// pastes (a test checks both blocks against `is_alphabetic`).
+#[inline(always)]
+fn in_word(c: char) -> bool {
+    match c {
+        '’' => true,
+        '\u{2000}'..='\u{206F}' => false,
+        'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ' => true,
+        _ => c.is_alphabetic(),
+    }
+}
 
 /// The candidate whose function words occur most often in `text`.
 fn by_function_words(text: &str, candidates: &[Lang]) -> Detection {
@@ -454,7 +487,7 @@ fn by_function_words(text: &str, candidates: &[Lang]) -> Detection {
                 i += 1;
             } else {
                 match text.get(i..).and_then(|rest| rest.chars().next()) {
-                    Some(c) if c.is_alphabetic() || c == '’' => {
+                    Some(c) if in_word(c) => {
                         (as_it_stands, ascii) = (false, false);
                         i += c.len_utf8();
                     }
@@ -485,7 +518,7 @@ fn by_function_words(text: &str, candidates: &[Lang]) -> Detection {
 /// Counts `word` for each language it is a function word of: looked up as it stands when it is
 /// lowercase already (`as_it_stands`), otherwise lowercased into `folded` first (ASCII in bulk).
 fn vote(
-    map: &WordMap<&'static str, u32>,
+    map: &FunctionWordLangs,
     word: &str,
     as_it_stands: bool,
     ascii: bool,
@@ -504,7 +537,7 @@ fn vote(
         }
         folded.as_str()
     };
-    let Some(&langs) = map.get(lower) else { return };
+    let Some(langs) = map.get(lower) else { return };
     let mut bits = langs;
     while bits != 0 {
         by_lang[bits.trailing_zeros() as usize] += 1;
@@ -775,6 +808,13 @@ mod tests {
             assert_eq!(by_function_words(&text, candidates), by_function_words_reference(&text, candidates));
         }
         assert_eq!(by_function_words(&text, LATIN).lang, Lang::En);
+    }
+
+    #[test]
+    fn issue_9_word_characters_of_latin_1_and_general_punctuation_are_the_letters() {
+        for c in ('\u{80}'..='\u{FF}').chain('\u{2000}'..='\u{206F}') {
+            assert_eq!(in_word(c), c.is_alphabetic() || c == '’', "U+{:04X}", c as u32);
+        }
     }
 
     #[test]
