@@ -88,7 +88,7 @@ fn short_lowercase_ascii(bytes: &[u8]) -> Option<bool> {
 fn is_short_lowercase(word: &str) -> bool {
     // Most words decide by their ASCII bytes: four of them are four characters, and up to three
     // are as many characters, lowercase when each is a lowercase letter (in the WebAssembly too
-    // since the ninth round of issue 9: with the ASCII lane below, 7-9 % of stripping in Chromium
+    // since the seventh round of issue 9: with the ASCII lane below, 7-9 % of stripping in Chromium
     // for 0.4 KB gzipped, DESIGN.md).
     if let Some(answer) = short_lowercase_ascii(word.as_bytes()) {
         return answer;
