@@ -112,8 +112,7 @@ fn is_short_lowercase(word: &str) -> bool {
 #[derive(Default)]
 pub(crate) struct Scratch {
     words: WordBuffers,
-    /// A line without line breaks, its ASCII letters lowercased (see [`measure_with`]).
-    #[cfg(not(target_arch = "wasm32"))]
+    /// A plain ASCII line lowercased (see [`measure_with`]).
     lower: String,
     /// The function words of the language last asked for: one paste is one language, and
     /// looking them up for every line was 0.5 % of the time of stripping.
@@ -154,80 +153,55 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
     // there, and words separated by one space go into the key together, as one run, so the key
     // is copied in a few pieces instead of word by word (each word lowercased and pushed alone,
     // or folded byte by byte, was 5 % of the instructions of stripping). Only the words with
-    // other characters are folded one by one.
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let Scratch { words: buffers, lower, .. } = scratch;
-        if !breaks {
-            lower.clear();
-            lower.push_str(line);
-            lower.make_ascii_lowercase();
+    // other characters are folded one by one. In the WebAssembly the runs cost 0.4 KB gzipped
+    // and made no difference in Chromium (DESIGN.md): there an ASCII line's words go into the
+    // key one by one, by `push_str` and `make_ascii_lowercase`, and other lines' words are
+    // folded. The words of an ASCII line come off the tokenizer's ASCII lane on both targets
+    // (the pieces of lines with other characters natively only).
+    let runs = NATIVE && !breaks;
+    let plain = !wide && !breaks;
+    let Scratch { words: buffers, lower, .. } = scratch;
+    if runs {
+        lower.clear();
+        lower.push_str(line);
+        lower.make_ascii_lowercase();
+    }
+    // Words of `lower` one space apart, not yet pushed to the key.
+    let mut run = 0..0;
+    let flush = |key: &mut String, run: &std::ops::Range<usize>| {
+        if !run.is_empty() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(&lower[run.clone()]);
         }
-        // Words of `lower` one space apart, not yet pushed to the key.
-        let mut run = 0..0;
-        let flush = |key: &mut String, run: &Range<usize>| {
-            if !run.is_empty() {
-                if !key.is_empty() {
-                    key.push(' ');
-                }
-                key.push_str(&lower[run.clone()]);
-            }
-        };
-        let bytes = text.as_bytes();
-        for w in words_into(text, span.clone(), !wide, breaks, buffers) {
-            if tail_key.is_none() && w.start >= tail_start {
-                // The key's length so far, with the run not yet pushed.
-                let len = key.len() + if run.is_empty() { 0 } else { usize::from(!key.is_empty()) + run.len() };
-                tail_key = Some((len + usize::from(len > 0), words));
-            }
-            words += 1;
-            let word = &bytes[w.clone()];
-            let (folded, capital, short_lowercase) = if !breaks && (!wide || word.is_ascii()) {
-                let (from, to) = (w.start - span.start, w.end - span.start);
-                // One space since the run's last word: the word joins the run.
-                if !run.is_empty() && from == run.end + 1 && lower.as_bytes()[run.end] == b' ' {
-                    run.end = to;
-                } else {
-                    flush(&mut key, &run);
-                    run = from..to;
-                }
-                // All ASCII: the first byte decides a capital, and the short-lowercase test
-                // decides by the bytes (`None` only for an empty word, no short lowercase word).
-                let capital = word.first().is_some_and(|&b| b.is_ascii_uppercase() || b.is_ascii_digit());
-                (&lower[from..to], capital, short_lowercase_ascii(word).unwrap_or(false))
+    };
+    let bytes = text.as_bytes();
+    for w in words_into(text, span.clone(), !wide, breaks, buffers) {
+        if tail_key.is_none() && w.start >= tail_start {
+            // The key's length so far, with the run not yet pushed.
+            let len = key.len() + if !runs || run.is_empty() { 0 } else { usize::from(!key.is_empty()) + run.len() };
+            tail_key = Some((len + usize::from(len > 0), words));
+        }
+        words += 1;
+        let word = &bytes[w.clone()];
+        let (folded, capital, short_lowercase) = if runs && (!wide || word.is_ascii()) {
+            let (from, to) = (w.start - span.start, w.end - span.start);
+            // One space since the run's last word: the word joins the run.
+            if !run.is_empty() && from == run.end + 1 && lower.as_bytes()[run.end] == b' ' {
+                run.end = to;
             } else {
                 flush(&mut key, &run);
+                run = from..to;
+            }
+            // All ASCII: the first byte decides a capital, and the short-lowercase test decides
+            // by the bytes (`None` only for an empty word, which is no short lowercase word).
+            let capital = word.first().is_some_and(|&b| b.is_ascii_uppercase() || b.is_ascii_digit());
+            (&lower[from..to], capital, short_lowercase_ascii(word).unwrap_or(false))
+        } else {
+            if runs {
+                flush(&mut key, &run);
                 run = 0..0;
-                let word = &text[w.clone()];
-                if !key.is_empty() {
-                    key.push(' ');
-                }
-                let at = key.len();
-                fold_append(word, &mut key);
-                (&key[at..], capital(word), is_short_lowercase(word))
-            };
-            reserved = rights_reserved(reserved, folded);
-            if capital {
-                capitalized += 1;
-            }
-            // The cheap test first: most function words of running text are short and
-            // lowercase; then the list (behind a filter of word shapes, `FunctionWords`).
-            if short_lowercase || stopwords.contains(folded) {
-                function += 1;
-            }
-        }
-        flush(&mut key, &run);
-    }
-    // The WebAssembly keeps the loop the runs replaced: there the runs made no difference in
-    // Chromium and cost 0.4 KB gzipped (DESIGN.md, issue 9's ninth round). An ASCII line's words
-    // go into the key by `push_str` and `make_ascii_lowercase` (7-9 % of stripping in Chromium,
-    // with the ASCII lane, for 0.4 KB gzipped); other lines' words are folded.
-    #[cfg(target_arch = "wasm32")]
-    {
-        let plain = !wide && !breaks;
-        for w in words_into(text, span.clone(), !wide, breaks, &mut scratch.words) {
-            if tail_key.is_none() && w.start >= tail_start {
-                tail_key = Some((key.len() + usize::from(!key.is_empty()), words));
             }
             let word = &text[w.clone()];
             // Folded straight into the key: the folded word is the key's last part.
@@ -241,18 +215,32 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
             } else {
                 fold_append(word, &mut key);
             }
-            let folded = &key[at..];
-            reserved = rights_reserved(reserved, folded);
-            words += 1;
-            if capital(word) {
-                capitalized += 1;
-            }
-            // The cheap test first: most function words of running text are short and
-            // lowercase; then the list (behind a filter of word shapes, `FunctionWords`).
-            if is_short_lowercase(word) || stopwords.contains(folded) {
-                function += 1;
-            }
+            // A first byte in ASCII decides without decoding a character (at opt-level "z" the
+            // WebAssembly calls out for the decoding and both property lookups, for every word).
+            let capital = match word.as_bytes().first() {
+                Some(&b) if b < 0x80 => b.is_ascii_uppercase() || b.is_ascii_digit(),
+                _ => word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+            };
+            (&key[at..], capital, is_short_lowercase(word))
+        };
+        reserved = match (reserved, folded) {
+            (3, _) => 3,
+            (1, "rights") => 2,
+            (2, "reserved") => 3,
+            (_, "all") => 1,
+            _ => 0,
+        };
+        if capital {
+            capitalized += 1;
         }
+        // The cheap test first: most function words of running text are short and lowercase;
+        // then the list (behind a filter of word shapes, `lexicon::FunctionWords`).
+        if short_lowercase || stopwords.contains(folded) {
+            function += 1;
+        }
+    }
+    if runs {
+        flush(&mut key, &run);
     }
     // Invisible format characters after the full stop (a bidi pop closing a right-to-left
     // paragraph, a zero-width space) do not hide the sentence end.
@@ -311,30 +299,6 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
         prefix_words,
         copyright,
         credit_tail,
-    }
-}
-
-/// How far the words up to `folded` spell "all rights reserved" (0 to 3; 3 once spelt), from
-/// how far they did before it: checked word by word instead of searching every key.
-#[inline(always)]
-fn rights_reserved(before: u8, folded: &str) -> u8 {
-    match (before, folded) {
-        (3, _) => 3,
-        (1, "rights") => 2,
-        (2, "reserved") => 3,
-        (_, "all") => 1,
-        _ => 0,
-    }
-}
-
-/// Whether a word starts with a capital letter or a digit. A first byte in ASCII decides
-/// without decoding a character (at opt-level "z" the WebAssembly calls out for the decoding
-/// and both property lookups, for every word).
-#[inline(always)]
-fn capital(word: &str) -> bool {
-    match word.as_bytes().first() {
-        Some(&b) if b < 0x80 => b.is_ascii_uppercase() || b.is_ascii_digit(),
-        _ => word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()),
     }
 }
 
