@@ -148,20 +148,16 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
     };
     // Without line breaks, a word of ASCII bytes folds to its lowercase: UAX #29 joins no word
     // across a hyphen-minus or white space, so nothing is left for folding to drop or join (a
-    // property test compares the keys with `fold`). Natively such a line is lowercased once,
-    // whole, and its ASCII words are read from that copy: a word's folded form is its range
-    // there, and words separated by one space go into the key together, as one run, so the key
-    // is copied in a few pieces instead of word by word (each word lowercased and pushed alone,
-    // or folded byte by byte, was 5 % of the instructions of stripping). Only the words with
-    // other characters are folded one by one. In the WebAssembly the runs cost 0.4 KB gzipped
-    // and made no difference in Chromium (DESIGN.md): there an ASCII line's words go into the
-    // key one by one, by `push_str` and `make_ascii_lowercase`, and other lines' words are
-    // folded. The words of an ASCII line come off the tokenizer's ASCII lane on both targets
-    // (the pieces of lines with other characters natively only).
-    let runs = NATIVE && !breaks;
-    let plain = !wide && !breaks;
+    // property test compares the keys with `fold`). Such a line is lowercased once, whole, and
+    // its ASCII words are read from that copy: a word's folded form is its range there, and
+    // words separated by one space go into the key together, as one run, so the key is copied in
+    // a few pieces instead of word by word (each word lowercased and pushed alone, or folded
+    // byte by byte, was 5 % of the instructions of stripping). Only the words with other
+    // characters are folded one by one. The words of an ASCII line come off the tokenizer's
+    // ASCII lane (in the WebAssembly too; the pieces of lines with other characters are native
+    // only).
     let Scratch { words: buffers, lower, .. } = scratch;
-    if runs {
+    if !breaks {
         lower.clear();
         lower.push_str(line);
         lower.make_ascii_lowercase();
@@ -180,12 +176,12 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
     for w in words_into(text, span.clone(), !wide, breaks, buffers) {
         if tail_key.is_none() && w.start >= tail_start {
             // The key's length so far, with the run not yet pushed.
-            let len = key.len() + if !runs || run.is_empty() { 0 } else { usize::from(!key.is_empty()) + run.len() };
+            let len = key.len() + if run.is_empty() { 0 } else { usize::from(!key.is_empty()) + run.len() };
             tail_key = Some((len + usize::from(len > 0), words));
         }
         words += 1;
         let word = &bytes[w.clone()];
-        let (folded, capital, short_lowercase) = if runs && (!wide || word.is_ascii()) {
+        let (folded, capital, short_lowercase) = if !breaks && (!wide || word.is_ascii()) {
             let (from, to) = (w.start - span.start, w.end - span.start);
             // One space since the run's last word: the word joins the run.
             if !run.is_empty() && from == run.end + 1 && lower.as_bytes()[run.end] == b' ' {
@@ -199,22 +195,15 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
             let capital = word.first().is_some_and(|&b| b.is_ascii_uppercase() || b.is_ascii_digit());
             (&lower[from..to], capital, short_lowercase_ascii(word).unwrap_or(false))
         } else {
-            if runs {
-                flush(&mut key, &run);
-                run = 0..0;
-            }
+            flush(&mut key, &run);
+            run = 0..0;
             let word = &text[w.clone()];
             // Folded straight into the key: the folded word is the key's last part.
             if !key.is_empty() {
                 key.push(' ');
             }
             let at = key.len();
-            if plain {
-                key.push_str(word);
-                key[at..].make_ascii_lowercase();
-            } else {
-                fold_append(word, &mut key);
-            }
+            fold_append(word, &mut key);
             // A first byte in ASCII decides without decoding a character (at opt-level "z" the
             // WebAssembly calls out for the decoding and both property lookups, for every word).
             let capital = match word.as_bytes().first() {
@@ -239,9 +228,7 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
             function += 1;
         }
     }
-    if runs {
-        flush(&mut key, &run);
-    }
+    flush(&mut key, &run);
     // Invisible format characters after the full stop (a bidi pop closing a right-to-left
     // paragraph, a zero-width space) do not hide the sentence end.
     let trimmed = trim_closers(line);
