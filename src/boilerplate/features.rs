@@ -146,57 +146,51 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
             words
         }
     };
-    // Without line breaks, a word of ASCII bytes folds to its lowercase: UAX #29 joins no word
-    // across a hyphen-minus or white space, so nothing is left for folding to drop or join (a
-    // property test compares the keys with `fold`). Such a line is lowercased once, whole, and
-    // its ASCII words are read from that copy: a word's folded form is its range there, and
-    // words separated by one space go into the key together, as one run, so the key is copied in
-    // a few pieces instead of word by word (each word lowercased and pushed alone, or folded
-    // byte by byte, was 5 % of the instructions of stripping). Only the words with other
-    // characters are folded one by one. The words of an ASCII line come off the tokenizer's
-    // ASCII lane (in the WebAssembly too; the pieces of lines with other characters are native
-    // only).
+    // The words of an ASCII line without line breaks come off the tokenizer's ASCII lane, and
+    // UAX #29 joins no word across a hyphen-minus: they are ASCII without hyphens, which folding
+    // only lowercases (a property test compares the keys with `fold`). Such a line is lowercased
+    // once, whole, and its words are read from that copy: a word's folded form is its range
+    // there, and words separated by one space go into the key together, as one run, so the key
+    // is copied in a few pieces instead of word by word (each word lowercased and pushed alone
+    // was 4 % of the instructions of stripping). The WebAssembly takes the ASCII lane and this
+    // path too (not the pieces of lines with other characters).
+    let plain = !wide && !breaks;
     let Scratch { words: buffers, lower, .. } = scratch;
-    if !breaks {
+    if plain {
         lower.clear();
         lower.push_str(line);
         lower.make_ascii_lowercase();
     }
-    // Words of `lower` one space apart, not yet pushed to the key.
+    // The key's length so far, counting the run not yet pushed; and that run, in `lower`.
+    let mut key_len = 0;
     let mut run = 0..0;
-    let flush = |key: &mut String, run: &std::ops::Range<usize>| {
-        if !run.is_empty() {
-            if !key.is_empty() {
-                key.push(' ');
-            }
-            key.push_str(&lower[run.clone()]);
-        }
-    };
     let bytes = text.as_bytes();
     for w in words_into(text, span.clone(), !wide, breaks, buffers) {
         if tail_key.is_none() && w.start >= tail_start {
-            // The key's length so far, with the run not yet pushed.
-            let len = key.len() + if run.is_empty() { 0 } else { usize::from(!key.is_empty()) + run.len() };
-            tail_key = Some((len + usize::from(len > 0), words));
+            tail_key = Some((key_len + usize::from(key_len > 0), words));
         }
         words += 1;
-        let word = &bytes[w.clone()];
-        let (folded, capital, short_lowercase) = if !breaks && (!wide || word.is_ascii()) {
+        let (folded, capital, short_lowercase) = if plain {
             let (from, to) = (w.start - span.start, w.end - span.start);
             // One space since the run's last word: the word joins the run.
-            if !run.is_empty() && from == run.end + 1 && lower.as_bytes()[run.end] == b' ' {
+            if run.end > 0 && from == run.end + 1 && lower.as_bytes()[run.end] == b' ' {
                 run.end = to;
             } else {
-                flush(&mut key, &run);
+                if !run.is_empty() {
+                    if !key.is_empty() {
+                        key.push(' ');
+                    }
+                    key.push_str(&lower[run.clone()]);
+                }
                 run = from..to;
             }
+            key_len += usize::from(key_len > 0) + (to - from);
+            let word = &bytes[w.clone()];
             // All ASCII: the first byte decides a capital, and the short-lowercase test decides
             // by the bytes (`None` only for an empty word, which is no short lowercase word).
             let capital = word.first().is_some_and(|&b| b.is_ascii_uppercase() || b.is_ascii_digit());
             (&lower[from..to], capital, short_lowercase_ascii(word).unwrap_or(false))
         } else {
-            flush(&mut key, &run);
-            run = 0..0;
             let word = &text[w.clone()];
             // Folded straight into the key: the folded word is the key's last part.
             if !key.is_empty() {
@@ -204,6 +198,7 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
             }
             let at = key.len();
             fold_append(word, &mut key);
+            key_len = key.len();
             // A first byte in ASCII decides without decoding a character (at opt-level "z" the
             // WebAssembly calls out for the decoding and both property lookups, for every word).
             let capital = match word.as_bytes().first() {
@@ -228,7 +223,12 @@ pub(crate) fn measure_with(text: &str, span: Range<usize>, lang: Lang, scratch: 
             function += 1;
         }
     }
-    flush(&mut key, &run);
+    if !run.is_empty() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&lower[run]);
+    }
     // Invisible format characters after the full stop (a bidi pop closing a right-to-left
     // paragraph, a zero-width space) do not hide the sentence end.
     let trimmed = trim_closers(line);
