@@ -213,7 +213,6 @@ fn quickselect<T: Copy + Ord>(v: &mut [T], k: usize) {
 /// Lomuto's scheme without a branch on the comparison (each item is swapped whatever it is, and
 /// the boundary moves by the comparison's result): random keys mispredict half of such branches.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-#[allow(clippy::manual_swap)] // By hand on purpose: see the loop.
 fn partition<T: Copy + Ord>(v: &mut [T]) -> usize {
     let (mid, last) = (v.len() / 2, v.len() - 1);
     let (a, b, c) = (v[0], v[mid], v[last]);
@@ -225,17 +224,7 @@ fn partition<T: Copy + Ord>(v: &mut [T]) -> usize {
         last
     };
     v.swap(0, median);
-    let pivot = v[0];
-    // `v[1..store]` are below the pivot, `v[store..i]` at least the pivot. The two items trade
-    // places by hand: `swap` stayed a call per item in the WebAssembly (opt-level "z"), 1.4–3.4 %
-    // of an analysis's samples in its profile (issue 9).
-    let mut store = 1;
-    for i in 1..v.len() {
-        let x = v[i];
-        v[i] = v[store];
-        v[store] = x;
-        store += usize::from(x < pivot);
-    }
+    let store = to_front::<T, false>(v);
     v.swap(0, store - 1);
     store - 1
 }
@@ -243,17 +232,28 @@ fn partition<T: Copy + Ord>(v: &mut [T]) -> usize {
 /// `v` starts with the pivot and holds nothing below it: moves the items equal to it to the front
 /// and returns the rest.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-#[allow(clippy::manual_swap)] // By hand on purpose, as in `partition`.
 fn skip_equal<T: Copy + Ord>(v: &mut [T]) -> &mut [T] {
+    let store = to_front::<T, true>(v);
+    &mut v[store..]
+}
+
+/// Moves the items after the pivot `v[0]` that are below it (`OR_EQUAL`: at most it) to just
+/// after it, and returns where the rest start: `v[1..store]` are those items, `v[store..]` the
+/// others. The two items trade places by hand: `swap` stayed a call per item in the WebAssembly
+/// (opt-level "z"), 1.4–3.4 % of an analysis's samples in its profile (issue 9).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#[allow(clippy::manual_swap)] // By hand on purpose: see above.
+#[inline(always)]
+fn to_front<T: Copy + Ord, const OR_EQUAL: bool>(v: &mut [T]) -> usize {
     let pivot = v[0];
     let mut store = 1;
     for i in 1..v.len() {
         let x = v[i];
         v[i] = v[store];
         v[store] = x;
-        store += usize::from(x <= pivot);
+        store += usize::from(if OR_EQUAL { x <= pivot } else { x < pivot });
     }
-    &mut v[store..]
+    store
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
