@@ -395,6 +395,27 @@ fn overrides_that_match_no_block_are_dropped_with_a_warning() {
 }
 
 #[test]
+fn with_stripping_off_every_line_is_body_and_overrides_still_apply() {
+    // Two sources sharing a menu line, which stripping removes as the same outlet's chrome.
+    let text = format!("Home | World | Sport\n{ARTICLE}");
+    let sources = [src("a", text.clone()), src("b", text.clone())];
+    let on = ok(&sources);
+    assert!(on.sources[0].blocks.iter().any(|b| b.kind == BlockKind::Boilerplate), "{:?}", on.sources[0].blocks);
+    let off_cfg = Config { strip_boilerplate: false, ..cfg() };
+    let mut off = analyze(&sources, &off_cfg).unwrap_or_else(|e| panic!("expected a report, got: {e}"));
+    check_report(&sources, &off);
+    let spans = |r: &Report| r.sources[0].blocks.iter().map(|b| (b.span.start, b.span.end)).collect::<Vec<_>>();
+    assert_eq!(spans(&off), spans(&on), "the same lines, whether stripped or not");
+    assert!(off.sources[0].blocks.iter().all(|b| b.kind == BlockKind::Body));
+    // The person removes the menu line by hand.
+    let mut removed = sources.clone();
+    removed[0].overrides = vec![Override { at: 0, keep: false }];
+    off = analyze(&removed, &off_cfg).unwrap_or_else(|e| panic!("expected a report, got: {e}"));
+    let first = &off.sources[0].blocks[0];
+    assert!(first.overridden && first.kind == BlockKind::Boilerplate, "{first:?}");
+}
+
+#[test]
 fn deeply_nested_html_is_flattened() {
     // 100,000 nested elements around the article, closed and then not closed: deeper than any
     // stack should go, so it must neither recurse nor slow down.
