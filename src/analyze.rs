@@ -91,19 +91,17 @@ fn decide(
     source: &Source,
     index: usize,
     utf16: &Utf16Index,
-    measured: Option<boilerplate::Measured>,
+    measured: boilerplate::Measured,
     shared: &boilerplate::Shared,
     cfg: &Config,
     warnings: &mut Vec<String>,
 ) -> Vec<Decided> {
     let markup = source.html.as_deref().map(|h| boilerplate::markup_for(&source.text, &crate::html::flatten(h)));
-    let blocks = match measured {
-        Some(m) => boilerplate::classify_measured(&source.text, m, markup.as_deref(), shared, cfg),
-        // Stripping is off: every line is body, and nothing was measured.
-        None => boilerplate::classify(&source.text, markup.as_deref(), shared, cfg),
-    };
     let mut blocks: Vec<Decided> =
-        blocks.into_iter().map(|block| Decided { detected: block.kind, block, overridden: false }).collect();
+        boilerplate::classify_measured(&source.text, measured, markup.as_deref(), shared, cfg)
+            .into_iter()
+            .map(|block| Decided { detected: block.kind, block, overridden: false })
+            .collect();
     for o in &source.overrides {
         let byte = utf16.byte_of(&source.text, o.at);
         match blocks.iter_mut().find(|d| Some(d.block.span.start) == byte) {
@@ -167,16 +165,15 @@ fn run(sources: &[Source], cfg: &Config) -> Result<Report, Error> {
 
     // 1–2. Blocks and the person's overrides. Short lines repeated across sources are the same
     // outlet's chrome; the classifier needs every source's text to see them.
-    // Each text's lines are measured once, for both (each dropped once its blocks are decided);
-    // with stripping off, not at all.
-    let measured: Vec<boilerplate::Measured> =
-        if cfg.strip_boilerplate { texts.iter().map(|t| boilerplate::measure(t)).collect() } else { Vec::new() };
+    // Each text's lines are measured once, for both (each dropped once its blocks are decided).
+    // With stripping off too, where nothing reads them: skipping it there (a few bytes of code)
+    // made the gzipped WebAssembly 2 KB larger, past the package budget (DESIGN.md, issue 9).
+    let measured: Vec<boilerplate::Measured> = texts.iter().map(|t| boilerplate::measure(t)).collect();
     let shared = boilerplate::shared_lines(&measured, cfg);
     budget::out_of_time()?;
     let mut decided: Vec<Vec<Decided>> = Vec::with_capacity(sources.len());
-    let mut measured = measured.into_iter();
-    for (i, s) in sources.iter().enumerate() {
-        decided.push(decide(s, i, &utf16[i], measured.next(), &shared, cfg, &mut warnings));
+    for (i, (s, m)) in sources.iter().zip(measured).enumerate() {
+        decided.push(decide(s, i, &utf16[i], m, &shared, cfg, &mut warnings));
         budget::out_of_time()?;
     }
 

@@ -813,7 +813,7 @@ pub(crate) fn classify(text: &str, markup: Option<&[Option<LineMarkup>]>, shared
     classify_measured(text, measure(text), markup, shared, cfg)
 }
 
-/// [`classify`] with the lines of `text` already measured ([`measure`]), when stripping is on.
+/// [`classify`] with the lines of `text` already measured ([`measure`]).
 pub(crate) fn classify_measured(
     text: &str,
     measured: Measured,
@@ -822,6 +822,9 @@ pub(crate) fn classify_measured(
     cfg: &Config,
 ) -> Vec<Block> {
     let feats = measured.feats;
+    if !cfg.strip_boilerplate {
+        return feats.iter().map(|f| Block { span: f.span.clone(), kind: BlockKind::Body, reason: None }).collect();
+    }
     let mark = |i: usize| markup.and_then(|m| m.get(i)).and_then(|m| m.as_ref());
     // A note about the author is one to a few paragraphs; when more of the page sits under an
     // author class, the class wraps the article (a blog's post by its author) and says nothing.
