@@ -11,7 +11,7 @@ export RUSTC_BOOTSTRAP=1
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(tokenize strip_text strip_html analyze_bytes analyze_structured)
+[ ${#targets[@]} -gt 0 ] || targets=(tokenize strip_text strip_html analyze_bytes analyze_structured load_pack)
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 target_dir="${CARGO_TARGET_DIR:-$PWD/target}/fuzz"
 nice -n 19 cargo fuzz build -O --target-dir "$target_dir"
@@ -23,6 +23,7 @@ for t in "${targets[@]}"; do
     # longer with the sanitizer on a shared machine: slow is caught by the time budget, not here.
     analyze_structured) limits=(-timeout=60 -max_len=65536) ;;
     analyze_*) limits=(-timeout=20 -max_len=262144) ;;
+    load_pack) limits=(-timeout=20 -max_len=65536) ;;
     *) limits=(-timeout=10 -max_len=1048576) ;;
   esac
   log="artifacts/$t/last-run.log"
