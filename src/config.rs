@@ -148,8 +148,10 @@ pub struct Config {
     /// An unpunctuated line after the title with at least this many words is a caption.
     pub caption_min_words: usize,
     /// With markup: a line inside the article that the markup calls a caption (`<figcaption>`,
-    /// class "caption") is one when it has at most this many words. Captions are a sentence or
-    /// two; a longer block under such a class is more likely a wrapper around text.
+    /// class "caption") is one when it has at most this many words; so is a line whose first words
+    /// name it a caption ("In this … file photo", "Image caption"). Captions are a sentence or
+    /// two; a longer block under such a class, or with such words, is more likely a wrapper
+    /// around text or a paragraph about a photo.
     pub caption_markup_max_words: usize,
 
     /// Lowest word-bigram overlap (Dice over bigrams of the folded words) for two sentences that

@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::features::Features;
-use super::phrases::Concept;
+use super::phrases::{self, Concept};
 use super::{Block, BlockKind, LineMarkup, Reason};
 use crate::config::Config;
 use crate::html::Hint;
@@ -104,7 +104,11 @@ pub(crate) fn assign<'m>(
             }
             continue;
         }
-        if matches!(f.prefix, Some(Concept::Credit)) || f.credit_tail || hinted(Hint::Caption) {
+        if matches!(f.prefix, Some(Concept::Credit))
+            || f.credit_tail
+            || hinted(Hint::Caption)
+            || is_cued_caption(f, cfg)
+        {
             set(out, i, BlockKind::Caption);
         } else if !date && (is_date(f) || hinted(Hint::Time)) {
             date = true;
@@ -139,11 +143,25 @@ pub(crate) fn assign<'m>(
         let credit_line = (matches!(f.prefix, Some(Concept::Credit)) && f.words <= cfg.prefix_max_words)
             || matches!(f.whole, Some(Concept::Credit));
         let marked = f.words <= cfg.caption_markup_max_words && markup(i).is_some_and(|m| m.hints.has(Hint::Caption));
-        if out[i].kind == BlockKind::Body && (credit_line || f.credit_tail || marked) {
+        if out[i].kind == BlockKind::Body && (credit_line || f.credit_tail || marked || is_cued_caption(f, cfg)) {
             set(out, i, BlockKind::Caption);
         }
     }
 }
+
+/// A caption that says it is one: a line of at most `caption_markup_max_words` words whose first
+/// `CAPTION_WORDS_WITHIN` words hold a caption word ("file photo", "image caption", "artist's
+/// concept"; the `caption words` groups of `data/boilerplate/<lang>.txt`). News captions name no
+/// credit more often than not ("In this Dec. 12, 2006, file photo, …", "An artist's concept of
+/// the lander") and read as sentences.
+fn is_cued_caption(f: &Features, cfg: &Config) -> bool {
+    f.words <= cfg.caption_markup_max_words && phrases::caption_words(&f.key, CAPTION_WORDS_WITHIN) > 0
+}
+
+/// Words at the start of a line in which a caption names itself: "In this Dec. 12, 2006, file
+/// photo" takes seven. Further on, such words are more likely a sentence about a photo, and the
+/// words of a paragraph are not all looked up.
+const CAPTION_WORDS_WITHIN: usize = 8;
 
 /// The author's name as the byline gives it: its first two words after "By" (folded, joined by
 /// a space). Only a byline that says "By …" counts: a line of capitalised words taken for a
@@ -205,6 +223,26 @@ mod tests {
         assert!(is_byline(&m("By Jane Roe")));
         assert!(is_byline(&m("KAM Isaac")));
         assert!(!is_byline(&m("Read the full story")));
+    }
+
+    #[test]
+    fn issue_4_captions_that_name_themselves() {
+        let m = |s: &str| measure(s, 0..s.len(), crate::tokenize::Lang::En);
+        let cfg = Config::default();
+        for s in [
+            "In this Dec. 3, 2019, file photo, a ferry leaves the pier.",
+            "FILE PHOTO: Traders work on the floor of the exchange.",
+            "An artist\u{2019}s concept of the lander on the surface.",
+            "Image caption The pier was built in 1890",
+        ] {
+            assert!(is_cued_caption(&m(s), &cfg), "{s}");
+        }
+        for s in ["A photo of the lighthouse was shared thousands of times.", "The file was photographed."] {
+            assert!(!is_cued_caption(&m(s), &cfg), "{s}");
+        }
+        // A long paragraph that mentions a file photo is no caption.
+        let long = format!("In this file photo {}", "the council said the pier would close. ".repeat(10));
+        assert!(!is_cued_caption(&m(&long), &cfg));
     }
 
     #[test]

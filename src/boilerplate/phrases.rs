@@ -56,6 +56,9 @@ pub(crate) enum Concept {
     /// posted in …", "Dieser Eintrag wurde … veröffentlicht"): chrome however long its list of
     /// categories and tags runs.
     Filing,
+    /// A word of a photo's caption ("pictured", "file photo", "image caption"), counted anywhere
+    /// in a line rather than matched as a whole block: captions name the photo or what it shows.
+    CaptionWord,
 }
 
 fn concept_of(group: &str) -> Option<Concept> {
@@ -72,6 +75,7 @@ fn concept_of(group: &str) -> Option<Concept> {
         "about" => Concept::About,
         "prompts" => Concept::Prompt,
         "filing" => Concept::Filing,
+        "caption words" => Concept::CaptionWord,
         _ => return None,
     })
 }
@@ -117,6 +121,9 @@ struct Phrases {
     prompts: WordSet<String>,
     /// A word or pair that no prompt could be is not looked up.
     prompts_shape: Shapes,
+    /// Words of captions, one or two words each, counted in lines of the article.
+    captions: WordSet<String>,
+    captions_shape: Shapes,
 }
 
 /// The bytes a set of strings start with and their lengths (bit `n` for `n` bytes, bit 63 for 63
@@ -195,6 +202,8 @@ fn build() -> Phrases {
         ago_shape: Shapes::NONE,
         prompts: WordSet::default(),
         prompts_shape: Shapes::NONE,
+        captions: WordSet::default(),
+        captions_shape: Shapes::NONE,
     };
     for file in FILES {
         // The data-file test rules out parse errors; an unreadable list is skipped, not fatal.
@@ -211,6 +220,8 @@ fn build() -> Phrases {
                     p.verbs.insert(item.clone());
                 } else if concept == Concept::Prompt {
                     p.prompts.insert(item.clone());
+                } else if concept == Concept::CaptionWord {
+                    p.captions.insert(item.clone());
                 } else if concept == Concept::RelativeTime {
                     p.ago_words = p.ago_words.max(item.split(' ').count());
                     p.ago.insert(item.clone());
@@ -250,6 +261,9 @@ fn build() -> Phrases {
     }
     for item in &p.prompts {
         p.prompts_shape.add(item);
+    }
+    for item in &p.captions {
+        p.captions_shape.add(item);
     }
     p
 }
@@ -536,14 +550,28 @@ pub(crate) fn has_relative_time(key: &str) -> bool {
 /// repeats included. One lookup per word and per pair of words.
 pub(crate) fn prompt_words(key: &str) -> usize {
     let p = phrases();
+    count_words(key, usize::MAX, &p.prompts, &p.prompts_shape)
+}
+
+/// How many words (or two-word items, "file photo") of photo captions the first `within` words of
+/// the folded block hold.
+pub(crate) fn caption_words(key: &str, within: usize) -> usize {
+    let p = phrases();
+    count_words(key, within, &p.captions, &p.captions_shape)
+}
+
+/// How many words or pairs of words of `set` the first `within` words of the folded block hold,
+/// repeats included.
+fn count_words(key: &str, within: usize, set: &WordSet<String>, shape: &Shapes) -> usize {
     let bytes = key.as_bytes();
-    // A word or pair that starts with a byte or has a length no prompt has is not hashed.
-    let known =
-        |from: usize, to: usize| p.prompts_shape.may_hold(&bytes[from..to]) && p.prompts.contains(&key[from..to]);
+    // A word or pair that starts with a byte or has a length the set does not have is not hashed.
+    let known = |from: usize, to: usize| shape.may_hold(&bytes[from..to]) && set.contains(&key[from..to]);
     let mut count = 0;
     let mut prev: Option<usize> = None;
     let mut start = 0;
-    while start <= key.len() {
+    let mut words = 0;
+    while start <= key.len() && words < within {
+        words += 1;
         // The next space, byte by byte (a `str::find` searcher is a call per word in the
         // size-optimised WebAssembly).
         let mut end = start;
