@@ -87,6 +87,9 @@ pub enum Reason {
     /// A box about the author or the publisher after the article ("About the author", "Über
     /// Jane Roe"), or a paragraph there that names the article's author.
     About,
+    /// A long line written in capitals: another story's headline between the paragraphs or a
+    /// call to get the outlet's app.
+    Shouted,
 }
 
 impl Reason {
@@ -107,13 +110,14 @@ impl Reason {
             Reason::Timestamp => "only a date or time, as in lists of other stories and comments",
             Reason::Prompt => "asks you to subscribe or sign up (newsletter prompts)",
             Reason::About => "about the author or the publisher, after the article",
+            Reason::Shouted => "written in capitals: another story's headline or a call to action",
         }
     }
 }
 
 impl Reason {
     /// Every reason, in declaration order: `reason as usize` is its place (a test checks).
-    pub const ALL: [Reason; 14] = [
+    pub const ALL: [Reason; 15] = [
         Reason::KnownPhrase,
         Reason::Repeated,
         Reason::Navigation,
@@ -128,6 +132,7 @@ impl Reason {
         Reason::Timestamp,
         Reason::Prompt,
         Reason::About,
+        Reason::Shouted,
     ];
 
     /// The name serde gives the reason (`snake_case`), for writers that skip serde.
@@ -147,6 +152,7 @@ impl Reason {
             Reason::Timestamp => "timestamp",
             Reason::Prompt => "prompt",
             Reason::About => "about",
+            Reason::Shouted => "shouted",
         }
     }
 }
@@ -432,6 +438,29 @@ fn first_class(f: &Features, markup: Option<&LineMarkup>, author_box: bool, shar
     } else {
         Class::Label
     }
+}
+
+/// Words written in capitals that make a line shouted rather than a subheading: subheadings in
+/// capitals are a few words ("WHO IS THE FRONT-RUNNER?", "HOW TO USE A WATER BATH CANNER"), the
+/// headlines of other stories that news sites print in capitals between paragraphs are longer.
+const SHOUTED_MIN_WORDS: usize = 8;
+
+/// Whether a line has no lowercase letter and at least `SHOUTED_MIN_WORDS` words that start
+/// with a letter (numbers do not count: a stock quote "HD THE HOME DEPOT INC. 225.86 -12.99"
+/// is data, not a headline).
+fn is_shouted(line: &str) -> bool {
+    let mut words = 0;
+    let mut word_start = true;
+    for c in line.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if word_start && c.is_alphabetic() {
+            words += 1;
+        }
+        word_start = c.is_whitespace();
+    }
+    words >= SHOUTED_MIN_WORDS
 }
 
 /// Whether a copyright line is the page's notice in so many words ("All rights reserved",
@@ -834,6 +863,22 @@ pub(crate) fn classify_measured(
     }
     let mut classes: Vec<Class> =
         feats.iter().enumerate().map(|(i, f)| first_class(f, mark(i), author_box[i], shared, cfg)).collect();
+    // A long line in capitals is shouted at the reader: another story's headline between the
+    // paragraphs ("LAWMAKERS CLASH OVER THE HARBOUR BUDGET AFTER A LONG NIGHT") or a call to get
+    // the outlet's app. Only lines whose first letters are all capitals are read again, and only
+    // in a paste with prose: a bulletin or a notice written wholly in capitals is its own text.
+    if classes.iter().any(|c| matches!(c, Class::Prose)) {
+        for (i, f) in feats.iter().enumerate() {
+            if f.words >= SHOUTED_MIN_WORDS
+                && f.capitalized == f.words
+                && !matches!(classes[i], Class::Chrome(_) | Class::End(_))
+                && !is_code(mark(i))
+                && text.get(f.span.clone()).is_some_and(is_shouted)
+            {
+                classes[i] = Class::Chrome(Reason::Shouted);
+            }
+        }
+    }
 
     // A short line printed again (a byline twice, a menu repeated in the footer) is chrome from
     // its second appearance on; the first may still be metadata. Items of the article's own
@@ -1310,6 +1355,29 @@ mod tests {
         let one = two.replace("): ", ") ");
         let k = kinds(&format!("{article}{one}"));
         assert!(k[2..].iter().all(|(_, kind, _)| *kind == BlockKind::Boilerplate), "{k:?}");
+    }
+
+    #[test]
+    fn issue_4_a_long_line_in_capitals_is_shouted_but_a_heading_or_a_quote_is_not() {
+        for (line, shouted) in [
+            ("COUNCIL VOTES TO CLOSE THE OLD PIER AFTER A STORMY NIGHT", true),
+            ("CLICK HERE TO GET THE EXAMPLE NEWS APP", true),
+            ("'HARBOUR NIGHTS': SINGER OPENS UP ABOUT HER NEW TOUR", true),
+            ("ÚLTIMA HORA: EL CONSEJO CIERRA EL MUELLE VIEJO TRAS LA TORMENTA", true),
+            // Subheadings in capitals are short; numbers are not words of a headline.
+            ("HOW TO USE A WATER BATH CANNER", false),
+            ("EX EXAMPLE CORP. INC. 225.86 -12.99 -5.44% 3.1 4.2 5.3", false),
+            ("COUNCIL VOTES TO CLOSE THE OLD PIER after a stormy night", false),
+            ("", false),
+        ] {
+            assert_eq!(is_shouted(line), shouted, "{line}");
+        }
+        // A paste written wholly in capitals (a bulletin, a notice) keeps its text.
+        let bulletin = "THE COUNCIL VOTED ON TUESDAY TO CLOSE THE OLD PIER AFTER ENGINEERS FOUND ROT.\n\
+                        THE PIER WILL STAY CLOSED UNTIL THE COUNCIL FINDS THE MONEY FOR ITS REPAIRS.\n";
+        for (line, kind, reason) in kinds(bulletin) {
+            assert_eq!((kind, reason), (BlockKind::Body, None), "{line}");
+        }
     }
 
     #[test]
