@@ -14,6 +14,12 @@ for f in tests/*.rs; do
   grep -q '^#!\[cfg(\(not(\)\?target_arch = "wasm32")\?)\]' "$f" || { echo "$f: add #![cfg(not(target_arch = \"wasm32\"))]" >&2; exit 1; }
 done
 
+step "the stemmer pack's module"
+# Built first: tests/web.rs reads it (and the check below compiles that test).
+bash scripts/build-stemmers.sh
+cargo test --quiet -p parallax-stemmers
+cargo clippy --quiet -p parallax-stemmers --all-targets -- -D warnings
+
 step "unit tests compile for wasm32"
 # wasm-pack test (below) also builds the library's own unit tests for wasm32: a test module that
 # uses a native-only dev-dependency must be cfg'd off there. Checked here in seconds, not after

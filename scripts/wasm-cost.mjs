@@ -227,6 +227,6 @@ if (process.argv.includes("--languages")) {
   const packDir = join(root, "www", "pkg", "lang");
   if (existsSync(packDir)) {
     const files = readdirSync(packDir).filter((f) => f.endsWith(".txt")).sort();
-    console.log(`packs as shipped (www/pkg/lang, gzipped): ${files.map((f) => `${f.slice(0, 2)} ${(gzOf(join(packDir, f)) / 1024).toFixed(1)}`).join(", ")} KB`);
+    console.log(`packs as shipped (www/pkg/lang, gzipped): ${files.map((f) => `${f.replace(/\.txt$/, "")} ${(gzOf(join(packDir, f)) / 1024).toFixed(1)}`).join(", ")} KB`);
   }
 }

@@ -446,10 +446,67 @@ fn algorithm(lang: Lang) -> Option<rust_stemmers::Algorithm> {
     })
 }
 
-/// Whether parallax can stem words of `lang` (the 18 Snowball languages).
-#[cfg(test)]
+/// Whether parallax can stem words of `lang` (the 18 Snowball languages), built in or through
+/// the stemmer pack.
 pub(crate) fn has_stemmer(lang: Lang) -> bool {
     algorithm(lang).is_some()
+}
+
+/// The Snowball stemmer compiled into this build for `lang`: every one with `all-languages`
+/// (native builds), English's only in the WebAssembly, whose other stemmers come in the stemmer
+/// pack (`src/packs.rs`). Only English's is named without the feature, so that the linker drops
+/// the other algorithms and their tables (38 KB of the gzipped module).
+fn built_in_algorithm(lang: Lang) -> Option<rust_stemmers::Algorithm> {
+    #[cfg(feature = "all-languages")]
+    return algorithm(lang);
+    #[cfg(not(feature = "all-languages"))]
+    (lang == Lang::En).then_some(rust_stemmers::Algorithm::English)
+}
+
+/// Whether the stemmer of `lang` is compiled into this build (see [`built_in_algorithm`]).
+pub(crate) fn stemmer_built_in(lang: Lang) -> bool {
+    built_in_algorithm(lang).is_some() && !stemmer_hidden(lang)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+thread_local! {
+    /// Native tests: the built-in stemmers of languages other than English hidden on this thread,
+    /// as in the WebAssembly build (`packs::without_stemmers`).
+    pub(crate) static STEMMERS_HIDDEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn stemmer_hidden(lang: Lang) -> bool {
+    #[cfg(all(test, not(target_arch = "wasm32")))]
+    return lang != Lang::En && STEMMERS_HIDDEN.with(std::cell::Cell::get);
+    #[cfg(not(all(test, not(target_arch = "wasm32"))))]
+    {
+        let _ = lang;
+        false
+    }
+}
+
+/// A stemmer from outside the core: the stemmer pack's WebAssembly module, which `src/wasm.rs`
+/// instantiates and registers. It gives the stem of a word in a language, or `None` when it has
+/// no stemmer for that language (the word is kept then).
+pub type ExternalStemmer = fn(Lang, &str) -> Option<String>;
+
+/// The registered [`ExternalStemmer`], if any. A function pointer rather than the module's JS
+/// handle, which is not `Sync`: the handle stays in `src/wasm.rs`.
+static EXTERNAL: std::sync::RwLock<Option<ExternalStemmer>> = std::sync::RwLock::new(None);
+
+/// Registers the stemmer that languages without a built-in stemmer use from now on.
+pub(crate) fn set_external_stemmer(stemmer: ExternalStemmer) {
+    *EXTERNAL.write().unwrap_or_else(|e| e.into_inner()) = Some(stemmer);
+}
+
+/// Whether words of `lang` are stemmed as native builds stem them: its stemmer is built in, or
+/// the stemmer pack is loaded, or it has no stemmer at all.
+pub(crate) fn stems_complete(lang: Lang) -> bool {
+    !has_stemmer(lang) || stemmer_built_in(lang) || external_stemmer().is_some()
+}
+
+fn external_stemmer() -> Option<ExternalStemmer> {
+    *EXTERNAL.read().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Stems of folded words, each worked out once per language by whoever keeps the memo (a stage,
@@ -467,6 +524,11 @@ pub(crate) struct Stems {
 impl Stems {
     /// [`stem`]`(folded, lang)`.
     pub fn of(&mut self, folded: &str, lang: Lang) -> String {
+        self.of_with(folded, lang, stem)
+    }
+
+    /// `stem(folded, lang)`, asked once per word and language.
+    pub(crate) fn of_with(&mut self, folded: &str, lang: Lang, stem: impl FnOnce(&str, Lang) -> String) -> String {
         let w = self.words.id(folded) as usize;
         if let Some(&Some((l, s))) = self.of.get(w) {
             if l == lang {
@@ -480,9 +542,16 @@ impl Stems {
         self.of[w] = Some((lang, self.stems.id(&s)));
         s
     }
+
+    /// How many words the memo holds.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn len(&self) -> usize {
+        self.words.len()
+    }
 }
 
-/// The stem of a folded word in `lang` (Snowball). Languages without a stemmer keep the word.
+/// The stem of a folded word in `lang` (Snowball). Languages without a stemmer keep the word, and
+/// so do languages whose stemmer is neither built in nor loaded (the stemmer pack).
 /// An English possessive "'s" and a French or Italian elided article ("l'", "d'", "dell'") are
 /// dropped first, so "Trump's" stems like "Trump" and "l'accord" like "accord".
 pub(crate) fn stem(folded: &str, lang: Lang) -> String {
@@ -495,9 +564,12 @@ pub(crate) fn stem(folded: &str, lang: Lang) -> String {
         },
         _ => folded,
     };
-    match STEMMERS.get(lang, || algorithm(lang).map(rust_stemmers::Stemmer::create)) {
+    let built_in = STEMMERS.get(lang, || built_in_algorithm(lang).map(rust_stemmers::Stemmer::create));
+    match built_in.as_ref().filter(|_| !stemmer_hidden(lang)) {
         Some(s) => s.stem(word).into_owned(),
-        None => word.to_string(),
+        // Without its stemmer built in, a language is stemmed by the stemmer pack when it is
+        // loaded; without the pack its words stay whole, and the report's warnings say so.
+        None => external_stemmer().and_then(|f| f(lang, word)).unwrap_or_else(|| word.to_string()),
     }
 }
 

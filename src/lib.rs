@@ -70,10 +70,14 @@ pub use crate::error::Error;
 pub use crate::facts::{conflicts, Conflict, ConflictKind};
 pub use crate::families::{Derivation, Rewrite};
 pub use crate::html::html_to_text;
+pub use crate::lexicon::ExternalStemmer;
 #[cfg(not(target_arch = "wasm32"))]
 #[doc(hidden)]
 pub use crate::packs::with_needed_packs_only;
-pub use crate::packs::{languages_needed, load_language_pack, loaded_languages, pack_languages};
+pub use crate::packs::{
+    languages_needed, load_language_pack, load_stemmer_pack, loaded_languages, pack_languages, stem_languages,
+    STEM_PACK,
+};
 pub use crate::quotes::Change;
 pub use crate::report::{
     BlockReport, ConflictReport, Counterpart, FactRef, FamilyReport, Field, Metadata, NamingReport, NamingUse,

@@ -21,12 +21,26 @@
 //!
 //! `scripts/packs.mjs` writes one pack per language from `data/`; [`load_language_pack`] checks
 //! it as the data-file test checks the built-in lists, and never panics on a malformed pack.
+//!
+//! One more pack carries code rather than lists: the stemmer pack ([`STEM_PACK`], `lang/stem.txt`),
+//! the Snowball stemmers of every language but English as a WebAssembly module of their own
+//! (the `stemmers/` crate), base64 under a `@@ module` line:
+//!
+//! ```text
+//! @@ pack stem
+//! @@ module
+//! AGFzbQEAAAAB…
+//! ```
+//!
+//! This module only decodes and checks it ([`load_stemmer_pack`]); the host instantiates it
+//! (`src/wasm.rs`) and registers a plain function with `lexicon`. Native builds have every
+//! stemmer built in and never need it.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::RwLock;
 
 use crate::error::{Error, ErrorKind};
-use crate::lexicon::List;
+use crate::lexicon::{self, ExternalStemmer, List};
 use crate::tokenize::{block_language, source_languages, Lang};
 use crate::Source;
 
@@ -38,6 +52,10 @@ pub(crate) const PACK_KINDS: &[&str] = &["abbreviations", "boilerplate", "values
 /// for its pack.)
 pub(crate) const PACK_LANGUAGES: &[Lang] =
     &[Lang::De, Lang::Es, Lang::Fr, Lang::It, Lang::Nl, Lang::Pl, Lang::Pt, Lang::Ru, Lang::Sv, Lang::Tr];
+
+/// The code of the stemmer pack (`lang/stem.txt`): the stemmers of the languages of
+/// [`stem_languages`], which the WebAssembly build leaves out.
+pub const STEM_PACK: &str = "stem";
 
 /// The packs compiled in: all of them with the `all-languages` feature, none without.
 #[cfg(feature = "all-languages")]
@@ -73,6 +91,16 @@ thread_local! {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn without_packs<R>(langs: &[Lang], f: impl FnOnce() -> R) -> R {
     hiding(langs.iter().fold(0, |m, &l| m | bit(l)), f)
+}
+
+/// Runs `f` as if only English's stemmer were built in and the stemmer pack not loaded, as the
+/// WebAssembly build is before it loads the pack; on this thread only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) fn without_stemmers<R>(f: impl FnOnce() -> R) -> R {
+    let before = lexicon::STEMMERS_HIDDEN.with(|h| h.replace(true));
+    let result = f();
+    lexicon::STEMMERS_HIDDEN.with(|h| h.set(before));
+    result
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -210,7 +238,17 @@ fn parse(lang: Lang, text: &str) -> Result<Vec<(&'static str, &str)>, String> {
 /// in that language get its abbreviations, value words and page-chrome phrases. Loading a pack
 /// that is already there (built in or loaded before) does nothing. A malformed pack is an error
 /// that says what is wrong; nothing is loaded then.
+///
+/// The stemmer pack ([`STEM_PACK`]) is code that only a WebAssembly host can start: this
+/// checks it, and loads it where every stemmer is built in already (native builds); elsewhere
+/// use [`load_stemmer_pack`] (`src/wasm.rs` does).
 pub fn load_language_pack(code: &str, text: &str) -> Result<(), Error> {
+    if code == STEM_PACK {
+        return load_stemmer_pack(text, |_| {
+            Err("this build cannot start a WebAssembly module; load it through the WebAssembly's loadLanguagePack"
+                .into())
+        });
+    }
     let Some(lang) = Lang::from_code(code).filter(|l| has_pack(*l)) else {
         return Err(bad(code, format!("there is no pack for '{code}'")));
     };
@@ -228,24 +266,38 @@ pub fn load_language_pack(code: &str, text: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// The languages that have a pack, by ISO 639-1 code.
-pub fn pack_languages() -> Vec<Lang> {
-    PACK_LANGUAGES.to_vec()
+/// The codes of every pack: the languages that have one (ISO 639-1 codes), then [`STEM_PACK`].
+pub fn pack_languages() -> Vec<&'static str> {
+    PACK_LANGUAGES.iter().map(|l| l.code()).chain([STEM_PACK]).collect()
 }
 
-/// The pack languages whose lists are there now (built in or loaded).
-pub fn loaded_languages() -> Vec<Lang> {
-    PACK_LANGUAGES.iter().copied().filter(|l| available() & bit(*l) != 0).collect()
+/// The codes of the packs whose contents are there now (built in or loaded).
+pub fn loaded_languages() -> Vec<&'static str> {
+    let lists = PACK_LANGUAGES.iter().copied().filter(|l| available() & bit(*l) != 0).map(Lang::code);
+    lists.chain(stems_there().then_some(STEM_PACK)).collect()
 }
 
-/// The languages of `sources` that have a pack not loaded yet: each source's language and the
-/// language of every paragraph written in another one (detected as `analyze` detects them, on
-/// every line rather than only the article's). Load these packs before analysing, and the
-/// analysis reads every list it would read natively — except page-chrome phrases of a language
-/// no paragraph is written in (see DESIGN.md, "Language packs").
-pub fn languages_needed(sources: &[Source]) -> Vec<Lang> {
+/// The codes of the packs that `sources` need and that are not loaded yet: the languages of
+/// each source and of every paragraph written in another one (detected as `analyze` detects
+/// them, on every line rather than only the article's) that have a pack, and [`STEM_PACK`] when
+/// one of those languages is stemmed by it. Load these packs before analysing, and the analysis
+/// reads every list and stems every word as it would natively — except page-chrome phrases of a
+/// language no paragraph is written in (see DESIGN.md, "Language packs").
+pub fn languages_needed(sources: &[Source]) -> Vec<&'static str> {
     let used = languages_used(sources);
-    PACK_LANGUAGES.iter().copied().filter(|l| used & bit(*l) != 0 && available() & bit(*l) == 0).collect()
+    let lists = PACK_LANGUAGES.iter().copied().filter(|l| used & bit(*l) != 0 && available() & bit(*l) == 0);
+    let stems = Lang::ALL.iter().any(|l| used & bit(*l) != 0 && !lexicon::stems_complete(*l));
+    lists.map(Lang::code).chain(stems.then_some(STEM_PACK)).collect()
+}
+
+/// The languages whose stemmer comes in the stemmer pack: every Snowball language but English.
+pub fn stem_languages() -> Vec<Lang> {
+    Lang::ALL.iter().copied().filter(|&l| lexicon::has_stemmer(l) && l != Lang::En).collect()
+}
+
+/// Whether every stemmer is there: built in, or from the stemmer pack.
+fn stems_there() -> bool {
+    Lang::ALL.iter().all(|&l| lexicon::stems_complete(l))
 }
 
 /// The languages of the sources and of their lines, as bits at `Lang::index`.
@@ -261,7 +313,7 @@ fn languages_used(sources: &[Source]) -> u32 {
     used
 }
 
-/// The English name of a pack language, for warnings.
+/// The English name of a language with a pack or a stemmer, for warnings.
 fn name(lang: Lang) -> &'static str {
     match lang {
         Lang::De => "German",
@@ -274,24 +326,110 @@ fn name(lang: Lang) -> &'static str {
         Lang::Ru => "Russian",
         Lang::Sv => "Swedish",
         Lang::Tr => "Turkish",
+        Lang::Ar => "Arabic",
+        Lang::Da => "Danish",
+        Lang::El => "Greek",
+        Lang::Fi => "Finnish",
+        Lang::Hu => "Hungarian",
+        Lang::No => "Norwegian",
+        Lang::Ro => "Romanian",
+        Lang::Ta => "Tamil",
         _ => lang.code(),
     }
 }
 
-/// One warning per language of `used` (bits at `Lang::index`) whose pack is missing.
+/// One warning per language of `used` (bits at `Lang::index`) whose pack is missing, and one per
+/// language whose words were not stemmed for want of the stemmer pack.
 pub(crate) fn missing_warnings(used: u32) -> Vec<String> {
-    PACK_LANGUAGES
-        .iter()
-        .filter(|l| used & bit(**l) != 0 && !complete(**l))
-        .map(|&l| {
-            format!(
-                "{} text was analysed without the {} language pack ('{}'): its abbreviations, number words and page-chrome phrases were not used; load the pack and analyse again",
-                name(l),
-                name(l),
-                l.code()
-            )
-        })
-        .collect()
+    let lists = PACK_LANGUAGES.iter().filter(|l| used & bit(**l) != 0 && !complete(**l)).map(|&l| {
+        format!(
+            "{} text was analysed without the {} language pack ('{}'): its abbreviations, number words and page-chrome phrases were not used; load the pack and analyse again",
+            name(l),
+            name(l),
+            l.code()
+        )
+    });
+    let stems = Lang::ALL.iter().filter(|l| used & bit(**l) != 0 && !lexicon::stems_complete(**l)).map(|&l| {
+        format!(
+            "{} words were not stemmed: the stemmer pack ('{STEM_PACK}') is not loaded, so the forms of one word counted as different words; load the pack and analyse again",
+            name(l)
+        )
+    });
+    lists.chain(stems).collect()
+}
+
+/// The WebAssembly module of a stemmer pack's text, decoded; checked only as far as its first
+/// bytes go (the host that instantiates it checks its exports).
+fn stem_module(text: &str) -> Result<Vec<u8>, String> {
+    let mut lines = text.lines().enumerate().skip_while(|(_, l)| l.trim().is_empty());
+    match lines.next() {
+        Some((_, l)) if l.trim() == format!("@@ pack {STEM_PACK}") => {}
+        Some((n, _)) => return Err(format!("line {}: expected '@@ pack {STEM_PACK}'", n + 1)),
+        None => return Err("the pack is empty".to_string()),
+    }
+    let mut lines = lines.skip_while(|(_, l)| l.trim().is_empty());
+    match lines.next() {
+        Some((_, l)) if l.trim() == "@@ module" => {}
+        Some((n, l)) => return Err(format!("line {}: expected '@@ module', found '{}'", n + 1, l.trim())),
+        None => return Err("the pack holds no module".to_string()),
+    }
+    let mut bytes = Vec::with_capacity(text.len() / 4 * 3);
+    let mut quad = [0u8; 4];
+    let mut filled = 0;
+    let mut padding = 0;
+    for (n, line) in lines {
+        for c in line.trim().bytes() {
+            let six = match c {
+                b'A'..=b'Z' => c - b'A',
+                b'a'..=b'z' => c - b'a' + 26,
+                b'0'..=b'9' => c - b'0' + 52,
+                b'+' => 62,
+                b'/' => 63,
+                b'=' if filled >= 2 => {
+                    padding += 1;
+                    0
+                }
+                _ => return Err(format!("line {}: the module is not base64 (at byte {c:#04x})", n + 1)),
+            };
+            if padding > 0 && c != b'=' {
+                return Err(format!("line {}: base64 goes on after its padding", n + 1));
+            }
+            quad[filled] = six;
+            filled += 1;
+            if filled == 4 {
+                let word =
+                    u32::from(quad[0]) << 18 | u32::from(quad[1]) << 12 | u32::from(quad[2]) << 6 | u32::from(quad[3]);
+                bytes.extend_from_slice(&word.to_be_bytes()[1..4 - padding.min(2)]);
+                filled = 0;
+            }
+        }
+    }
+    if filled != 0 {
+        return Err("the module's base64 ends in the middle of a group of four characters".to_string());
+    }
+    if !bytes.starts_with(b"\0asm\x01\0\0\0") {
+        return Err("the module is not a WebAssembly module (version 1)".to_string());
+    }
+    Ok(bytes)
+}
+
+/// Loads the stemmer pack (the text of `lang/stem.txt`): decodes its module and hands the bytes
+/// to `instantiate`, the host's, which compiles and starts it and returns the function that
+/// stems through it (or says why it cannot); that function stems every language of
+/// [`stem_languages`] from then on. Where every stemmer is already there (native builds, or a
+/// pack loaded before) the text is checked and nothing more is done. A malformed pack or a
+/// module the host refuses is an error that says why; nothing is loaded then.
+pub fn load_stemmer_pack(
+    text: &str,
+    instantiate: impl FnOnce(&[u8]) -> Result<ExternalStemmer, String>,
+) -> Result<(), Error> {
+    let module = stem_module(text).map_err(|e| bad(STEM_PACK, e))?;
+    if stems_there() {
+        return Ok(());
+    }
+    let stemmer = instantiate(&module).map_err(|e| bad(STEM_PACK, e))?;
+    lexicon::set_external_stemmer(stemmer);
+    Ok(())
 }
 
 // Natively: the WebAssembly build is tested through its exports (tests/web.rs).
@@ -390,15 +528,15 @@ mod tests {
         let cfg = Config::default();
         // Built in natively; loaded here when the crate is tested without `all-languages`.
         load_language_pack("de", &pack_text(Lang::De)).expect("the German pack");
-        assert!(loaded_languages().contains(&Lang::De));
+        assert!(loaded_languages().contains(&"de"));
         let with = analyze(&source, &cfg).expect("analysis");
         assert!(!with.warnings.iter().any(|w| w.contains("language pack")), "{:?}", with.warnings);
         assert!(languages_needed(&source).is_empty(), "the German pack is there");
         assert!(has_money(GERMAN, Lang::De), "{:?}", numbers(GERMAN, Lang::De));
 
         without_packs(&[Lang::De], || {
-            assert_eq!(languages_needed(&source), vec![Lang::De]);
-            assert!(!loaded_languages().contains(&Lang::De));
+            assert_eq!(languages_needed(&source), vec!["de"]);
+            assert!(!loaded_languages().contains(&"de"));
             let without = analyze(&source, &cfg).expect("analysis without the pack");
             let warning = without.warnings.iter().find(|w| w.contains("German language pack")).expect("a warning");
             assert!(warning.contains("'de'"), "{warning}");
@@ -440,11 +578,11 @@ mod tests {
             [Source::new("a", "The council approved the plan on Monday and said that work would start soon.")];
         let german = [Source::new("a", GERMAN)];
         load_language_pack("de", &pack_text(Lang::De)).expect("the German pack");
-        with_needed_packs_only(&english, || assert!(!loaded_languages().contains(&Lang::De)));
-        with_needed_packs_only(&german, || assert!(loaded_languages().contains(&Lang::De)));
+        with_needed_packs_only(&english, || assert!(!loaded_languages().contains(&"de")));
+        with_needed_packs_only(&german, || assert!(loaded_languages().contains(&"de")));
         if cfg!(feature = "all-languages") {
-            with_needed_packs_only(&german, || assert_eq!(loaded_languages(), vec![Lang::De]));
-            assert_eq!(loaded_languages(), PACK_LANGUAGES);
+            with_needed_packs_only(&german, || assert_eq!(loaded_languages(), vec!["de", STEM_PACK]));
+            assert_eq!(loaded_languages(), pack_languages());
         }
     }
 
@@ -456,9 +594,111 @@ mod tests {
         let all = [Lang::De, Lang::Fr, Lang::Es];
         without_packs(&all, || {
             assert!(languages_needed(&[Source::new("a", english)]).is_empty());
-            assert_eq!(languages_needed(&[Source::new("a", &mixed)]), vec![Lang::Fr]);
-            assert_eq!(languages_needed(&[Source::new("a", english), Source::new("b", GERMAN)]), vec![Lang::De]);
+            assert_eq!(languages_needed(&[Source::new("a", &mixed)]), vec!["fr"]);
+            assert_eq!(languages_needed(&[Source::new("a", english), Source::new("b", GERMAN)]), vec!["de"]);
             assert!(languages_needed(&[]).is_empty());
         });
+    }
+
+    /// Base64 as `scripts/packs.mjs` writes it (`Buffer.toString("base64")`, lines of 76).
+    fn base64(bytes: &[u8]) -> String {
+        const DIGITS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for chunk in bytes.chunks(3) {
+            let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+            let word = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+            for k in 0..4 {
+                let c = if k <= chunk.len() { DIGITS[(word >> (18 - 6 * k) & 63) as usize] as char } else { '=' };
+                out.push(c);
+            }
+        }
+        out.as_bytes().chunks(76).map(|l| format!("{}\n", std::str::from_utf8(l).unwrap_or(""))).collect()
+    }
+
+    const MODULE: &[u8] = b"\0asm\x01\0\0\0\x01\x04\x01\x60\0\0";
+
+    #[test]
+    fn issue_8_the_stemmer_pack_decodes_its_module() {
+        for len in 8..MODULE.len() {
+            let text = format!("@@ pack stem\n@@ module\n{}", base64(&MODULE[..len]));
+            assert_eq!(stem_module(&text).as_deref(), Ok(&MODULE[..len]), "{len} bytes");
+        }
+        let long: Vec<u8> = MODULE.iter().copied().chain((0..5000u32).map(|i| (i * 7919 % 251) as u8)).collect();
+        let text = format!("\n@@ pack stem\r\n@@ module\r\n{}", base64(&long).replace('\n', "\r\n"));
+        assert_eq!(stem_module(&text), Ok(long));
+        // Natively every stemmer is built in: a good pack is checked and changes nothing.
+        assert!(loaded_languages().contains(&STEM_PACK));
+        load_language_pack(STEM_PACK, &format!("@@ pack stem\n@@ module\n{}", base64(MODULE))).expect("the pack");
+    }
+
+    #[test]
+    fn issue_8_a_malformed_stemmer_pack_is_an_error_not_a_panic() {
+        let good = base64(MODULE);
+        let cases: &[(&str, &str)] = &[
+            ("", "the pack is empty"),
+            ("@@ pack de\n@@ module\n", "line 1: expected '@@ pack stem'"),
+            ("@@ pack stem\n", "holds no module"),
+            ("@@ pack stem\n@@ list values\n", "line 2: expected '@@ module', found '@@ list values'"),
+            ("@@ pack stem\n@@ module\n", "not a WebAssembly module"),
+            ("@@ pack stem\n@@ module\nAGFzbQEAAAA*\n", "line 3: the module is not base64 (at byte 0x2a)"),
+            ("@@ pack stem\n@@ module\nAGFzbQEAAAAB\nBAFg\u{e9}\n", "line 4: the module is not base64"),
+            ("@@ pack stem\n@@ module\nAGFzbQEAAAABB\n", "in the middle of a group"),
+            ("@@ pack stem\n@@ module\nAGFzbQ==AAAA\n", "after its padding"),
+            ("@@ pack stem\n@@ module\n=AAA\n", "not base64"),
+            // Base64 of text, not of a module.
+            ("@@ pack stem\n@@ module\nSGVsbG8sIHdvcmxkIQ==\n", "not a WebAssembly module"),
+        ];
+        for (text, want) in cases {
+            let err = load_language_pack(STEM_PACK, text).expect_err(text).to_string();
+            assert!(err.starts_with("the language pack 'stem' was not loaded: "), "{err}");
+            assert!(err.contains(want), "{text:?}: {err}");
+        }
+        // A host that cannot start the module refuses it with its own reason; one that can is
+        // not asked where every stemmer is built in.
+        let refused = without_stemmers(|| {
+            load_stemmer_pack(&format!("@@ pack stem\n@@ module\n{good}"), |_| Err("no exports".to_string()))
+        });
+        assert!(refused.expect_err("refused").to_string().contains("was not loaded: no exports"));
+        assert!(load_stemmer_pack(&format!("@@ pack stem\n@@ module\n{good}"), |_| panic!("not asked")).is_ok());
+        let noise: String = (0..2000u32).filter_map(|i| char::from_u32((i * 7919) % 0x2_0000)).collect();
+        assert!(load_language_pack(STEM_PACK, &noise).is_err());
+        assert!(load_language_pack(STEM_PACK, &format!("@@ pack stem\n@@ module\n{noise}")).is_err());
+    }
+
+    #[test]
+    fn issue_8_without_the_stemmer_pack_words_stay_whole_and_the_report_says_so() {
+        let source = [Source::new("Zeitung", GERMAN), Source::new("Blatt", GERMAN)];
+        let greek = "Η κυβέρνηση ενέκρινε τη Δευτέρα τρία εκατομμύρια ευρώ για τη νέα γέφυρα, είπε ο υπουργός.";
+        let finnish = "Hallitus hyväksyi maanantaina kolme miljoonaa euroa uutta siltaa varten, ja ministeri sanoi että työt alkavat keväällä.";
+        let english = "The council approved the plan on Monday and said that work would start in the spring.";
+        assert!(languages_needed(&source).is_empty());
+        let with = analyze(&source, &Config::default()).expect("analysis");
+        assert!(!with.warnings.iter().any(|w| w.contains("stemmer pack")), "{:?}", with.warnings);
+        without_stemmers(|| {
+            assert_eq!(languages_needed(&source), vec![STEM_PACK]);
+            // The languages with a stemmer but no word lists need the stemmer pack alone.
+            assert_eq!(languages_needed(&[Source::new("a", greek)]), vec![STEM_PACK]);
+            assert_eq!(languages_needed(&[Source::new("a", finnish)]), vec![STEM_PACK]);
+            assert!(languages_needed(&[Source::new("a", english)]).is_empty());
+            assert!(!loaded_languages().contains(&STEM_PACK));
+            assert_eq!(crate::lexicon::stem("verhandlungen", Lang::De), "verhandlungen");
+            assert_eq!(crate::lexicon::stem("talks", Lang::En), "talk");
+            let without = analyze(&source, &Config::default()).expect("analysis without stems");
+            let warnings: Vec<_> = without.warnings.iter().filter(|w| w.contains("stemmer pack")).collect();
+            assert_eq!(warnings.len(), 1, "{:?}", without.warnings);
+            assert!(warnings[0].starts_with("German words were not stemmed"), "{}", warnings[0]);
+            assert!(warnings[0].contains("('stem')"), "{}", warnings[0]);
+            let greek =
+                analyze(&[Source::new("a", greek), Source::new("b", greek)], &Config::default()).expect("greek");
+            assert!(
+                greek.warnings.iter().any(|w| w.starts_with("Greek words were not stemmed")),
+                "{:?}",
+                greek.warnings
+            );
+        });
+        assert_eq!(crate::lexicon::stem("verhandlungen", Lang::De), "verhandl");
+        assert_eq!(analyze(&source, &Config::default()).expect("analysis").warnings, with.warnings);
+        assert_eq!(stem_languages().len(), 17);
+        assert!(!stem_languages().contains(&Lang::En));
     }
 }

@@ -2,7 +2,7 @@
 //! plain JS values converted by serde, and every failure becomes a thrown `Error` — never a panic,
 //! which would kill the module for the rest of the page's life.
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Function, Object, Reflect, Uint8Array, WebAssembly};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -153,18 +153,130 @@ pub fn analyze(sources: JsValue, config: JsValue) -> Result<JsValue, JsError> {
 }
 
 /// The language packs that analysing `sources` (an array of `{name, text}`) needs and that are
-/// not loaded yet, as ISO 639-1 codes: fetch each (`lang/<code>.txt` next to the WebAssembly)
-/// and pass it to `loadLanguagePack` before `analyze`.
+/// not loaded yet, as ISO 639-1 codes and `stem` (the stemmers of languages other than
+/// English): fetch each (`lang/<code>.txt` next to the WebAssembly) and pass it to
+/// `loadLanguagePack` before `analyze`.
 #[wasm_bindgen(js_name = languagesNeeded)]
 pub fn languages_needed(sources: JsValue) -> Result<JsValue, JsError> {
     to_js(&crate::languages_needed(&sources_from(&sources)?))
 }
 
 /// Loads the language pack of `code` (the text of its `lang/<code>.txt`). Throws an `Error` that
-/// says what is wrong with a malformed pack; loading one twice does nothing.
+/// says what is wrong with a malformed pack; loading one twice does nothing. The stemmer pack
+/// (`stem`) is a WebAssembly module, compiled and started here.
 #[wasm_bindgen(js_name = loadLanguagePack)]
 pub fn load_language_pack(code: &str, text: &str) -> Result<(), JsError> {
-    crate::load_language_pack(code, text).map_err(|e| JsError::new(&e.to_string()))
+    let loaded = if code == crate::STEM_PACK {
+        crate::load_stemmer_pack(text, start_stemmers)
+    } else {
+        crate::load_language_pack(code, text)
+    };
+    loaded.map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The stemmer pack's module, started: its memory, the address and size of its word buffer, and
+/// its `stem` export (see the `stemmers/` crate for the interface); and the stems it gave.
+struct Stemmers {
+    memory: WebAssembly::Memory,
+    buffer: u32,
+    capacity: u32,
+    stem: Function,
+    /// Stems by language and word. A word crosses into the module once: the analysis's stages
+    /// (similarity, terms, facts) each keep a memo for one analysis, so without this the same
+    /// word crossed up to three times per analysis, and again in every later analysis; each
+    /// crossing is a dozen calls through JavaScript (measured in DESIGN.md, "Language packs").
+    memo: std::cell::RefCell<crate::lexicon::Stems>,
+}
+
+/// Stems kept in [`Stemmers::memo`] before it is emptied: a bound on its memory (~10 MB) for a
+/// page that analyses text after text for hours; a news article has a few thousand distinct
+/// words.
+const STEM_MEMO_MAX: usize = 100_000;
+
+thread_local! {
+    /// The one instance of the stemmer pack's module, once loaded. A JS handle cannot be in a
+    /// `static` (it is not `Sync`); the module is single-threaded, as this instance is.
+    static STEMMERS: std::cell::OnceCell<Stemmers> = const { std::cell::OnceCell::new() };
+}
+
+/// The message of a thrown JS value.
+fn message(error: &JsValue) -> String {
+    get(error, "message").as_string().unwrap_or_else(|| "an unknown error".to_string())
+}
+
+/// Compiles and starts the stemmer pack's module (synchronously: `loadLanguagePack` is
+/// synchronous, and the module is small enough for every engine's synchronous compile), checks
+/// its exports and that it stems, and returns the function that stems through it.
+fn start_stemmers(bytes: &[u8]) -> Result<crate::ExternalStemmer, String> {
+    let module = WebAssembly::Module::new(&Uint8Array::from(bytes).into())
+        .map_err(|e| format!("the module does not compile: {}", message(&e)))?;
+    let instance = WebAssembly::Instance::new(&module, &Object::new())
+        .map_err(|e| format!("the module does not start: {}", message(&e)))?;
+    let exports = instance.exports();
+    let export = |name: &str| {
+        let value = get(&exports, name);
+        (!value.is_undefined()).then_some(value).ok_or_else(|| format!("the module has no export '{name}'"))
+    };
+    let function = |name: &str| {
+        export(name)?.dyn_into::<Function>().map_err(|_| format!("the module's '{name}' is not a function"))
+    };
+    let number = |name: &str| {
+        function(name)?
+            .call0(&JsValue::UNDEFINED)
+            .ok()
+            .and_then(|v| whole(&v, f64::from(u32::MAX)))
+            .map(|x| x as u32)
+            .ok_or_else(|| format!("the module's '{name}' does not return a whole number"))
+    };
+    let stemmers = Stemmers {
+        memory: export("memory")?.dyn_into().map_err(|_| "the module's 'memory' is not a memory".to_string())?,
+        buffer: number("buffer")?,
+        capacity: number("capacity")?,
+        stem: function("stem")?,
+        memo: Default::default(),
+    };
+    if u64::from(stemmers.buffer) + 2 * u64::from(stemmers.capacity)
+        > stemmers.memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as u64
+    {
+        return Err("the module's buffer lies outside its memory".to_string());
+    }
+    // One word whose stem is known: a module with the right exports but another interface would
+    // otherwise stem every word wrongly without a sign.
+    if stem_through(&stemmers, crate::Lang::De, "verhandlungen").as_deref() != Some("verhandl") {
+        return Err("the module does not stem German 'verhandlungen' to 'verhandl'".to_string());
+    }
+    STEMMERS.with(|cell| cell.set(stemmers)).map_err(|_| "the stemmer pack is already loaded".to_string())?;
+    Ok(stem_word)
+}
+
+/// The [`crate::ExternalStemmer`] registered with the core: the stem of `word` from the loaded
+/// module, `None` when there is none or it does not stem the word.
+fn stem_word(lang: crate::Lang, word: &str) -> Option<String> {
+    STEMMERS.with(|cell| {
+        let m = cell.get()?;
+        let mut memo = m.memo.borrow_mut();
+        if memo.len() >= STEM_MEMO_MAX {
+            *memo = Default::default();
+        }
+        // A word the module does not stem is its own stem.
+        Some(memo.of_with(word, lang, |word, lang| stem_through(m, lang, word).unwrap_or_else(|| word.to_string())))
+    })
+}
+
+/// Stems one word through the module: its bytes into the buffer, `stem(code, len)`, the stem's
+/// bytes out of the buffer's second half. A word longer than the buffer is not stemmed.
+fn stem_through(m: &Stemmers, lang: crate::Lang, word: &str) -> Option<String> {
+    let len = u32::try_from(word.len()).ok().filter(|&n| n <= m.capacity)?;
+    // The language as the module names it: its two-letter code's bytes, the first in the low byte.
+    let code = lang.code().as_bytes();
+    let code = u32::from(*code.first()?) | u32::from(*code.get(1)?) << 8;
+    Uint8Array::new_with_byte_offset_and_length(&m.memory.buffer(), m.buffer, len).copy_from(word.as_bytes());
+    let n = m.stem.call2(&JsValue::UNDEFINED, &JsValue::from(code), &JsValue::from(len)).ok()?;
+    // "Not stemmed" is u32::MAX, which JavaScript reads from the i32 result as -1: not whole.
+    let n = whole(&n, f64::from(m.capacity))? as u32;
+    // A fresh view: stemming may have grown the module's memory, which detaches the old buffer.
+    let out = Uint8Array::new_with_byte_offset_and_length(&m.memory.buffer(), m.buffer + m.capacity, n);
+    String::from_utf8(out.to_vec()).ok()
 }
 
 /// The codes of every language that has a pack, and of those loaded:
@@ -173,8 +285,8 @@ pub fn load_language_pack(code: &str, text: &str) -> Result<(), JsError> {
 pub fn language_packs() -> Result<JsValue, JsError> {
     #[derive(Serialize)]
     struct Packs {
-        available: Vec<crate::Lang>,
-        loaded: Vec<crate::Lang>,
+        available: Vec<&'static str>,
+        loaded: Vec<&'static str>,
     }
     to_js(&Packs { available: crate::pack_languages(), loaded: crate::loaded_languages() })
 }

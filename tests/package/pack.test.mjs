@@ -190,7 +190,7 @@ window.__result = {
   element: shown.sources.length,
   views: el.shadowRoot.querySelectorAll(".px-view").length,
   germanConflicts: german.conflicts.length,
-  packWarnings: german.warnings.filter((w) => w.includes("language pack")).length,
+  packWarnings: german.warnings.filter((w) => w.includes("language pack") || w.includes("stemmer pack")).length,
 };
 `;
 
@@ -211,8 +211,9 @@ ${PAGE_CHECK}
     const result = await page.waitForFunction(() => window.__result, null, { timeout: 20000 });
     assert.deepEqual(await result.jsonValue(), { sources: 5, same: true, removed: true, element: 3, views: 1, germanConflicts: 1, packWarnings: 0 });
     assert.deepEqual(errors, []);
-    // issue_3: the German sources made the worker fetch the German pack, and no other.
-    assert.deepEqual(requests.filter((r) => r.includes("/pkg/lang/")).map((r) => r.split("/").pop()), ["de.txt"]);
+    // issue_3: the German sources made the worker fetch the German pack and the stemmer pack
+    // (issue 8), and no other.
+    assert.deepEqual(requests.filter((r) => r.includes("/pkg/lang/")).map((r) => r.split("/").pop()), ["de.txt", "stem.txt"]);
   } finally {
     await close();
   }

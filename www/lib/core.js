@@ -86,7 +86,8 @@ export const resolveConfig = whenReady((config) => {
 });
 
 // Language packs: the word lists of languages other than English are not in the WebAssembly;
-// each is a small text file, `lang/<code>.txt` next to it, loaded when a text needs it.
+// each is a small text file, `lang/<code>.txt` next to it, loaded when a text needs it. So are
+// their stemmers, all in one pack (`lang/stem.txt`, code `stem`), which the WebAssembly starts.
 
 /**
  * The packs next to the glue, written out one by one so that bundlers (Vite, webpack) see each
@@ -103,6 +104,8 @@ const PACK_FILES = {
   ru: () => new URL("../pkg/lang/ru.txt", import.meta.url),
   sv: () => new URL("../pkg/lang/sv.txt", import.meta.url),
   tr: () => new URL("../pkg/lang/tr.txt", import.meta.url),
+  // The stemmers of every language but English: a WebAssembly module, base64 in a text pack.
+  stem: () => new URL("../pkg/lang/stem.txt", import.meta.url),
 };
 
 /** Where packs come from (see `setLanguagePacks`); null: the files next to the glue. */

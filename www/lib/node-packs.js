@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 
 /** The text of the language pack of `code`, read synchronously. */
 export function readPack(code) {
-  if (!/^[a-z]{2}$/.test(code)) throw new Error(`no language pack '${code}'`);
+  // A language's code, or "stem" (the stemmer pack).
+  if (!/^([a-z]{2}|stem)$/.test(code)) throw new Error(`no language pack '${code}'`);
   return readFileSync(new URL(`../pkg/lang/${code}.txt`, import.meta.url), "utf8");
 }
