@@ -28,9 +28,11 @@ const { input } = analysisInput(sources.map((s) => ({ ...s, overrides: [] })), D
 const pkg = join(root, "www", "pkg");
 const wasmBytes = await readFile(join(pkg, "parallax_bg.wasm"));
 const packs = await readFile(join(pkg, "lang", "all.txt"), "utf8");
+const stemBytes = await readFile(join(pkg, "lang", "stem.wasm"));
 const wasm = await import(pathToFileURL(join(pkg, "parallax.js")).href);
 wasm.initSync({ module: wasmBytes });
 loadPacks(packs, wasm);
+wasm.loadStemmerModule(new WebAssembly.Module(stemBytes));
 const started = performance.now();
 const report = wasm.analyze(input.sources, settingsFor(input.config, wasm.presetConfig));
 const ms = performance.now() - started;
@@ -39,6 +41,7 @@ const bundle = {
   input: await sha256(JSON.stringify(input)),
   wasm: await sha256(wasmBytes),
   packs: await sha256(packs),
+  stem: await sha256(stemBytes),
   version: wasm.version(),
   report,
 };

@@ -75,8 +75,8 @@ pub use crate::lexicon::ExternalStemmer;
 #[doc(hidden)]
 pub use crate::packs::with_needed_packs_only;
 pub use crate::packs::{
-    languages_needed, load_language_pack, load_stemmer_pack, loaded_languages, pack_languages, stem_languages,
-    STEM_PACK,
+    languages_needed, load_language_pack, load_stemmer_pack, load_stemmers, loaded_languages, pack_languages,
+    stem_languages, STEM_PACK,
 };
 pub use crate::quotes::Change;
 pub use crate::report::{

@@ -424,10 +424,17 @@ pub fn load_stemmer_pack(
     instantiate: impl FnOnce(&[u8]) -> Result<ExternalStemmer, String>,
 ) -> Result<(), Error> {
     let module = stem_module(text).map_err(|e| bad(STEM_PACK, e))?;
+    load_stemmers(|| instantiate(&module))
+}
+
+/// Registers the stemmers that `start` starts (a host's stemmer module it already has as
+/// bytes or compiled, as the page has `lang/stem.wasm`), unless every stemmer is there already;
+/// an error of `start` says why nothing was loaded.
+pub fn load_stemmers(start: impl FnOnce() -> Result<ExternalStemmer, String>) -> Result<(), Error> {
     if stems_there() {
         return Ok(());
     }
-    let stemmer = instantiate(&module).map_err(|e| bad(STEM_PACK, e))?;
+    let stemmer = start().map_err(|e| bad(STEM_PACK, e))?;
     lexicon::set_external_stemmer(stemmer);
     Ok(())
 }

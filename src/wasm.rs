@@ -174,6 +174,20 @@ pub fn load_language_pack(code: &str, text: &str) -> Result<(), JsError> {
     loaded.map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// Loads the stemmers of the stemmer pack from its module compiled already (a
+/// `WebAssembly.Module` of `lang/stem.wasm`, the bytes the pack carries in base64): what
+/// `loadLanguagePack("stem", text)` does, without decoding and compiling the module again in
+/// every worker. Throws an `Error` that says why a module was refused; loading twice does nothing.
+#[wasm_bindgen(js_name = loadStemmerModule)]
+pub fn load_stemmer_module(module: JsValue) -> Result<(), JsError> {
+    crate::load_stemmers(|| {
+        let module =
+            module.dyn_into::<WebAssembly::Module>().map_err(|_| "this is not a WebAssembly.Module".to_string())?;
+        start_compiled(&module)
+    })
+    .map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// The stemmer pack's module, started: its memory, the address and size of its word buffer, and
 /// its `stem` export (see the `stemmers/` crate for the interface); and the stems it gave.
 struct Stemmers {
@@ -210,7 +224,13 @@ fn message(error: &JsValue) -> String {
 fn start_stemmers(bytes: &[u8]) -> Result<crate::ExternalStemmer, String> {
     let module = WebAssembly::Module::new(&Uint8Array::from(bytes).into())
         .map_err(|e| format!("the module does not compile: {}", message(&e)))?;
-    let instance = WebAssembly::Instance::new(&module, &Object::new())
+    start_compiled(&module)
+}
+
+/// Starts the stemmer module compiled already (the page compiles `lang/stem.wasm` once, as it
+/// loads, and hands it to every worker; see `loadStemmerModule`).
+fn start_compiled(module: &WebAssembly::Module) -> Result<crate::ExternalStemmer, String> {
+    let instance = WebAssembly::Instance::new(module, &Object::new())
         .map_err(|e| format!("the module does not start: {}", message(&e)))?;
     let exports = instance.exports();
     let export = |name: &str| {

@@ -9,9 +9,31 @@ import { sha256 } from "./analysis.js";
 const WASM_URL = new URL("./pkg/parallax_bg.wasm", import.meta.url);
 // Every language pack in one file (scripts/packs.mjs): the page loads them all as it loads.
 const PACKS_URL = new URL("./pkg/lang/all.txt", import.meta.url);
+// The stemmers of every language but English: the stemmer pack's module as bytes, compiled once
+// here and handed to every worker (the embedders' packs carry it as base64 text).
+const STEM_URL = new URL("./pkg/lang/stem.wasm", import.meta.url);
 
-/** {module, packs, hashes}: the compiled WebAssembly (a promise), the packs' text, and a promise of their SHA-256. */
+/**
+ * {stem, hash}: promises of the stemmer module, compiled, and of its bytes' SHA-256; each null
+ * when it cannot be had: texts in those languages are then analysed without stems, and the
+ * report says so.
+ */
+function loadStemmers() {
+  const bytes = fetch(STEM_URL)
+    .then((r) => (r.ok ? r.arrayBuffer() : null))
+    .catch(() => null);
+  return {
+    stem: bytes.then((b) => (b ? WebAssembly.compile(b) : null)).catch(() => null),
+    hash: bytes.then((b) => (b ? sha256(b) : null)),
+  };
+}
+
+/**
+ * {module, packs, stem, hashes}: the compiled WebAssembly (a promise), the packs' text, the
+ * compiled stemmer module (a promise), and a promise of their SHA-256.
+ */
 async function loadCore() {
+  const stemmers = loadStemmers();
   const [res, packs] = await Promise.all([
     fetch(WASM_URL),
     // A pack that cannot be had leaves its language without those lists; the report says so.
@@ -23,8 +45,12 @@ async function loadCore() {
   const copy = res.clone();
   // Compiled while it arrives; hashed from a copy of the same bytes.
   const module = WebAssembly.compileStreaming(res);
-  const hashes = Promise.all([copy.arrayBuffer().then(sha256), sha256(packs)]).then(([wasm, p]) => ({ wasm, packs: p }));
-  return { module, packs, hashes };
+  const hashes = Promise.all([copy.arrayBuffer().then(sha256), sha256(packs), stemmers.hash]).then(([wasm, p, stem]) => ({
+    wasm,
+    packs: p,
+    stem,
+  }));
+  return { module, packs, stem: stemmers.stem, hashes };
 }
 
 export class Analyzer {
@@ -35,13 +61,14 @@ export class Analyzer {
     this.jobs = new Map();
     this.current = null;
     const core = loadCore();
-    /** What every worker starts from: {module, packs}, or {error}. */
+    /** What every worker starts from: {module, packs, stem}, or {error}. */
     this.start = core
-      .then(async ({ module, packs }) => ({ module: await module, packs }))
+      .then(async ({ module, packs, stem }) => ({ module: await module, packs, stem: await stem }))
       .catch((e) => ({ error: String(e && e.message ? e.message : e) }));
     /**
-     * The SHA-256 of the WebAssembly and of the packs file every worker runs ({wasm, packs}),
-     * known before they are compiled; null when they could not be loaded or hashed.
+     * The SHA-256 of the WebAssembly, the packs file and the stemmer module every worker runs
+     * ({wasm, packs, stem}); null when they could not be loaded or hashed (stem: null when the
+     * stemmer module could not be had).
      */
     this.identity = core.then((c) => c.hashes).catch(() => null);
     this.worker = this.spawn();

@@ -349,7 +349,7 @@ async function bundledReport(input) {
   const b = await bundle;
   if (!b || !b.report || b.report.sources.length !== input.sources.length) return null;
   const [key, identity] = await Promise.all([sha256(JSON.stringify(input)), analyzer.identity]);
-  const same = key && identity && identity.wasm && b.input === key && b.wasm === identity.wasm && b.packs === identity.packs;
+  const same = key && identity && identity.wasm && b.input === key && b.wasm === identity.wasm && b.packs === identity.packs && b.stem === identity.stem;
   return same ? b.report : null;
 }
 

@@ -24,6 +24,8 @@ const FILES = [
   "pkg/parallax_bg.wasm",
   // Every language pack in one file (scripts/packs.mjs): the page loads them with its first analysis.
   "pkg/lang/all.txt",
+  // The stemmers of every language but English, as the module's bytes.
+  "pkg/lang/stem.wasm",
   "gen/seeds.json",
   // The build's analysis of the seeds, shown while the worker starts (app.js).
   "gen/seeds-report.json",

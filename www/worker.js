@@ -1,6 +1,7 @@
 // Runs the analysis off the main thread.
-// Messages in: {op: "start", module, packs} — the compiled WebAssembly and the text of every
-// language pack, which the page fetched and compiled once (analyzer.js), or {op: "start", error}
+// Messages in: {op: "start", module, packs, stem} — the compiled WebAssembly, the text of every
+// language pack and the compiled stemmer module (or null), which the page fetched and compiled
+// once (analyzer.js), or {op: "start", error}
 // when it could not; and {id, op: "analyze", sources, config} or {id, op: "html", html}, which
 // wait for the start.
 // Messages out: {ready, version} once the WebAssembly is instantiated (the packs are loaded
@@ -10,14 +11,23 @@ import init, * as wasm from "./pkg/parallax.js";
 import { loadPacks, settingsFor } from "./analysis.js";
 
 let start;
-const ready = new Promise((resolve) => (start = resolve)).then(async ({ module, packs, error }) => {
+const ready = new Promise((resolve) => (start = resolve)).then(async ({ module, packs, stem, error }) => {
   if (error) throw new Error(error);
   await init({ module_or_path: module });
   postMessage({ ready: true, version: wasm.version() });
   // Every pack, so that a text in another language later needs no request: the page works
-  // offline (sw.js keeps the file of all packs). Embedders load only the packs their texts need
-  // (lib/core.js).
+  // offline (sw.js keeps the file of all packs and the stemmer module). Embedders load only the
+  // packs their texts need (lib/core.js).
   loadPacks(packs, wasm);
+  // The stemmer module, compiled by the page: without it (not fetched, or refused) texts in
+  // languages other than English are analysed without stems, and each report says so.
+  if (stem) {
+    try {
+      wasm.loadStemmerModule(stem);
+    } catch (e) {
+      console.warn(String(e && e.message ? e.message : e));
+    }
+  }
 });
 // A failed start is reported with each call below.
 ready.catch(() => {});
