@@ -609,17 +609,9 @@ mod tests {
 
     /// Base64 as `scripts/packs.mjs` writes it (`Buffer.toString("base64")`, lines of 76).
     fn base64(bytes: &[u8]) -> String {
-        const DIGITS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        let mut out = String::new();
-        for chunk in bytes.chunks(3) {
-            let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-            let word = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
-            for k in 0..4 {
-                let c = if k <= chunk.len() { DIGITS[(word >> (18 - 6 * k) & 63) as usize] as char } else { '=' };
-                out.push(c);
-            }
-        }
-        out.as_bytes().chunks(76).map(|l| format!("{}\n", std::str::from_utf8(l).unwrap_or(""))).collect()
+        use base64::Engine;
+        let text = base64::engine::general_purpose::STANDARD.encode(bytes);
+        text.as_bytes().chunks(76).map(|l| format!("{}\n", std::str::from_utf8(l).unwrap_or(""))).collect()
     }
 
     const MODULE: &[u8] = b"\0asm\x01\0\0\0\x01\x04\x01\x60\0\0";
