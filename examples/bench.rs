@@ -150,6 +150,18 @@ fn repeat_unit(unit: Unit, offset: usize, bytes: usize) -> String {
 
 /// The `shapes` task: each shape analysed (text) or stripped (HTML) once at `small` and at
 /// `large` bytes, with the CPU time of each and the growth exponent between them.
+/// Timed runs of each shape at each size; the exponent compares their medians. One run each let
+/// a single slow run on the shared machine flag a shape (parentheses measured 1.42 in the full
+/// run at c61e2f8, 1.16–1.22 in four single runs of the same code afterwards).
+const SHAPE_RUNS: usize = 3;
+
+/// The median of `xs` (not empty).
+fn median(xs: &[f64]) -> f64 {
+    let mut v = xs.to_vec();
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
 fn shapes(small: usize, large: usize, cfg: &Config) -> Result<(Runs, Value), String> {
     let mut total = Runs { wall: vec![0.0], cpu: vec![0.0] };
     let mut rows = Vec::new();
@@ -158,17 +170,18 @@ fn shapes(small: usize, large: usize, cfg: &Config) -> Result<(Runs, Value), Str
         for (k, &bytes) in [small, large].iter().enumerate() {
             let a = repeat_unit(unit, 0, bytes);
             let (runs, _) = if html {
-                time(0, 1, || strip_html(&a, cfg).blocks.len())
+                time(0, SHAPE_RUNS, || strip_html(&a, cfg).blocks.len())
             } else {
                 let sources = [Source::new("a", a.clone()), Source::new("b", repeat_unit(unit, 1, bytes / 2))];
-                let (runs, result) = time(0, 1, || analyze(&sources, cfg).map(|r| r.sources.len()));
+                let (runs, result) = time(0, SHAPE_RUNS, || analyze(&sources, cfg).map(|r| r.sources.len()));
                 // A refused input would time the refusal, not the work: stop and say so.
                 result.map_err(|e| format!("shape '{name}' at {bytes} bytes was not analysed: {e}"))?;
                 (runs, 0)
             };
-            ms[k] = runs.cpu.first().copied().unwrap_or(runs.wall[0]);
-            total.wall[0] += runs.wall[0];
-            total.cpu[0] += ms[k];
+            let cpu = if runs.cpu.is_empty() { &runs.wall } else { &runs.cpu };
+            ms[k] = median(cpu);
+            total.wall[0] += runs.wall.iter().sum::<f64>();
+            total.cpu[0] += cpu.iter().sum::<f64>();
         }
         // Below a millisecond the clock's grain decides the ratio: such a shape counts as linear.
         let exponent = if ms[0] >= 1.0 { (ms[1] / ms[0]).ln() / (large as f64 / small as f64).ln() } else { 1.0 };
