@@ -468,21 +468,10 @@ pub(crate) fn stemmer_built_in(lang: Lang) -> bool {
     built_in_algorithm(lang).is_some() && !stemmer_hidden(lang)
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
-thread_local! {
-    /// Native tests: the built-in stemmers of languages other than English hidden on this thread,
-    /// as in the WebAssembly build (`packs::without_stemmers`).
-    pub(crate) static STEMMERS_HIDDEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
+/// Whether the built-in stemmer of `lang` is hidden on this thread, as packs are
+/// (`packs::without_stemmers`, native tests): English's never is, as in the WebAssembly build.
 fn stemmer_hidden(lang: Lang) -> bool {
-    #[cfg(all(test, not(target_arch = "wasm32")))]
-    return lang != Lang::En && STEMMERS_HIDDEN.with(std::cell::Cell::get);
-    #[cfg(not(all(test, not(target_arch = "wasm32"))))]
-    {
-        let _ = lang;
-        false
-    }
+    lang != Lang::En && crate::packs::stemmers_hidden()
 }
 
 /// A stemmer from outside the core: the stemmer pack's WebAssembly module, which `src/wasm.rs`

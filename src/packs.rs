@@ -83,7 +83,8 @@ static LISTS: RwLock<Vec<(Lang, &'static str, &'static str)>> = RwLock::new(Vec:
 #[cfg(not(target_arch = "wasm32"))]
 thread_local! {
     /// Packs hidden on this thread, as if neither built in nor loaded: tests, and evaluations
-    /// that measure what an embedder loading only the needed packs gets.
+    /// that measure what an embedder loading only the needed packs gets. Bit 31
+    /// (`STEMMERS_BIT`) hides the built-in stemmers of languages other than English.
     static HIDDEN: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
@@ -97,10 +98,17 @@ pub(crate) fn without_packs<R>(langs: &[Lang], f: impl FnOnce() -> R) -> R {
 /// WebAssembly build is before it loads the pack; on this thread only.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn without_stemmers<R>(f: impl FnOnce() -> R) -> R {
-    let before = lexicon::STEMMERS_HIDDEN.with(|h| h.replace(true));
-    let result = f();
-    lexicon::STEMMERS_HIDDEN.with(|h| h.set(before));
-    result
+    hiding(hidden() | STEMMERS_BIT, f)
+}
+
+/// The bit of the hidden mask (next to the packs' bits at `Lang::index`) that hides the built-in
+/// stemmers of languages other than English.
+const STEMMERS_BIT: u32 = 1 << 31;
+const _: () = assert!(Lang::ALL.len() < 31, "a language's bit would be the stemmers' bit");
+
+/// Whether the stemmers of languages other than English are hidden on this thread.
+pub(crate) fn stemmers_hidden() -> bool {
+    hidden() & STEMMERS_BIT != 0
 }
 
 #[cfg(not(target_arch = "wasm32"))]
