@@ -12,6 +12,11 @@ fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(key)).unwrap()
 }
 
+/// Whether `code` is among `languagePacks()`'s `field` ("available" or "loaded").
+fn pack_listed(field: &str, code: &str) -> bool {
+    Array::from(&get(&wasm::language_packs().unwrap(), field)).includes(&JsValue::from_str(code), 0)
+}
+
 fn sources(json: &str) -> JsValue {
     JSON::parse(json).unwrap()
 }
@@ -41,7 +46,7 @@ fn analyze_returns_a_plain_report_with_utf16_spans() {
 
 #[wasm_bindgen_test]
 fn a_failed_call_throws_and_the_module_keeps_working() {
-    let err = wasm::analyze(sources("[]"), JsValue::UNDEFINED).err().expect("no sources must fail");
+    let err = wasm::analyze(sources("[]"), JsValue::UNDEFINED).expect_err("no sources must fail");
     let err: JsValue = err.into();
     let msg = get(&err, "message").as_string().unwrap();
     assert!(msg.contains("no sources"), "{msg}");
@@ -176,11 +181,8 @@ fn issue_3_german_without_its_pack_analyzes_with_a_warning_and_with_it_reads_ger
         r#"[{"name":"a","text":"Die Regierung bewilligte am Montag drei Millionen Euro für die neue Brücke, sagte der Minister.\nArtikel teilen"},
             {"name":"b","text":"Die Regierung bewilligte am Montag vier Millionen Euro für die neue Brücke, sagte der Minister."}]"#,
     );
-    let packs = wasm::language_packs().unwrap();
-    let available: Array = get(&packs, "available").into();
-    assert!(available.includes(&JsValue::from_str("de"), 0));
-    let loaded: Array = get(&packs, "loaded").into();
-    assert!(!loaded.includes(&JsValue::from_str("de"), 0), "the German pack is not built into the WASM");
+    assert!(pack_listed("available", "de"));
+    assert!(!pack_listed("loaded", "de"), "the German pack is not built into the WASM");
     let needed: Array = wasm::languages_needed(input.clone()).unwrap().into();
     assert!(needed.includes(&JsValue::from_str("de"), 0));
 
@@ -224,7 +226,7 @@ fn base64(bytes: &[u8]) -> String {
 
 /// The message of a failed call.
 fn error(result: Result<(), wasm_bindgen::JsError>) -> String {
-    get(&JsValue::from(result.err().expect("an error")), "message").as_string().unwrap()
+    get(&JsValue::from(result.expect_err("an error")), "message").as_string().unwrap()
 }
 
 /// A module without the stemmer's exports: `(module (memory (export "memory") 1))`.
@@ -237,11 +239,8 @@ fn issue_8_the_stemmer_pack_stems_and_a_bad_one_is_refused() {
         r#"[{"name":"a","text":"Neuvottelut uudesta talousarviosta kariutuivat maanantaina, ja ministeri sanoi että neuvotteluja jatketaan."},
             {"name":"b","text":"Pitkien neuvottelujen jälkeen talousarvio kariutui maanantaina, ja ministeri sanoi että neuvottelu jatkuu."}]"#,
     );
-    let packs = wasm::language_packs().unwrap();
-    let available: Array = get(&packs, "available").into();
-    assert!(available.includes(&JsValue::from_str("stem"), 0));
-    let loaded: Array = get(&packs, "loaded").into();
-    assert!(!loaded.includes(&JsValue::from_str("stem"), 0), "only English's stemmer is built in");
+    assert!(pack_listed("available", "stem"));
+    assert!(!pack_listed("loaded", "stem"), "only English's stemmer is built in");
     let needed: Array = wasm::languages_needed(input.clone()).unwrap().into();
     assert_eq!(needed.to_vec(), vec![JsValue::from_str("stem")]);
 
@@ -266,14 +265,12 @@ fn issue_8_the_stemmer_pack_stems_and_a_bad_one_is_refused() {
         assert!(msg.starts_with("the language pack 'stem' was not loaded: "), "{msg}");
         assert!(msg.contains(want), "{want}: {msg}");
     }
-    let packs = wasm::language_packs().unwrap();
-    assert!(!Array::from(&get(&packs, "loaded")).includes(&JsValue::from_str("stem"), 0));
+    assert!(!pack_listed("loaded", "stem"));
 
     wasm::load_language_pack("stem", &stem_pack()).unwrap();
     // Loading it again does nothing.
     wasm::load_language_pack("stem", &stem_pack()).unwrap();
-    let packs = wasm::language_packs().unwrap();
-    assert!(Array::from(&get(&packs, "loaded")).includes(&JsValue::from_str("stem"), 0));
+    assert!(pack_listed("loaded", "stem"));
     assert_eq!(Array::from(&wasm::languages_needed(input.clone()).unwrap()).length(), 0);
     let with = wasm::analyze(input, JsValue::UNDEFINED).unwrap();
     let warnings = Array::from(&get(&with, "warnings"));
